@@ -1,0 +1,1 @@
+"""Dossier: a static site generator for annotated news dossiers."""

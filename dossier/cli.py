@@ -1,0 +1,110 @@
+"""The ``dossier`` command: check annotations, build the site.
+
+Every error of a run is printed at once as ``path:line:column: message``;
+any error means a non-zero exit and an untouched site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostics, DossierError
+from .load import Project
+from .pipeline import check, generate
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml uses tags such as !ENV that only MkDocs understands."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_config(config_file: Path) -> dict:
+    with config_file.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_TolerantLoader) or {}
+
+
+def _print(diagnostics: Diagnostics, strict: bool) -> None:
+    for d in diagnostics.sorted():
+        print(d, file=sys.stderr)
+    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
+    if errors or warnings:
+        failing = errors + (warnings if strict else 0)
+        print(f"{errors} error(s), {warnings} warning(s)" + (" — nothing was written" if failing else ""), file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    checked = check(Project(args.root))
+    _print(checked.diagnostics, args.strict)
+    failed = bool(checked.diagnostics.errors) or (args.strict and bool(checked.diagnostics.warnings))
+    if not failed:
+        corpus = checked.corpus
+        claims = sum(len(a.claims) for a in corpus.articles)
+        print(f"ok: {len(corpus.articles)} articles, {claims} claims, {len(corpus.entities)} entities, "
+              f"{len(corpus.propositions)} propositions, {len(checked.analysis.contradictions)} contradictions")
+    return 1 if failed else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .publish import PublishError, publish
+
+    started = time.perf_counter()
+    root: Path = args.root
+    config_file = root / args.config
+    config = site_config(config_file)
+    output = root / "build" / "docs"
+    try:
+        checked, report = generate(Project(root), output, str(config.get("site_name", "Dossier")))
+    except DossierError as exc:
+        _print(exc.diagnostics, args.strict)
+        print("build failed: the annotations have errors; build/ was left as it was", file=sys.stderr)
+        return 1
+    _print(checked.diagnostics, args.strict)
+    if args.strict and checked.diagnostics.warnings:
+        return 1
+    if not args.no_site:
+        try:
+            publish(config_file, root / "build" / "site")
+        except PublishError as exc:
+            print(f"build failed: MkDocs: {exc}; build/site was left as it was", file=sys.stderr)
+            return 1
+    elapsed = time.perf_counter() - started
+    print(f"dossier: {len(report.written)} files written, {report.unchanged} unchanged, "
+          f"{len(report.removed)} removed, 0 errors, {elapsed:.1f} s"
+          + ("" if args.no_site else " — site in build/site/"))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="dossier", description=__doc__.splitlines()[0])
+    main_parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("check", help="validate seeds/ and content/ without building")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.set_defaults(run=cmd_check)
+
+    p = commands.add_parser("build", help="check, write Markdown to build/docs and the site to build/site")
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--no-site", action="store_true", help="write the Markdown only, skip MkDocs")
+    p.set_defaults(run=cmd_build)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""Diagnostics: every problem the pipeline finds, with file:line:column.
+
+Stages never raise on bad input; they append to a ``Diagnostics`` list so
+that a contributor sees every error of a run at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a source file; line and column are 1-based."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    position: Position
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        text = f"{self.position}: {self.severity}: {self.message}"
+        if self.hint:
+            text += "\n    " + self.hint.replace("\n", "\n    ")
+        return text
+
+
+@dataclass
+class Diagnostics:
+    """Collects problems from all stages; sorted output keeps runs reproducible."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, position: Position, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(position, message, hint, "error"))
+
+    def warning(self, position: Position, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(position, message, hint, "warning"))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.items, key=lambda d: (d.position, d.message))
+
+    def report(self) -> str:
+        return "\n".join(str(d) for d in self.sorted())
+
+
+class DossierError(Exception):
+    """Raised by the pipeline driver when a stage left errors behind."""
+
+    def __init__(self, diagnostics: Diagnostics) -> None:
+        self.diagnostics = diagnostics
+        count = len(diagnostics.errors)
+        super().__init__(f"{count} error{'s' if count != 1 else ''}\n{diagnostics.report()}")
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A "did you mean" hint, or an empty string when nothing is close."""
+    matches = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    if not matches:
+        return ""
+    return "did you mean " + " or ".join(f"'{m}'" for m in matches) + "?"
+
+
+def relative(path: Path, root: Path) -> str:
+    """Paths in messages are relative to the project root, as editors expect."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,37 @@
+"""Escaping for generated Markdown that Python-Markdown will render.
+
+Text from articles and YAML must stay inert text: no HTML, no script, no
+Markdown syntax. HTML-special characters become entities, and every ASCII
+character that Markdown (or Python-Markdown's processing of raw HTML
+attribute values, mkdocs issue 2847) could read as syntax becomes a numeric
+character reference, which is inert both in text and in attributes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_REFERENCES = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+-!|~^=:$"}
+_TABLE = str.maketrans(_REFERENCES)
+_LEADING_ORDINAL = re.compile(r"^(\d+)\.")
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+
+
+def md_text(text: object) -> Markup:
+    """Escape plain text for a Markdown paragraph, table cell or attribute."""
+    escaped = str(text).translate(_TABLE)
+    # "1. Januar" at the start of a line would become a list item.
+    escaped = _LEADING_ORDINAL.sub(r"\1&#46;", escaped)
+    return Markup(escaped)
+
+
+def md_line(text: object) -> Markup:
+    """Text that ends up on one line: newlines would end a table row or heading."""
+    return md_text(" ".join(str(text).split()))
+
+
+def safe_url(url: str) -> str | None:
+    """Only absolute http(s) links leave the site; anything else is dropped."""
+    return url if _SAFE_URL.match(url) else None

@@ -1,0 +1,117 @@
+"""Machine-readable exports beside the pages: JSON and W3C Web Annotation.
+
+Other tools can use the dossier without scraping it. Keys are sorted and
+floats avoided where possible so the bytes are stable from run to run.
+"""
+
+from __future__ import annotations
+
+import json
+
+from . import sitemap as site
+from .analyse import Analysis
+from .link import LinkedArticle
+from .model import Corpus
+
+FILES = {
+    "claims.json": "Alle Aussagen: Zitat, Position im Text, Frage, Geltungsbereich, Wert, Quelle, Status.",
+    "entities.json": "Alle Personen, Einheiten, Ausrüstung, Organisationen und Orte mit Schreibweisen und Erwähnungen.",
+    "propositions.json": "Alle Fragen mit den Aussagen je Geltungsbereich und den gefundenen Widersprüchen.",
+    "annotations.jsonld": "Die Aussagen als W3C Web Annotations (JSON-LD, TextQuoteSelector und TextPositionSelector).",
+}
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _value(value) -> dict:
+    return {"text": value.text, "min": value.low, "max": value.high, "key": value.key or None}
+
+
+def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis) -> dict[str, str]:
+    claims = []
+    annotations = []
+    for item in linked:
+        article = item.article
+        for claim in article.claims:
+            span = item.anchored.claims.get(claim.id)
+            value = item.values.get(claim.id)
+            if span is None or value is None:
+                continue
+            status = analysis.claims.get(claim.key)
+            claims.append({
+                "id": claim.key,
+                "article": article.id,
+                "quote": article.text[span.start:span.end],
+                "start": span.start,
+                "end": span.end,
+                "proposition": claim.proposition,
+                "scope": claim.scope,
+                "value": _value(value),
+                "attributed_to": claim.attributed_to,
+                "via": list(claim.via),
+                "stance": claim.stance,
+                "note": claim.note or None,
+                "status": status.status if status else None,
+            })
+            annotations.append({
+                "id": f"urn:dossier:claim:{claim.key}",
+                "type": "Annotation",
+                "motivation": "tagging",
+                "body": [
+                    {"type": "TextualBody", "purpose": "tagging", "value": claim.proposition},
+                    {"type": "TextualBody", "purpose": "describing", "value": f"{claim.scope}: {value.text}"},
+                    {"type": "SpecificResource", "purpose": "identifying", "source": f"urn:dossier:entity:{claim.attributed_to}"},
+                ],
+                "target": {
+                    "source": site.seed_file(article.seed),
+                    "selector": [
+                        {"type": "TextQuoteSelector", "exact": article.text[span.start:span.end],
+                         "prefix": article.text[max(0, span.start - 32):span.start],
+                         "suffix": article.text[span.end:span.end + 32]},
+                        {"type": "TextPositionSelector", "start": span.start, "end": span.end},
+                    ],
+                },
+            })
+    mentions: dict[str, list[dict]] = {}
+    for item in linked:
+        for m in item.mentions:
+            mentions.setdefault(m.entity, []).append(
+                {"article": item.article.id, "start": m.start, "end": m.end, "surface": m.surface, "erroneous": m.erroneous}
+            )
+    entities = [
+        {
+            "id": e.id, "type": e.type, "name": e.name, "description": e.description or None,
+            "wikidata": e.wikidata or None, "part_of": e.part_of or None, "related": list(e.related),
+            "aliases": [{"form": a.form, "erroneous": a.erroneous} for a in e.aliases],
+            "mentions": mentions.get(e.id, []),
+        }
+        for e in sorted(corpus.entities.values(), key=lambda e: e.id)
+    ]
+    propositions = [
+        {
+            "id": r.proposition.id,
+            "question": r.proposition.question,
+            "type": r.proposition.type,
+            "status": r.status,
+            "resolution": r.proposition.resolution or None,
+            "scopes": [
+                {"scope": g.scope, "conflict": g.conflict,
+                 "clusters": [[ref.claim.key for ref in cluster] for cluster in g.clusters]}
+                for g in r.groups
+            ],
+        }
+        for r in analysis.reports.values()
+    ]
+    return {
+        "daten/claims.json": _dump(claims),
+        "daten/entities.json": _dump(entities),
+        "daten/propositions.json": _dump(propositions),
+        "daten/annotations.jsonld": _dump({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "type": "AnnotationCollection",
+            "total": len(annotations),
+            "first": {"type": "AnnotationPage", "items": annotations},
+        }),
+    }

@@ -1,0 +1,78 @@
+"""Stage 3, link: entity mentions, date expressions, and claim values.
+
+Mentions and dates are found on the visible text only (hidden noise is
+skipped) and never cross a claim or note boundary, so the page can nest
+them inside the claim tags. Date claims without a value take the value of
+their quote, resolved against the article's publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .anchor import AnchoredArticle
+from .dates import DateMention, find_dates, resolve
+from .diagnostics import Diagnostics
+from .mentions import AliasMatcher, Mention
+from .model import Article, Corpus, Span
+from .values import Value, normalise_value
+
+
+@dataclass(frozen=True)
+class LinkedArticle:
+    anchored: AnchoredArticle
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateMention, ...]
+    values: dict[str, Value]  # claim id -> value, for every claim that anchored
+
+    @property
+    def article(self) -> Article:
+        return self.anchored.article
+
+
+def link(corpus: Corpus, anchored: list[AnchoredArticle], diagnostics: Diagnostics) -> list[LinkedArticle]:
+    matcher = AliasMatcher(corpus.entities[k] for k in sorted(corpus.entities))
+    return [link_article(corpus, a, matcher, diagnostics) for a in anchored]
+
+
+def _fits(span_start: int, span_end: int, hides: tuple[Span, ...], frames: list[Span]) -> bool:
+    """Visible, and either inside or outside each claim/note frame, never across."""
+    for hide in hides:
+        if hide.start < span_end and span_start < hide.end:
+            return False
+    for frame in frames:
+        crosses = frame.start < span_end and span_start < frame.end
+        inside = frame.start <= span_start and span_end <= frame.end
+        if crosses and not inside:
+            return False
+    return True
+
+
+def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatcher, diagnostics: Diagnostics) -> LinkedArticle:
+    article = anchored.article
+    frames = list(anchored.claims.values()) + [span for _, span in anchored.notes]
+    mentions = tuple(m for m in matcher.find(article.text) if _fits(m.start, m.end, anchored.hides, frames))
+    dates = tuple(
+        d for d in find_dates(article.text, article.published)
+        if _fits(d.start, d.end, anchored.hides, frames)
+        and not any(m.start < d.end and d.start < m.end for m in mentions)
+    )
+    values: dict[str, Value] = {}
+    for claim in article.claims:
+        proposition = corpus.propositions.get(claim.proposition)
+        if claim.id not in anchored.claims or proposition is None:
+            continue
+        raw = claim.value
+        if raw is None and proposition.type == "date":
+            raw = resolve(claim.selector.quote, article.published)
+            if raw is None:
+                reason = "the article has no publication date" if article.published is None else "it is not a date expression the tool knows"
+                diagnostics.error(
+                    claim.at("quote"),
+                    f"claim '{claim.id}': cannot read a date from the quote ({reason})",
+                    "give the value explicitly, e.g. value: \"2024-06\"",
+                )
+                continue
+        values[claim.id] = normalise_value(proposition, raw, corpus.entities)
+    return LinkedArticle(anchored, mentions, dates, values)
+

@@ -1,0 +1,544 @@
+"""Render the Markdown pages from the analysed corpus (Jinja2 templates).
+
+Every value a template prints is escaped unless the code marked it as
+trusted Markup (links it built, tags it assembled), so text from articles
+and YAML cannot inject HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from html import escape as html_escape
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import sitemap as site
+from .analyse import Analysis, ClaimRef
+from .escape import md_line, md_text, safe_url
+from .link import LinkedArticle
+from .markup import Tag, paragraphs
+from .model import ENTITY_TYPES, Article, Claim, Corpus, Entity
+from .values import format_date, format_date_span
+
+STATUS = {"open": "offen", "explained": "erklärt", "resolved": "aufgelöst", "consistent": "übereinstimmend"}
+STANCE = {
+    "asserts": "behauptet",
+    "estimates": "schätzt",
+    "reports": "berichtet",
+    "confirms": "bestätigt",
+    "denies": "bestreitet",
+    "speculates": "vermutet",
+}
+NOTE_KIND = {
+    "misspelling": "Schreibfehler",
+    "mistranslation": "Übersetzungsfehler",
+    "factual-error": "Sachfehler",
+    "garbled": "Verstümmelter Text",
+    "other": "Anmerkung",
+}
+HIDE_REASON = {
+    "title": "Titelzeile",
+    "dateline": "Datumszeile",
+    "rubric": "Rubrik",
+    "byline": "Autor/Medium",
+    "teaser": "Anreißer",
+    "caption": "Bildunterschrift",
+    "image-alt": "Bild-Alternativtext",
+    "see-also": "„Siehe auch“-Link",
+    "ad": "Werbung",
+    "comment-form": "Kommentarformular",
+    "tags": "Schlagwörter",
+    "other": "Sonstiges",
+}
+SNIPPET = 70
+
+
+def _finalize(value: object) -> object:
+    """Escape everything a template prints unless code marked it as Markup."""
+    if isinstance(value, Markup) or value is None:
+        return value if value is not None else ""
+    return md_text(value)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("dossier", "templates"),
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters["line"] = md_line
+    env.filters["yaml_string"] = _yaml_string
+    return env
+
+
+def _yaml_string(text: str) -> Markup:
+    """A front-matter value: a JSON string is valid YAML and keeps text literal."""
+    return Markup(json.dumps(" ".join(text.split()), ensure_ascii=False))
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def _attr(text: str) -> Markup:
+    """Text for an HTML attribute value: escaped like text, on one line."""
+    return md_line(text)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Lookups shared by all pages."""
+
+    corpus: Corpus
+    linked: list[LinkedArticle]
+    analysis: Analysis
+
+    def entity_link(self, page: str, entity_id: str, anchor: str = "") -> Markup:
+        return site.relative_link(page, site.entity_page(self.corpus.entities[entity_id]), anchor)
+
+    def source(self, page: str, claim: Claim) -> Markup:
+        """'NIS über Yonhap' with links to the entity pages."""
+        def one(eid: str) -> str:
+            return f"[{md_line(self.corpus.entities[eid].name)}]({self.entity_link(page, eid)})"
+
+        text = one(claim.attributed_to)
+        if claim.via:
+            text += " über " + ", ".join(one(v) for v in claim.via)
+        return Markup(text)
+
+    def source_plain(self, claim: Claim) -> str:
+        text = self.corpus.entities[claim.attributed_to].name
+        if claim.via:
+            text += " über " + ", ".join(self.corpus.entities[v].name for v in claim.via)
+        return text
+
+
+def _link_target(url: str) -> str:
+    """An http(s) URL made safe inside Markdown's <...> autolink."""
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+def article_date(article: Article) -> str:
+    return format_date(article.published) if article.published else "ohne Datum"
+
+
+def build_pages(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis, title: str) -> dict[str, str]:
+    ctx = Context(corpus, linked, analysis)
+    pages: dict[str, str] = {}
+    for item in linked:
+        pages[site.article_page(item.article.id)] = article_page(ctx, item)
+    mentions = _mentions_by_entity(linked)
+    for entity in corpus.entities.values():
+        pages[site.entity_page(entity)] = entity_page(ctx, entity, mentions.get(entity.id, []))
+    for kind in ENTITY_TYPES:
+        pages[site.entity_index(kind)] = entity_index(ctx, kind, mentions)
+    pages[site.CONTRADICTIONS] = contradictions_page(ctx)
+    pages[site.ARTICLES] = articles_index(ctx)
+    pages[site.TIMELINE] = timeline_page(ctx)
+    pages[site.HOME] = home_page(ctx, title)
+    return pages
+
+
+# --- article pages -----------------------------------------------------------
+
+
+def _claim_tooltip(ctx: Context, ref_claim: Claim, value: str) -> str:
+    proposition = ctx.corpus.propositions[ref_claim.proposition]
+    status = ctx.analysis.claims.get(ref_claim.key)
+    parts = [
+        f"{proposition.question} ({proposition.scopes[ref_claim.scope]})",
+        f"Wert: {value}",
+        f"Quelle: {ctx.source_plain(ref_claim)} ({STANCE[ref_claim.stance]})",
+    ]
+    if status:
+        parts.append(f"Status: {STATUS[status.status]}")
+        if status.disputed_by:
+            others = "; ".join(f"{ctx.source_plain(o.claim)}: {o.value.text}" for o in status.disputed_by[:4])
+            parts.append(f"Widersprochen von: {others}")
+    return " · ".join(parts)
+
+
+def _tags(ctx: Context, item: LinkedArticle, page: str) -> list[Tag]:
+    tags: list[Tag] = []
+    anchored = item.anchored
+    for number, claim in enumerate(item.article.claims, start=1):
+        span = anchored.claims.get(claim.id)
+        value = item.values.get(claim.id)
+        if span is None or value is None:
+            continue
+        status = ctx.analysis.claims.get(claim.key)
+        css = f"dossier-claim dossier-claim--{status.status if status else 'consistent'}"
+        title = _attr(_claim_tooltip(ctx, claim, value.text))
+        sup = f'<sup class="dossier-tag">[{number}](#k-{claim.id})</sup>'
+        tags.append(Tag(
+            span.start, span.end, 0,
+            f'<mark class="{css}" id="c-{claim.id}" title="{title}">', f"</mark>{sup}",
+            f'<mark class="{css}" title="{title}">', "</mark>",
+        ))
+    for number, (note, span) in enumerate(anchored.notes, start=1):
+        title = _attr(f"{NOTE_KIND[note.kind]}: {note.note}" + (f" Richtig: {note.correction}" if note.correction else ""))
+        sup = f'<sup class="dossier-note-tag">[Anm. {number}](#n-{number})</sup>'
+        tags.append(Tag(
+            span.start, span.end, 1,
+            f'<span class="dossier-note" id="a-{number}" title="{title}">', f"</span>{sup}",
+            f'<span class="dossier-note" title="{title}">', "</span>",
+        ))
+    for number, mention in enumerate(item.mentions, start=1):
+        entity = ctx.corpus.entities[mention.entity]
+        css = "dossier-mention dossier-mention--erroneous" if mention.erroneous else "dossier-mention"
+        title = f' title="{_attr("Fehlerhafte Schreibweise für " + entity.name)}"' if mention.erroneous else ""
+        link = ctx.entity_link(page, entity.id)
+        tags.append(Tag(
+            mention.start, mention.end, 2,
+            f'<span class="{css}" id="m{number}"{title}>[', f"]({link})</span>",
+            f'<span class="{css}">[', f"]({link})</span>",
+        ))
+    for date in item.dates:
+        if date.value is None:
+            continue
+        iso = html_escape(date.value.start.iso())
+        title = _attr(("aufgelöst: " if date.relative else "") + format_date_span(date.value))
+        tags.append(Tag(
+            date.start, date.end, 3,
+            f'<time class="dossier-date" datetime="{iso}" title="{title}">', "</time>",
+            f'<time class="dossier-date" datetime="{iso}" title="{title}">', "</time>",
+        ))
+    return tags
+
+
+def article_page(ctx: Context, item: LinkedArticle) -> str:
+    article = item.article
+    page = site.article_page(article.id)
+    meta: list[tuple[str, Markup]] = []
+    if article.outlet:
+        meta.append(("Medium", md_line(article.outlet)))
+    date = article_date(article)
+    if article.published_basis:
+        date += f" ({article.published_basis})"
+    meta.append(("Datum", md_line(date)))
+    seed_link = site.relative_link(page, site.seed_file(article.seed))
+    meta.append(("Quelltext", Markup(f"[{md_line(article.seed)}]({seed_link})")))
+    url = safe_url(article.source_url)
+    if url:
+        meta.append(("Original", Markup(f"<{_link_target(url)}>")))
+    meta.append(("Aussagen", md_text(len(article.claims))))
+    meta_line = Markup(" · ").join(Markup(f"**{label}:** {value}") for label, value in meta)
+    claims = []
+    for number, claim in enumerate(article.claims, start=1):
+        if claim.id not in item.values:
+            continue
+        proposition = ctx.corpus.propositions[claim.proposition]
+        status = ctx.analysis.claims.get(claim.key)
+        claims.append({
+            "id": Markup(claim.id),  # validated as [a-z0-9-]
+            "number": number,
+            "quote": claim.selector.quote,
+            "question": proposition.question,
+            "proposition_link": site.relative_link(page, site.CONTRADICTIONS, site.proposition_anchor(proposition.id)),
+            "scope": proposition.scopes[claim.scope],
+            "value": item.values[claim.id].text,
+            "source": ctx.source(page, claim),
+            "stance": STANCE[claim.stance],
+            "status": STATUS[status.status] if status else "",
+        })
+    notes = [
+        {"anchor": f"n-{n}", "kind": NOTE_KIND[note.kind], "quote": note.selector.quote, "text": note.note, "correction": note.correction}
+        for n, (note, _) in enumerate(item.anchored.notes, start=1)
+    ]
+    hidden = [
+        {"reason": HIDE_REASON[h.reason], "text": article.text[s.start:s.end]}
+        for h, s in zip(article.hides, item.anchored.hides)
+    ]
+    body = paragraphs(article.text, item.anchored.hides, _tags(ctx, item, page))
+    return render("article.md.j2", title=article.title, meta=meta_line, paragraphs=body, notes=notes, claims=claims, hidden=hidden)
+
+
+# --- entity pages ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    item: LinkedArticle
+    number: int  # anchor m<number> on the article page
+    start: int
+    end: int
+    erroneous: bool
+
+
+def _mentions_by_entity(linked: list[LinkedArticle]) -> dict[str, list[MentionRef]]:
+    result: dict[str, list[MentionRef]] = {}
+    for item in linked:
+        for number, m in enumerate(item.mentions, start=1):
+            result.setdefault(m.entity, []).append(MentionRef(item, number, m.start, m.end, m.erroneous))
+    return result
+
+
+def _snippet(text: str, start: int, end: int) -> tuple[str, str]:
+    """Context on the same line, cut at word boundaries."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    a = max(line_start, start - SNIPPET)
+    b = min(line_end, end + SNIPPET)
+    before, after = text[a:start], text[end:b]
+    if a > line_start:
+        before = "…" + before.split(" ", 1)[-1] if " " in before else "…" + before
+    if b < line_end:
+        after = after.rsplit(" ", 1)[0] + "…" if " " in after else after + "…"
+    return before, after
+
+
+def entity_page(ctx: Context, entity: Entity, mentions: list[MentionRef]) -> str:
+    page = site.entity_page(entity)
+    groups: dict[str, dict] = {}
+    for m in mentions:
+        article = m.item.article
+        group = groups.setdefault(article.id, {
+            "title": f"{article.title} ({article_date(article)})",
+            "link": site.relative_link(page, site.article_page(article.id)),
+            "mentions": [],
+        })
+        before, after = _snippet(article.text, m.start, m.end)
+        group["mentions"].append({
+            "before": before, "surface": article.text[m.start:m.end], "after": after,
+            "link": site.relative_link(page, site.article_page(article.id), f"m{m.number}"),
+            "erroneous": m.erroneous,
+        })
+    claims = []
+    for item in ctx.linked:
+        for claim in item.article.claims:
+            roles = (["Quelle"] if claim.attributed_to == entity.id else []) + (["Übermittler"] if entity.id in claim.via else [])
+            if not roles or claim.id not in item.values:
+                continue
+            proposition = ctx.corpus.propositions[claim.proposition]
+            status = ctx.analysis.claims.get(claim.key)
+            article_link = site.relative_link(page, site.article_page(item.article.id))
+            claims.append({
+                "quote": claim.selector.quote,
+                "link": site.relative_link(page, site.article_page(item.article.id), f"c-{claim.id}"),
+                "question": proposition.question,
+                "scope": proposition.scopes[claim.scope],
+                "value": item.values[claim.id].text,
+                "role": ", ".join(roles),
+                "article": item.article.title,
+                "article_link": article_link,
+                "status": STATUS[status.status] if status else "",
+            })
+    related = _related(ctx, entity, page)
+    wikidata = Markup(f"[{entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})") if entity.wikidata else ""
+    return render(
+        "entity.md.j2",
+        entity=entity,
+        kind=site.ENTITY_SINGULAR[entity.type],
+        wikidata=wikidata,
+        aliases=entity.aliases,
+        mention_count=len(mentions),
+        groups=list(groups.values()),
+        claims=claims,
+        related=related,
+    )
+
+
+def _related(ctx: Context, entity: Entity, page: str) -> list[dict]:
+    """Declared relations both ways, plus the containing and contained places."""
+    reasons: dict[str, str] = {}
+    for other in entity.related:
+        reasons.setdefault(other, "")
+    for other in ctx.corpus.entities.values():
+        if entity.id in other.related:
+            reasons.setdefault(other.id, "")
+        if other.part_of == entity.id:
+            reasons[other.id] = "liegt in diesem Ort"
+    if entity.part_of:
+        reasons[entity.part_of] = "umfasst diesen Ort"
+    result = []
+    for other_id in sorted(reasons, key=lambda i: ctx.corpus.entities[i].name.casefold()):
+        other = ctx.corpus.entities[other_id]
+        result.append({
+            "name": other.name,
+            "link": ctx.entity_link(page, other_id),
+            "kind": site.ENTITY_SINGULAR[other.type],
+            "why": reasons[other_id],
+        })
+    return result
+
+
+def entity_index(ctx: Context, kind: str, mentions: dict[str, list[MentionRef]]) -> str:
+    page = site.entity_index(kind)
+    claim_counts: dict[str, int] = {}
+    for item in ctx.linked:
+        for claim in item.article.claims:
+            for eid in {claim.attributed_to, *claim.via}:
+                claim_counts[eid] = claim_counts.get(eid, 0) + 1
+    rows = []
+    for entity in sorted((e for e in ctx.corpus.entities.values() if e.type == kind), key=lambda e: e.name.casefold()):
+        refs = mentions.get(entity.id, [])
+        rows.append({
+            "name": entity.name,
+            "link": site.relative_link(page, site.entity_page(entity)),
+            "description": entity.description,
+            "mentions": len(refs),
+            "articles": len({r.item.article.id for r in refs}),
+            "claims": claim_counts.get(entity.id, 0),
+        })
+    return render("entity_index.md.j2", title=site.ENTITY_TITLES[kind], entities=rows)
+
+
+# --- contradictions, timeline, home --------------------------------------------
+
+
+def _claim_row(ctx: Context, page: str, ref: ClaimRef, cluster: str) -> dict:
+    article = ref.article
+    return {
+        "cluster": cluster,
+        "value": ref.value.text,
+        "quote": ref.claim.selector.quote,
+        "link": site.relative_link(page, site.article_page(article.id), f"c-{ref.claim.id}"),
+        "article": article.outlet or article.title,
+        "article_link": site.relative_link(page, site.article_page(article.id)),
+        "source": ctx.source(page, ref.claim),
+        "date": article_date(article),
+        "stance": STANCE[ref.claim.stance],
+    }
+
+
+def _ordered_reports(ctx: Context) -> list:
+    rank = {"open": 0, "explained": 1, "resolved": 2, "consistent": 3}
+    return sorted(ctx.analysis.reports.values(), key=lambda r: (rank[r.status], r.proposition.id))
+
+
+def contradictions_page(ctx: Context) -> str:
+    page = site.CONTRADICTIONS
+    reports = []
+    for report in _ordered_reports(ctx):
+        groups = []
+        for group in report.groups:
+            rows = [
+                _claim_row(ctx, page, ref, chr(ord("A") + i))
+                for i, cluster in enumerate(group.clusters)
+                for ref in cluster
+            ]
+            groups.append({"label": group.label, "conflict": group.conflict, "rows": rows})
+        reports.append({
+            "question": report.proposition.question,
+            "anchor": site.proposition_anchor(report.proposition.id),
+            "count": report.claim_count,
+            "conflict": report.conflict,
+            "status": STATUS[report.status],
+            "status_key": report.status,
+            "resolution": report.proposition.resolution,
+            "groups": groups,
+        })
+    conflicts = [r for r in reports if r["conflict"]]
+    return render(
+        "contradictions.md.j2",
+        reports=reports,
+        conflicts=conflicts,
+        open_count=sum(1 for r in conflicts if r["status_key"] == "open"),
+    )
+
+
+def articles_index(ctx: Context) -> str:
+    page = site.ARTICLES
+    rows = [
+        {
+            "title": item.article.title,
+            "link": site.relative_link(page, site.article_page(item.article.id)),
+            "outlet": item.article.outlet or "–",
+            "date": article_date(item.article),
+            "claims": len(item.article.claims),
+            "mentions": len(item.mentions),
+        }
+        for item in _by_date(ctx.linked)
+    ]
+    return render("articles_index.md.j2", articles=rows)
+
+
+def _by_date(linked: list[LinkedArticle]) -> list[LinkedArticle]:
+    return sorted(linked, key=lambda i: (i.article.published.iso() if i.article.published else "9999", i.article.id))
+
+
+def timeline_page(ctx: Context) -> str:
+    page = site.TIMELINE
+    events = []
+    for item in ctx.linked:
+        article = item.article
+        link = site.relative_link(page, site.article_page(article.id))
+        if article.published:
+            events.append((article.published.iso(), 1, {
+                "date": format_date(article.published),
+                "what": Markup(f"Veröffentlichung: [{md_line(article.title)}]({link})"),
+                "source": md_line(article.outlet or "–"),
+            }))
+        for claim in article.claims:
+            value = item.values.get(claim.id)
+            if value is None or ctx.corpus.propositions[claim.proposition].type != "date":
+                continue
+            proposition = ctx.corpus.propositions[claim.proposition]
+            claim_link = site.relative_link(page, site.article_page(article.id), f"c-{claim.id}")
+            events.append((value.key, 0, {
+                "date": value.text,
+                "what": Markup(f"{md_line(proposition.question)} ({md_line(proposition.scopes[claim.scope])}): [„{md_line(claim.selector.quote)}“]({claim_link})"),
+                "source": ctx.source(page, claim),
+            }))
+    events.sort(key=lambda e: (e[0], e[1], str(e[2]["what"])))
+    return render("timeline.md.j2", events=[e[2] for e in events])
+
+
+def home_page(ctx: Context, title: str) -> str:
+    page = site.HOME
+    contradictions = ctx.analysis.contradictions
+    open_reports = [
+        {
+            "question": r.proposition.question,
+            "link": site.relative_link(page, site.CONTRADICTIONS, site.proposition_anchor(r.proposition.id)),
+            "summary": " gegen ".join(
+                " / ".join(sorted({ref.value.text for ref in cluster}))
+                for g in r.groups if g.conflict for cluster in g.clusters
+            ),
+        }
+        for r in _ordered_reports(ctx) if r.status == "open"
+    ]
+    sections = [
+        {
+            "title": site.ENTITY_TITLES[kind],
+            "link": site.relative_link(page, site.entity_index(kind)),
+            "count": sum(1 for e in ctx.corpus.entities.values() if e.type == kind),
+        }
+        for kind in ENTITY_TYPES
+    ]
+    articles = [
+        {
+            "title": item.article.title,
+            "link": site.relative_link(page, site.article_page(item.article.id)),
+            "meta": ", ".join(x for x in (item.article.outlet, article_date(item.article)) if x),
+        }
+        for item in _by_date(ctx.linked)
+    ]
+    events = sum(1 for item in ctx.linked for c in item.article.claims
+                 if c.id in item.values and ctx.corpus.propositions[c.proposition].type == "date")
+    events += sum(1 for item in ctx.linked if item.article.published)
+    counts = {
+        "articles": len(ctx.linked),
+        "claims": sum(len(item.values) for item in ctx.linked),
+        "entities": len(ctx.corpus.entities),
+        "contradictions": len(contradictions),
+        "open": len(open_reports),
+        "events": events,
+    }
+    links = {
+        "articles": site.relative_link(page, site.ARTICLES),
+        "contradictions": site.relative_link(page, site.CONTRADICTIONS),
+        "timeline": site.relative_link(page, site.TIMELINE),
+        "data": site.relative_link(page, site.DATA),
+    }
+    return render("home.md.j2", title=title, counts=counts,
+                  sections=sections, open_reports=open_reports, articles=articles, links=links)

@@ -1,0 +1,61 @@
+"""The pipeline driver: load → anchor → link → analyse → emit.
+
+Each stage is a function of plain data; this module only runs them in
+order, times them, and stops before emitting when any stage found errors.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analyse import Analysis, analyse
+from .anchor import anchor
+from .diagnostics import Diagnostics, DossierError
+from .emit import WriteReport, emit, write_tree
+from .link import LinkedArticle, link
+from .load import Project, load
+from .model import Corpus
+
+
+@dataclass
+class Checked:
+    """The analysed corpus and what the checks found."""
+
+    corpus: Corpus
+    linked: list[LinkedArticle]
+    analysis: Analysis
+    diagnostics: Diagnostics
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def check(project: Project) -> Checked:
+    """Run every check without writing anything."""
+    diagnostics = Diagnostics()
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    corpus = load(project, diagnostics)
+    timings["load"] = time.perf_counter() - start
+    start = time.perf_counter()
+    anchored = anchor(corpus, diagnostics)
+    timings["anchor"] = time.perf_counter() - start
+    start = time.perf_counter()
+    linked = link(corpus, anchored, diagnostics)
+    timings["link"] = time.perf_counter() - start
+    start = time.perf_counter()
+    analysis = analyse(corpus, linked)
+    timings["analyse"] = time.perf_counter() - start
+    return Checked(corpus, linked, analysis, diagnostics, timings)
+
+
+def generate(project: Project, out: Path, title: str) -> tuple[Checked, WriteReport]:
+    """Check, then write the Markdown tree into ``out``; raise on errors."""
+    checked = check(project)
+    if checked.diagnostics.errors:
+        raise DossierError(checked.diagnostics)
+    start = time.perf_counter()
+    outputs = emit(project, checked.corpus, checked.linked, checked.analysis, title)
+    report = write_tree(outputs, out)
+    checked.timings["emit"] = time.perf_counter() - start
+    return checked, report

@@ -1,0 +1,73 @@
+"""MkDocs plugin: a convenience so that ``mkdocs build``/``serve`` just work.
+
+The generation step does not depend on this plugin (``dossier build``
+writes plain Markdown that any MkDocs-compatible engine can build). The
+plugin runs that same step before MkDocs cleans the site directory, so a
+broken annotation leaves the last good site in place, and then hands MkDocs
+the generated tree instead of the files of ``docs_dir``.
+
+``docs_dir`` in mkdocs.yml is ``content/``: it must exist before any plugin
+runs (a fresh clone has no build/), and MkDocs watches it in ``serve``, so
+an edit triggers exactly one rebuild; the generated tree lies outside every
+watched folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, get_files
+
+from .diagnostics import DossierError
+from .load import Project
+from .pipeline import generate
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+
+class DossierConfig(Config):
+    output = c.Type(str, default="build/docs")
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    def __init__(self) -> None:
+        #: Set by ``dossier build``, which has generated the tree already.
+        self.pregenerated = False
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+    def output_dir(self, config: MkDocsConfig) -> Path:
+        return self._root(config) / self.config.output
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.pregenerated:
+            return
+        try:
+            _, report = generate(Project(self._root(config)), self.output_dir(config), config.site_name)
+        except DossierError as exc:
+            raise PluginError(f"dossier: the annotations have errors; the site was not rebuilt.\n{exc}") from None
+        log.info(f"dossier: {report.summary()}")
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The generated tree replaces docs_dir; theme files stay."""
+        docs_dir = config.docs_dir
+        config.docs_dir = str(self.output_dir(config))
+        try:
+            generated = get_files(config)
+        finally:
+            config.docs_dir = docs_dir
+        for file in files:
+            if Path(file.src_dir or "") != Path(docs_dir) and generated.get_file_from_path(file.src_uri) is None:
+                generated.append(file)
+        return generated
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        server.watch(str(self._root(config) / "seeds"))
+        return server

@@ -1,0 +1,90 @@
+"""Validate YAML documents against the JSON Schemas that editors use too.
+
+The same files in ``dossier/schemas/`` drive VS Code completion (through
+``# yaml-language-server: $schema=...``) and this validator, so the two can
+never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from .diagnostics import Diagnostics, did_you_mean
+from .yamlfile import YamlDocument
+
+SCHEMAS = ("article", "entities", "propositions")
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    text = resources.files("dossier").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    schema = load_schema(name)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _leaf_errors(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
+    """For oneOf/anyOf, report the branch closest to what was written."""
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        deepest = max(len(e.absolute_path) for e in error.context)
+        if deepest > len(error.absolute_path):
+            return [e for e in error.context if len(e.absolute_path) == deepest]
+    return [error]
+
+
+def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
+    """A message and a hint for one violation of a value."""
+    path = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+    kind = error.validator
+    if kind == "required":
+        return f"missing required field {error.message.split(' is a required')[0]} in {path}", ""
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        hint = did_you_mean(str(error.instance), options) or "allowed: " + ", ".join(options)
+        return f"{path}: '{error.instance}' is not allowed here", hint
+    if kind == "pattern" and str(error.validator_value).startswith("^https?"):
+        return f"{path}: only http(s) links are allowed, got '{error.instance}'", "Use a URL starting with https://"
+    if kind == "pattern" and "a-z0-9" in str(error.validator_value):
+        return (
+            f"{path}: '{error.instance}' is not a valid id",
+            "ids are lowercase letters and digits joined by single hyphens, e.g. 'kyrylo-budanov'",
+        )
+    if kind == "type":
+        return f"{path}: expected {error.validator_value}, got {type(error.instance).__name__} {error.instance!r}", ""
+    if kind == "oneOf":
+        return f"{path}: {error.instance!r} is not a valid value here", error.schema.get("description", "")
+    return f"{path}: {error.message}", ""
+
+
+def _unknown_fields(doc: YamlDocument, error: jsonschema.ValidationError, diagnostics: Diagnostics) -> None:
+    """A typo in a field name must not pass silently: one error per unknown key."""
+    at = tuple(error.absolute_path)
+    allowed = list(error.schema.get("properties", {}))
+    for extra in sorted(set(error.instance) - set(allowed)):
+        hint = did_you_mean(extra, allowed) or "allowed fields: " + ", ".join(allowed)
+        where = "/".join(str(p) for p in at) or "the top level"
+        diagnostics.error(doc.key_at(at + (extra,)), f"unknown field '{extra}' in {where}", hint)
+
+
+def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
+    """Report every schema violation in ``doc``; True when there was none."""
+    ok = True
+    for error in sorted(_validator(schema).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
+        for leaf in _leaf_errors(error):
+            ok = False
+            at = tuple(leaf.absolute_path)
+            if leaf.validator == "additionalProperties":
+                _unknown_fields(doc, leaf, diagnostics)
+            else:
+                message, hint = _describe(leaf)
+                diagnostics.error(doc.at(at), message, hint)
+    return ok

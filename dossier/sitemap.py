@@ -1,0 +1,63 @@
+"""Where each generated page lives, and relative links between pages.
+
+Links are written as relative links to the .md sources, so MkDocs checks
+every one of them under --strict and turns them into the right URLs for
+any site sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from markupsafe import Markup
+
+from .model import ENTITY_TYPES, Entity
+
+HOME = "index.md"
+ARTICLES = "artikel/index.md"
+CONTRADICTIONS = "widersprueche.md"
+TIMELINE = "zeitleiste.md"
+DATA = "daten/index.md"
+
+ENTITY_TITLES = {
+    "people": "Personen",
+    "units": "Einheiten und Truppen",
+    "equipment": "Ausrüstung",
+    "organisations": "Organisationen",
+    "places": "Orte",
+}
+ENTITY_SINGULAR = {
+    "people": "Person",
+    "units": "Einheit/Truppe",
+    "equipment": "Ausrüstung",
+    "organisations": "Organisation",
+    "places": "Ort",
+}
+
+
+def article_page(article_id: str) -> str:
+    return f"artikel/{article_id}.md"
+
+
+def entity_index(kind: str) -> str:
+    return f"{ENTITY_TYPES[kind]}/index.md"
+
+
+def entity_page(entity: Entity) -> str:
+    return f"{ENTITY_TYPES[entity.type]}/{entity.id}.md"
+
+
+def seed_file(seed: str) -> str:
+    """The article's source text as received, published beside the pages."""
+    return f"daten/quellen/{seed}"
+
+
+def proposition_anchor(proposition_id: str) -> Markup:
+    """Ids are validated as [a-z0-9-], so they are safe in URLs and attributes."""
+    return Markup(f"p-{proposition_id}")
+
+
+def relative_link(source: str, target: str, anchor: str = "") -> Markup:
+    """A link from page ``source`` to page ``target`` (both docs-relative)."""
+    path = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return Markup(path + (f"#{anchor}" if anchor else ""))

@@ -1,0 +1,153 @@
+"""Claim values: check them against their proposition, normalise, display.
+
+A normalised value is an interval (counts; dates as day numbers) or a key
+(places, labels, yes/no), which is all the analyse stage needs to compare.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from .dates import DateSpan, PartialDate
+from .diagnostics import did_you_mean
+from .model import Entity, Proposition
+
+MONTHS_DE = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A comparable claim value with its German display text."""
+
+    text: str
+    low: float | None = None
+    high: float | None = None
+    key: str = ""
+
+
+def check_value(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    """A (message, hint) pair when ``raw`` does not fit the proposition."""
+    kind = proposition.type
+    if raw is None:
+        if kind == "date":
+            return None  # read from the quote by the link stage
+        return f"a value is required for a {kind} proposition", _expected(proposition)
+    try:
+        if kind == "count":
+            _count_bounds(raw)
+        elif kind == "date":
+            date_span(raw)
+        elif kind == "boolean":
+            if not isinstance(raw, bool):
+                raise ValueError(f"expected true or false, got {raw!r}")
+        elif kind == "place":
+            if not isinstance(raw, str) or raw not in entities:
+                names = [e.id for e in entities.values() if e.type == "places"]
+                return f"unknown place '{raw}'", did_you_mean(str(raw), names) or "add it to content/entities/places.yml"
+            if entities[raw].type != "places":
+                return f"'{raw}' is not a place (it is in {entities[raw].type}.yml)", ""
+        elif kind == "label":
+            if not isinstance(raw, str):
+                raise ValueError(f"expected a label, got {raw!r}")
+            if proposition.choices and raw not in proposition.choices:
+                return f"'{raw}' is not one of the choices of '{proposition.id}'", did_you_mean(raw, proposition.choices) or "choices: " + ", ".join(proposition.choices)
+    except ValueError as exc:
+        return str(exc), _expected(proposition)
+    return None
+
+
+def _expected(proposition: Proposition) -> str:
+    return {
+        "count": "write a number (12000) or a range ({min: 50, max: 100})",
+        "date": "write an ISO date in quotes (\"2024-10\") or a range ({from: \"2024-10-08\", to: \"2024-10-13\"})",
+        "boolean": "write true or false",
+        "place": "write the id of a place from content/entities/places.yml",
+        "label": "write one of: " + ", ".join(proposition.choices) if proposition.choices else "write a short label",
+    }[proposition.type]
+
+
+def _count_bounds(raw: object) -> tuple[float | None, float | None]:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, dict)):
+        raise ValueError(f"expected a number or a range, got {raw!r}")
+    if isinstance(raw, dict):
+        low, high = raw.get("min"), raw.get("max")
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"range min {low} is above max {high}")
+        return low, high
+    return raw, raw
+
+
+def date_span(raw: object) -> DateSpan:
+    """A date value as written in YAML: "2024-06" or {from: ..., to: ...}."""
+    if isinstance(raw, str):
+        date = PartialDate.parse(raw)
+        return DateSpan(date, date)
+    if isinstance(raw, dict) and "from" in raw and "to" in raw:
+        span = DateSpan(PartialDate.parse(str(raw["from"])), PartialDate.parse(str(raw["to"])))
+        if _first_day(span.start) > _last_day(span.end):
+            raise ValueError(f"date range starts after it ends: {span.iso()}")
+        return span
+    raise ValueError(f"expected a date, got {raw!r}")
+
+
+def _first_day(date: PartialDate) -> dt.date:
+    return dt.date(date.year, date.month or 1, date.day or 1)
+
+
+def _last_day(date: PartialDate) -> dt.date:
+    month = date.month or 12
+    return dt.date(date.year, month, date.day or calendar.monthrange(date.year, month)[1])
+
+
+def normalise_value(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> Value:
+    """The comparable form of a value that ``check_value`` accepted."""
+    kind = proposition.type
+    if kind == "count":
+        low, high = _count_bounds(raw)
+        return Value(format_count(low, high, proposition.unit), low, high)
+    if kind == "date":
+        span = raw if isinstance(raw, DateSpan) else date_span(raw)
+        return Value(format_date_span(span), _first_day(span.start).toordinal(), _last_day(span.end).toordinal(), span.iso())
+    if kind == "boolean":
+        return Value("ja" if raw else "nein", key="true" if raw else "false")
+    if kind == "place":
+        return Value(entities[str(raw)].name, key=str(raw))
+    return Value(str(raw), key=str(raw))
+
+
+def format_number(number: float) -> str:
+    """German digit grouping: 12.000, 1.200.000, 0,5."""
+    if float(number).is_integer():
+        return f"{int(number):,}".replace(",", ".")
+    return f"{number:,.2f}".rstrip("0").replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def format_count(low: float | None, high: float | None, unit: str = "") -> str:
+    if low is not None and low == high:
+        text = format_number(low)
+    elif low is not None and high is not None:
+        text = f"{format_number(low)}–{format_number(high)}"
+    elif low is not None:
+        text = f"mindestens {format_number(low)}"
+    else:
+        text = f"höchstens {format_number(high or 0)}"
+    return f"{text} {unit}".strip()
+
+
+def format_date(date: PartialDate) -> str:
+    """German display: 18. Oktober 2024, Oktober 2024, 2024."""
+    if date.month is None:
+        return str(date.year)
+    month = MONTHS_DE[date.month - 1]
+    return f"{date.day}. {month} {date.year}" if date.day else f"{month} {date.year}"
+
+
+def format_date_span(span: DateSpan) -> str:
+    if span.start == span.end:
+        return format_date(span.start)
+    return f"{format_date(span.start)} – {format_date(span.end)}"

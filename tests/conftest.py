@@ -1,0 +1,145 @@
+"""Shared fixtures: small dossiers written into a temporary folder."""
+
+from __future__ import annotations
+
+import http.server
+import textwrap
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from dossier.cli import main
+from dossier.load import Project
+from helpers import SUB_PATH, copy_corpus
+
+PROPOSITIONS = """\
+- id: troops
+  question: "Wie viele Soldaten?"
+  type: count
+  unit: Soldaten
+  tolerance: 0.1
+  scopes:
+    total: "Insgesamt"
+    first: "Erstes Kontingent"
+- id: treaty-date
+  question: "Wann wurde der Vertrag unterzeichnet?"
+  type: date
+  scopes:
+    signed: "Unterzeichnung"
+- id: training-place
+  question: "Wo trainieren die Soldaten?"
+  type: place
+  scopes:
+    training: "Ausbildung"
+- id: arms
+  question: "Liefert Nordkorea Waffen?"
+  type: boolean
+  scopes:
+    supplies: "Lieferungen"
+"""
+
+ENTITIES = {
+    "people": """\
+- id: kyrylo-budanov
+  name: Kyrylo Budanow
+  aliases: [Budanov, Kyrylo Budanov]
+- id: kim-jong-un
+  name: Kim Jong Un
+  aliases:
+    - form: Kim Jong In
+      erroneous: true
+""",
+    "units": "[]\n",
+    "equipment": "[]\n",
+    "organisations": """\
+- id: nis
+  name: NIS
+  aliases: [südkoreanische Geheimdienst]
+""",
+    "places": """\
+- id: russia
+  name: Russland
+- id: far-east
+  name: Ferner Osten
+  part_of: russia
+- id: ukraine
+  name: Ukraine
+""",
+}
+
+
+class Dossier:
+    """A throwaway project folder with helpers to write its files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.project = Project(root)
+        (root / "seeds").mkdir()
+        (root / "content" / "articles").mkdir(parents=True)
+        (root / "content" / "entities").mkdir()
+        self.write("content/propositions.yml", PROPOSITIONS)
+        for kind, text in ENTITIES.items():
+            self.write(f"content/entities/{kind}.yml", text)
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def article(self, stem: str, text: str, annotation: str) -> None:
+        self.write(f"seeds/{stem}.txt", text)
+        self.write(f"content/articles/{stem}.yml", annotation)
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> Dossier:
+    return Dossier(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build this repository's corpus once, in a copy, as the README does."""
+    root = copy_corpus(tmp_path_factory.mktemp("real"))
+    monkey = pytest.MonkeyPatch()
+    monkey.setenv("SITE_URL", f"http://127.0.0.1:8000{SUB_PATH}")
+    try:
+        assert main(["--root", str(root), "build"]) == 0
+    finally:
+        monkey.undo()
+    return root
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    root = site / "build" / "site"
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            path = urlsplit(path).path
+            if not path.startswith(SUB_PATH):
+                return str(root / "__outside_sub_path__")
+            return super().translate_path("/" + path[len(SUB_PATH):])
+
+        def send_error(self, code, message=None, explain=None):  # GitHub Pages serves 404.html
+            if code == 404:
+                body = (root / "404.html").read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            super().send_error(code, message, explain)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: Handler(*a, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
+    httpd.shutdown()

@@ -1,0 +1,101 @@
+"""Anchoring quotes to spans: exact, across line breaks, ambiguous, missing."""
+
+from __future__ import annotations
+
+from dossier.anchor import anchor
+from dossier.diagnostics import Diagnostics
+from dossier.load import load
+
+TEXT = "Titel\n\nNach Angaben des NIS sollen 12.000\nSoldaten entsandt werden. Die 12.000 Soldaten\nsind Elite.\n"
+
+
+def claim(quote: str, extra: str = "") -> str:
+    return f"""\
+seed: a.txt
+title: Titel
+language: de
+claims:
+  - id: c1
+    quote: "{quote}"
+    proposition: troops
+    scope: total
+    value: 12000
+    attributed_to: nis
+    stance: reports
+{extra}"""
+
+
+def run(dossier, annotation: str, text: str = TEXT):
+    dossier.article("a", text, annotation)
+    diagnostics = Diagnostics()
+    corpus = load(dossier.project, diagnostics)
+    assert not diagnostics.errors, diagnostics.report()
+    anchored = anchor(corpus, diagnostics)
+    return anchored[0], diagnostics
+
+
+def test_exact_quote_gives_source_span(dossier):
+    anchored, diagnostics = run(dossier, claim("Angaben des NIS"))
+    span = anchored.claims["c1"]
+    assert TEXT[span.start:span.end] == "Angaben des NIS"
+    assert not diagnostics.items
+
+
+def test_quote_across_line_break_and_repeated_spaces(dossier):
+    anchored, diagnostics = run(dossier, claim("sollen   12.000 Soldaten entsandt"))
+    span = anchored.claims["c1"]
+    assert TEXT[span.start:span.end] == "sollen 12.000\nSoldaten entsandt"
+    assert not diagnostics.errors
+
+
+def test_unicode_normalisation_is_tolerated(dossier):
+    decomposed = "Die Milita\u0308rtechnik kommt."
+    anchored, diagnostics = run(dossier, claim("Militärtechnik"), text=decomposed)
+    span = anchored.claims["c1"]
+    assert decomposed[span.start:span.end] == "Milita\u0308rtechnik"
+    assert not diagnostics.errors
+
+
+def test_ambiguous_quote_is_an_error_with_lines_and_hint(dossier):
+    anchored, diagnostics = run(dossier, claim("12.000 Soldaten"))
+    assert "c1" not in anchored.claims
+    [error] = diagnostics.errors
+    assert "found 2 times" in error.message
+    assert "line 3" in error.message and "line 4" in error.message
+    assert "prefix:" in error.hint
+    assert (error.position.path, error.position.line, error.position.column) == ("content/articles/a.yml", 6, 12)
+
+
+def test_prefix_disambiguates(dossier):
+    anchored, diagnostics = run(dossier, claim("12.000 Soldaten", '    prefix: "Die"\n'))
+    span = anchored.claims["c1"]
+    assert TEXT[span.start - 4:span.end] == "Die 12.000 Soldaten"
+    assert not diagnostics.errors
+
+
+def test_missing_quote_shows_closest_passage(dossier):
+    anchored, diagnostics = run(dossier, claim("Nach Angaben des NSI"))
+    [error] = diagnostics.errors
+    assert "quote not found" in error.message
+    assert "closest passage (line 3, column 1" in error.hint
+    assert "Nach Angaben des N" in error.hint
+
+
+def test_crossing_claims_are_rejected(dossier):
+    extra = """\
+  - id: c2
+    quote: "NIS sollen 12.000"
+    proposition: troops
+    scope: total
+    value: 12000
+    attributed_to: nis
+    stance: reports
+"""
+    anchored, diagnostics = run(dossier, claim("Angaben des NIS") + extra)
+    assert any("partly overlaps" in e.message for e in diagnostics.errors)
+
+
+def test_claim_inside_hidden_span_is_rejected(dossier):
+    extra = '\nhide:\n  - quote: "Titel"\n    reason: title\n'
+    anchored, diagnostics = run(dossier, claim("Titel") + extra)
+    assert any("hidden span" in e.message for e in diagnostics.errors)

@@ -1,0 +1,78 @@
+"""The built site in real Chromium: no console errors, no request elsewhere.
+
+Debian's chromium is driven through Playwright (which cannot download a
+browser here). The site is served under the project sub-path on loopback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Browser:
+    assert CHROMIUM.exists(), "install Debian's chromium (make test does: apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+def visit(browser: Browser, url: str) -> tuple[Page, list[str], list[str]]:
+    """Open a page; return it with its console errors and off-site requests."""
+    page = browser.new_page()
+    errors: list[str] = []
+    foreign: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    origin = urlsplit(url).netloc
+
+    def check(request) -> None:
+        if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != origin:
+            foreign.append(request.url)
+
+    page.on("request", check)
+    response = page.goto(url, wait_until="networkidle")
+    assert response is not None and response.status == 200, url
+    return page, errors, foreign
+
+
+@pytest.mark.parametrize("path", ["", "artikel/001_e681e366ec677afe/", "widersprueche/"])
+def test_pages_load_cleanly(browser: Browser, server: str, path: str) -> None:
+    page, errors, foreign = visit(browser, server + path)
+    assert errors == []
+    assert foreign == []
+    assert page.locator("html").get_attribute("lang") == "de"
+    page.close()
+
+
+def test_claim_shows_details_on_hover_and_links_to_its_row(browser: Browser, server: str, tmp_path: Path) -> None:
+    page, errors, _ = visit(browser, server + "artikel/001_e681e366ec677afe/")
+    claim = page.locator("mark.dossier-claim").first
+    claim.hover()
+    assert "Quelle:" in (claim.get_attribute("title") or page.locator(".md-tooltip2, .md-tooltip").first.inner_text())
+    tag = page.locator("sup.dossier-tag a").first
+    tag.click()
+    assert "#k-" in page.url
+    page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+    assert errors == []
+    page.close()
+
+
+def test_german_search_finds_a_person(browser: Browser, server: str) -> None:
+    page, errors, foreign = visit(browser, server)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("Budanow")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert results.count() >= 1
+    assert "Budanow" in page.locator(".md-search-result").inner_text()
+    assert errors == [] and foreign == []
+    page.close()
