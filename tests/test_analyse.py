@@ -9,14 +9,14 @@ from dossier.link import link
 from dossier.analyse import analyse
 
 
-def annotation(stem: str, claims: list[tuple[str, str, str, str, str]]) -> str:
+def annotation(stem: str, claims: list[tuple[str, str, str, str, str | None]]) -> str:
     """claims: (id, quote, proposition, scope, value)"""
     lines = [f"seed: {stem}.txt", "title: T", "language: de", 'published: "2024-10-18"', "published_basis: Datumszeile", "claims:"]
     for cid, quote, prop, scope, value in claims:
         lines += [
             f"  - id: {cid}", f'    quote: "{quote}"', f"    proposition: {prop}", f"    scope: {scope}",
-            f"    value: {value}", "    attributed_to: nis", "    stance: reports",
-        ]
+            "    attributed_to: nis", "    stance: reports",
+        ] + ([f"    value: {value}"] if value is not None else [])
     return "\n".join(lines) + "\n"
 
 
@@ -39,7 +39,7 @@ def test_figures_outside_tolerance_conflict_within_scope_only(dossier):
     report = analysed(dossier).reports["troops"]
     groups = {g.scope: g for g in report.groups}
     assert groups["total"].conflict
-    assert [[r.value.text for r in c] for c in groups["total"].clusters] == [["10.000 Soldaten"], ["12.000 Soldaten"]]
+    assert sorted([r.value.text for r in c] for c in groups["total"].clusters) == [["10.000 Soldaten"], ["12.000 Soldaten"]]
     assert not groups["first"].conflict          # different scope: shown, not counted
     assert report.status == "open"
 
@@ -71,12 +71,12 @@ def test_contained_places_agree_other_places_conflict(dossier):
 
 def test_assert_against_deny_is_a_conflict_and_dates_resolve(dossier):
     dossier.article("a", "Nordkorea liefert Waffen. Beide bestreiten Lieferungen. Vertrag im Juni.", annotation("a", [
-        ("yes", "liefert Waffen", "arms", "supplies", "true"),
-        ("no", "bestreiten Lieferungen", "arms", "supplies", "false"),
+        ("supply", "liefert Waffen", "arms", "supplies", "true"),
+        ("deny", "bestreiten Lieferungen", "arms", "supplies", "false"),
         ("d1", "im Juni", "treaty-date", "signed", '"2024-06-19"'),
     ]))
     dossier.article("b", "Der Vertrag wurde im Juni unterzeichnet.", annotation("b", [
-        ("d2", "im Juni", "treaty-date", "signed", "null"),
+        ("d2", "im Juni", "treaty-date", "signed", None),  # read from the quote
     ]))
     analysis = analysed(dossier)
     assert analysis.reports["arms"].conflict

@@ -69,7 +69,7 @@ def test_claim_shows_details_on_hover_and_links_to_its_row(browser: Browser, ser
 def test_german_search_finds_a_person(browser: Browser, server: str) -> None:
     page, errors, foreign = visit(browser, server)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("Budanow")
+    page.locator("input.md-search__input").press_sequentially("Budanow", delay=30)  # real key events
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
     assert results.count() >= 1

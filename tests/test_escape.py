@@ -2,31 +2,48 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from dossier.escape import md_text, safe_url
 
-
-@pytest.mark.parametrize(
-    "raw, forbidden",
-    [
-        ("<script>alert(1)</script>", ["<script", "</script"]),
-        ("[klick](javascript:alert(1))", ["[", "](", "javascript:"]),
-        ("**fett** _kursiv_ `code`", ["**", "_", "`"]),
-        ('" onmouseover="alert(1)', ['"', "="]),
-        ("# Überschrift", ["#"]),
-        ("| a | b |", ["|"]),
-        ("&lt;b&gt;", ["&lt;"]),
-    ],
-)
-def test_markdown_and_html_become_character_references(raw, forbidden):
-    escaped = str(md_text(raw))
-    for token in forbidden:
-        assert token not in escaped
+EXTENSIONS = ["attr_list", "tables", "toc"]  # as in mkdocs.yml
 
 
-def test_leading_ordinal_does_not_become_a_list():
-    assert str(md_text("1. Januar")).startswith("1&#46;")
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[klick](javascript:alert(1))",
+    "**fett** _kursiv_ `code`",
+    "# Überschrift",
+    "- Liste",
+    "1. Januar",
+    "> Zitat",
+    "| a | b |",
+    "&lt;b&gt; &amp;",
+    "<https://example.org>",
+    "Text {: #id onclick=alert(1) }",
+    "===",
+]
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_text_renders_as_the_same_inert_text(raw):
+    html = markdown.markdown(str(md_text(raw)), extensions=EXTENSIONS)
+    tree = LexborHTMLParser(html)
+    assert [n.tag for n in tree.body.traverse() if n.tag not in ("-text", "body")] == ["p"]
+    assert tree.body.text() == raw
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_attribute_values_stay_inside_the_attribute(raw):
+    """Python-Markdown processes Markdown inside raw HTML attributes (mkdocs #2847)."""
+    html = markdown.markdown(f'Vor <mark title="{md_text(raw)}">x</mark> nach', extensions=EXTENSIONS)
+    tree = LexborHTMLParser(html)
+    [mark] = tree.css("mark")
+    assert mark.attributes == {"title": raw}
+    assert [n.tag for n in tree.body.traverse() if n.tag not in ("-text", "body")] == ["p", "mark"]
 
 
 @pytest.mark.parametrize(
