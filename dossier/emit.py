@@ -50,21 +50,28 @@ class WriteReport:
         return f"{len(self.written)} written, {self.unchanged} unchanged, {len(self.removed)} removed"
 
 
-def write_tree(outputs: dict[str, bytes], root: Path) -> WriteReport:
-    """Make ``root`` hold exactly ``outputs``, touching only what differs."""
-    report = WriteReport()
-    root.mkdir(parents=True, exist_ok=True)
+def changed_files(outputs: dict[str, bytes], root: Path) -> list[str]:
+    """Paths whose bytes differ from what ``root`` holds (or that it lacks)."""
+    changed = []
     for rel in sorted(outputs):
-        target = root / rel
-        data = outputs[rel]
         try:
-            if target.read_bytes() == data:
-                report.unchanged += 1
+            if (root / rel).read_bytes() == outputs[rel]:
                 continue
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+        except (FileNotFoundError, NotADirectoryError):
+            pass
+        changed.append(rel)
+    return changed
+
+
+def write_tree(outputs: dict[str, bytes], root: Path, changed: list[str]) -> WriteReport:
+    """Make ``root`` hold exactly ``outputs``, touching only the changed files."""
+    report = WriteReport(unchanged=len(outputs) - len(changed))
+    root.mkdir(parents=True, exist_ok=True)
+    for rel in changed:
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
+        tmp.write_bytes(outputs[rel])
         tmp.replace(target)
         report.written.append(rel)
     for path in sorted(root.rglob("*"), reverse=True):

@@ -250,7 +250,7 @@ def article_page(ctx: Context, item: LinkedArticle) -> str:
             "status": STATUS[status.status] if status else "",
         })
     notes = [
-        {"anchor": f"n-{n}", "kind": NOTE_KIND[note.kind], "quote": note.selector.quote, "text": note.note, "correction": note.correction}
+        {"anchor": Markup(f"n-{n}"), "kind": NOTE_KIND[note.kind], "quote": note.selector.quote, "text": note.note, "correction": note.correction}
         for n, (note, _) in enumerate(item.anchored.notes, start=1)
     ]
     hidden = [

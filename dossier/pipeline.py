@@ -12,9 +12,10 @@ from pathlib import Path
 
 from .analyse import Analysis, analyse
 from .anchor import anchor
-from .diagnostics import Diagnostics, DossierError
-from .emit import WriteReport, emit, write_tree
+from .diagnostics import Diagnostics, DossierError, Position
+from .emit import WriteReport, changed_files, emit, write_tree
 from .link import LinkedArticle, link
+from .linkcheck import check_links
 from .load import Project, load
 from .model import Corpus
 
@@ -56,6 +57,18 @@ def generate(project: Project, out: Path, title: str) -> tuple[Checked, WriteRep
         raise DossierError(checked.diagnostics)
     start = time.perf_counter()
     outputs = emit(project, checked.corpus, checked.linked, checked.analysis, title)
-    report = write_tree(outputs, out)
     checked.timings["emit"] = time.perf_counter() - start
+    start = time.perf_counter()
+    changed = changed_files(outputs, out)
+    pages = {path: data.decode("utf-8") for path, data in outputs.items() if path.endswith(".md")}
+    for problem in check_links(pages, set(outputs), only=set(changed)):
+        page, message = problem.split(": ", 1)
+        checked.diagnostics.error(Position(f"{project.shown(out)}/{page}"), f"generated page: {message}",
+                                  "this is a bug in Dossier: please report it with the annotation that caused it")
+    checked.timings["linkcheck"] = time.perf_counter() - start
+    if checked.diagnostics.errors:
+        raise DossierError(checked.diagnostics)
+    start = time.perf_counter()
+    report = write_tree(outputs, out, changed)
+    checked.timings["write"] = time.perf_counter() - start
     return checked, report

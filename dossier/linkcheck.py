@@ -1,0 +1,66 @@
+"""Check the links of the generated Markdown before anything is written.
+
+MkDocs checks links too, but only when MkDocs builds; the generated tree
+must be sound for any engine that reads it. markdown-it-py parses each page
+the way a Markdown reader would, so this sees the links a reader gets:
+every internal link must reach a generated file (and an anchor that page
+defines), every external one must be http(s).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterator
+from functools import cache
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_ID = re.compile(r"""\bid="([^"]+)"|\{:\s*#([\w-]+)\s*\}""")
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def _ids(text: str) -> set[str]:
+    return {html.unescape(a or b) for a, b in _ID.findall(text)}
+
+
+def check_links(pages: dict[str, str], files: set[str], only: set[str] | None = None) -> list[str]:
+    """Problems as 'page: message'; ``pages`` are the Markdown sources by path.
+
+    ``only`` limits parsing to the pages that changed since the last build:
+    parsing costs ~2 ms a page, finding the anchors of all pages next to nothing.
+    """
+    anchors = {path: _ids(text) for path, text in pages.items()}
+    problems: list[str] = []
+    for path, text in sorted(pages.items()):
+        if only is not None and path not in only:
+            continue
+        for token in _walk(_parser().parse(text)):
+            if token.type != "link_open":
+                continue
+            href = str(token.attrGet("href") or "")
+            parts = urlsplit(href)
+            if parts.scheme:
+                if parts.scheme not in ("http", "https"):
+                    problems.append(f"{path}: link to '{href}' is not http(s)")
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(parts.path))) if parts.path else path
+            if target not in files:
+                problems.append(f"{path}: link to missing file '{href}'")
+            elif parts.fragment and target in anchors and parts.fragment not in anchors[target]:
+                problems.append(f"{path}: link to missing anchor '{href}'")
+    return problems
