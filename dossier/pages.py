@@ -126,6 +126,13 @@ def _link_target(url: str) -> str:
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
+def short_title(article: Article, words: int = 6) -> str:
+    """A table-sized name for an article: its outlet and the head of its title."""
+    head = article.title.split()
+    title = " ".join(head[:words]) + ("…" if len(head) > words else "")
+    return f"{article.outlet}: {title}" if article.outlet else title
+
+
 def article_date(article: Article) -> str:
     return format_date(article.published) if article.published else "ohne Datum"
 
@@ -166,14 +173,19 @@ def _claim_tooltip(ctx: Context, ref_claim: Claim, value: str) -> str:
     return " · ".join(parts)
 
 
+def _claims_in_text_order(item: LinkedArticle) -> list[Claim]:
+    """Readers meet claims in text order, so they are numbered that way."""
+    spans = item.anchored.claims
+    shown = [c for c in item.article.claims if c.id in spans and c.id in item.values]
+    return sorted(shown, key=lambda c: (spans[c.id].start, -spans[c.id].end, c.id))
+
+
 def _tags(ctx: Context, item: LinkedArticle, page: str) -> list[Tag]:
     tags: list[Tag] = []
     anchored = item.anchored
-    for number, claim in enumerate(item.article.claims, start=1):
-        span = anchored.claims.get(claim.id)
-        value = item.values.get(claim.id)
-        if span is None or value is None:
-            continue
+    for number, claim in enumerate(_claims_in_text_order(item), start=1):
+        span = anchored.claims[claim.id]
+        value = item.values[claim.id]
         status = ctx.analysis.claims.get(claim.key)
         css = f"dossier-claim dossier-claim--{status.status if status else 'consistent'}"
         title = _attr(_claim_tooltip(ctx, claim, value.text))
@@ -232,9 +244,7 @@ def article_page(ctx: Context, item: LinkedArticle) -> str:
     meta.append(("Aussagen", md_text(len(article.claims))))
     meta_line = Markup(" · ").join(Markup(f"**{label}:** {value}") for label, value in meta)
     claims = []
-    for number, claim in enumerate(article.claims, start=1):
-        if claim.id not in item.values:
-            continue
+    for number, claim in enumerate(_claims_in_text_order(item), start=1):
         proposition = ctx.corpus.propositions[claim.proposition]
         status = ctx.analysis.claims.get(claim.key)
         claims.append({
@@ -402,7 +412,7 @@ def _claim_row(ctx: Context, page: str, ref: ClaimRef, cluster: str) -> dict:
         "value": ref.value.text,
         "quote": ref.claim.selector.quote,
         "link": site.relative_link(page, site.article_page(article.id), f"c-{ref.claim.id}"),
-        "article": article.outlet or article.title,
+        "article": short_title(article),
         "article_link": site.relative_link(page, site.article_page(article.id)),
         "source": ctx.source(page, ref.claim),
         "date": article_date(article),

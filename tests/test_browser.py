@@ -55,7 +55,7 @@ def test_pages_load_cleanly(browser: Browser, server: str, path: str) -> None:
 
 def test_claim_shows_details_on_hover_and_links_to_its_row(browser: Browser, server: str, tmp_path: Path) -> None:
     page, errors, _ = visit(browser, server + "artikel/001_e681e366ec677afe/")
-    claim = page.locator("mark.dossier-claim").first
+    claim = page.locator("mark.dossier-claim[id]").first
     claim.hover()
     assert "Quelle:" in (claim.get_attribute("title") or page.locator(".md-tooltip2, .md-tooltip").first.inner_text())
     tag = page.locator("sup.dossier-tag a").first

@@ -56,7 +56,7 @@ def test_hidden_noise_is_not_in_the_article_text(site: Path) -> None:
 
 def _visible_article_text(site: Path, stem: str) -> str:
     page = html(site, f"artikel/{stem}/index.html")
-    paragraphs = page.css("article > p:not(.dossier-meta)")
+    paragraphs = page.css("article > p:not(.dossier-meta):not(.dossier-legend)")
     return " ".join(p.text() for p in paragraphs)
 
 
