@@ -291,8 +291,8 @@ def _mentions_by_entity(linked: list[LinkedArticle]) -> dict[str, list[MentionRe
     return result
 
 
-def _snippet(text: str, start: int, end: int) -> tuple[str, str]:
-    """Context on the same line, cut at word boundaries."""
+def _snippet(text: str, start: int, end: int) -> Markup:
+    """The mention in bold with context from its line, cut at word boundaries."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
@@ -300,10 +300,12 @@ def _snippet(text: str, start: int, end: int) -> tuple[str, str]:
     b = min(line_end, end + SNIPPET)
     before, after = text[a:start], text[end:b]
     if a > line_start:
-        before = "…" + before.split(" ", 1)[-1] if " " in before else "…" + before
+        before = "…" + (before.split(" ", 1)[1] if " " in before else before)
     if b < line_end:
-        after = after.rsplit(" ", 1)[0] + "…" if " " in after else after + "…"
-    return before, after
+        after = (after.rsplit(" ", 1)[0] if " " in after else after) + "…"
+    space_before = " " if before[-1:].isspace() else ""
+    space_after = " " if after[:1].isspace() else ""
+    return Markup(f"{md_line(before)}{space_before}**{md_line(text[start:end])}**{space_after}{md_line(after)}")
 
 
 def entity_page(ctx: Context, entity: Entity, mentions: list[MentionRef]) -> str:
@@ -316,9 +318,8 @@ def entity_page(ctx: Context, entity: Entity, mentions: list[MentionRef]) -> str
             "link": site.relative_link(page, site.article_page(article.id)),
             "mentions": [],
         })
-        before, after = _snippet(article.text, m.start, m.end)
         group["mentions"].append({
-            "before": before, "surface": article.text[m.start:m.end], "after": after,
+            "snippet": _snippet(article.text, m.start, m.end),
             "link": site.relative_link(page, site.article_page(article.id), f"m{m.number}"),
             "erroneous": m.erroneous,
         })
@@ -505,17 +506,17 @@ def timeline_page(ctx: Context) -> str:
 
 def home_page(ctx: Context, title: str) -> str:
     page = site.HOME
-    contradictions = ctx.analysis.contradictions
-    open_reports = [
+    contradictions = [
         {
             "question": r.proposition.question,
             "link": site.relative_link(page, site.CONTRADICTIONS, site.proposition_anchor(r.proposition.id)),
-            "summary": " gegen ".join(
-                " / ".join(sorted({ref.value.text for ref in cluster}))
-                for g in r.groups if g.conflict for cluster in g.clusters
+            "summary": "; ".join(
+                f"{g.label}: " + " gegen ".join(" / ".join(sorted({ref.value.text for ref in c})) for c in g.clusters)
+                for g in r.groups if g.conflict
             ),
+            "status": STATUS[r.status],
         }
-        for r in _ordered_reports(ctx) if r.status == "open"
+        for r in _ordered_reports(ctx) if r.conflict
     ]
     sections = [
         {
@@ -541,7 +542,7 @@ def home_page(ctx: Context, title: str) -> str:
         "claims": sum(len(item.values) for item in ctx.linked),
         "entities": len(ctx.corpus.entities),
         "contradictions": len(contradictions),
-        "open": len(open_reports),
+        "open": sum(1 for r in ctx.analysis.contradictions if r.status == "open"),
         "events": events,
     }
     links = {
@@ -551,4 +552,4 @@ def home_page(ctx: Context, title: str) -> str:
         "data": site.relative_link(page, site.DATA),
     }
     return render("home.md.j2", title=title, counts=counts,
-                  sections=sections, open_reports=open_reports, articles=articles, links=links)
+                  sections=sections, contradictions=contradictions, articles=articles, links=links)
