@@ -7,6 +7,7 @@ any error means a non-zero exit and an untouched site.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -84,6 +85,27 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Live preview: MkDocs' server with the dossier plugin.
+
+    The plugin regenerates before each build; a broken file is reported and
+    the server keeps serving the last good site.
+    """
+    from mkdocs.commands.serve import serve
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    config_file = (args.root / args.config).resolve()
+    try:
+        serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True)
+    except DossierError as exc:
+        _print(exc.diagnostics, False)
+        return 1
+    except Exception as exc:  # MkDocs reports its own errors; keep the message, drop the trace
+        print(f"serve failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="dossier", description=__doc__.splitlines()[0])
     main_parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
@@ -98,6 +120,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--no-site", action="store_true", help="write the Markdown only, skip MkDocs")
     p.set_defaults(run=cmd_build)
+
+    p = commands.add_parser("serve", help="live preview that rebuilds when content/ or seeds/ change")
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    p.set_defaults(run=cmd_serve)
     return main_parser
 
 

@@ -68,7 +68,11 @@ def load(project: Project, diagnostics: Diagnostics) -> Corpus:
         if doc:
             for i, item in enumerate(doc.data or []):
                 _add_entity(corpus, doc, kind, i, item, diagnostics)
-    _check_entities(corpus, diagnostics)
+    # A registry that failed to load cannot judge references to it; saying
+    # "unknown id" for each of them would bury the one real error.
+    broken = {"propositions"} if propositions_doc is None else set()
+    broken |= {"entities"} if any(doc is None for doc in entity_docs.values()) else set()
+    _check_entities(corpus, "entities" in broken, diagnostics)
 
     annotated: set[str] = set()
     for path, doc in article_docs:
@@ -79,7 +83,7 @@ def load(project: Project, diagnostics: Diagnostics) -> Corpus:
         annotated.add(path.stem)
         if article:
             corpus.articles.append(article)
-            _check_claims(corpus, article, diagnostics)
+            _check_claims(corpus, article, broken, diagnostics)
     for stem, (seed_path, _) in sorted(seeds.items()):
         if stem not in annotated:
             diagnostics.error(
@@ -259,16 +263,18 @@ def _unknown(diagnostics: Diagnostics, position: Position, what: str, name: str,
     diagnostics.error(position, f"unknown {what} '{name}'", did_you_mean(name, known) or f"define it first, or check the spelling")
 
 
-def _check_entities(corpus: Corpus, diagnostics: Diagnostics) -> None:
+def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) -> None:
     ids = sorted(corpus.entities)
     forms: dict[str, str] = {}
     for entity in corpus.entities.values():
         for other in entity.related:
-            if other not in corpus.entities:
+            if other not in corpus.entities and not incomplete:
                 _unknown(diagnostics, entity.position, "related entity", other, ids)
         if entity.part_of:
             parent = corpus.entities.get(entity.part_of)
-            if parent is None:
+            if parent is None and incomplete:
+                pass
+            elif parent is None:
                 _unknown(diagnostics, entity.position, "part_of place", entity.part_of, ids)
             elif parent.type != "places" or entity.type != "places":
                 diagnostics.error(entity.position, f"part_of links places only ('{entity.id}' -> '{entity.part_of}')")
@@ -291,19 +297,21 @@ def _check_entities(corpus: Corpus, diagnostics: Diagnostics) -> None:
             parent = corpus.entities[parent].part_of
 
 
-def _check_claims(corpus: Corpus, article: Article, diagnostics: Diagnostics) -> None:
+def _check_claims(corpus: Corpus, article: Article, broken: set[str], diagnostics: Diagnostics) -> None:
     entity_ids = sorted(corpus.entities)
     for claim in article.claims:
         proposition = corpus.propositions.get(claim.proposition)
-        if proposition is None:
+        if proposition is None and "propositions" in broken:
+            pass
+        elif proposition is None:
             _unknown(diagnostics, claim.at("proposition"), "proposition", claim.proposition, sorted(corpus.propositions))
         elif claim.scope not in proposition.scopes:
             _unknown(diagnostics, claim.at("scope"), f"scope of '{proposition.id}'", claim.scope, sorted(proposition.scopes))
         for field_name, names in (("attributed_to", [claim.attributed_to]), ("via", claim.via)):
             for name in names:
-                if name not in corpus.entities:
+                if name not in corpus.entities and "entities" not in broken:
                     _unknown(diagnostics, claim.at(field_name), "entity", name, entity_ids)
-        if proposition is not None:
+        if proposition is not None and not (proposition.type == "place" and "entities" in broken):
             problem = check_value(proposition, claim.value, corpus.entities)
             if problem:
                 diagnostics.error(claim.at("value"), f"claim '{claim.id}': {problem[0]}", problem[1])

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyse import Analysis, analyse
-from .anchor import anchor
+from .anchor import AnchoredArticle, anchor
+from .coverage import scan
 from .diagnostics import Diagnostics, DossierError, Position
 from .emit import WriteReport, changed_files, emit, write_tree
 from .link import LinkedArticle, link
@@ -47,7 +48,24 @@ def check(project: Project) -> Checked:
     start = time.perf_counter()
     analysis = analyse(corpus, linked)
     timings["analyse"] = time.perf_counter() - start
+    _warn_uncovered(project, anchored, diagnostics)
     return Checked(corpus, linked, analysis, diagnostics, timings)
+
+
+def _warn_uncovered(project: Project, anchored: list[AnchoredArticle], diagnostics: Diagnostics) -> None:
+    """A figure or date that no claim covers is probably a claim still to tag."""
+    for item in anchored:
+        article = item.article
+        shown = project.shown(project.seeds / article.seed)
+        for found in scan(article.text, article.published, item.claims.values(), item.hides):
+            if not found.covered:
+                line, column = item.index.line_column(found.start)
+                what = "figure" if found.kind == "figure" else "date"
+                diagnostics.warning(
+                    Position(shown, line, column),
+                    f"{what} \"{found.surface}\" is not covered by any claim",
+                    f"tag it in {article.annotation_path}, hide it if it is noise, or see: dossier suggest {shown}",
+                )
 
 
 def generate(project: Project, out: Path, title: str) -> tuple[Checked, WriteReport]:

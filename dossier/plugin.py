@@ -6,6 +6,10 @@ plugin runs that same step before MkDocs cleans the site directory, so a
 broken annotation leaves the last good site in place, and then hands MkDocs
 the generated tree instead of the files of ``docs_dir``.
 
+In ``serve``, a broken file is reported and the preview keeps showing the
+last good version (MkDocs would otherwise stall every request until the
+error is fixed).
+
 ``docs_dir`` in mkdocs.yml is ``content/``: it must exist before any plugin
 runs (a fresh clone has no build/), and MkDocs watches it in ``serve``, so
 an edit triggers exactly one rebuild; the generated tree lies outside every
@@ -39,6 +43,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         #: Set by ``dossier build``, which has generated the tree already.
         self.pregenerated = False
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this instance across rebuilds.
+        self.serving = command == "serve"
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -52,6 +61,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         try:
             _, report = generate(Project(self._root(config)), self.output_dir(config), config.site_name)
         except DossierError as exc:
+            if self.serving and self.output_dir(config).is_dir():
+                # Keep the preview alive: rebuild from the last good tree, say why.
+                log.error(f"dossier: the annotations have errors; still showing the last good version.\n{exc}")
+                return
             raise PluginError(f"dossier: the annotations have errors; the site was not rebuilt.\n{exc}") from None
         log.info(f"dossier: {report.summary()}")
 
@@ -67,7 +80,3 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if Path(file.src_dir or "") != Path(docs_dir) and generated.get_file_from_path(file.src_uri) is None:
                 generated.append(file)
         return generated
-
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
-        server.watch(str(self._root(config) / "seeds"))
-        return server
