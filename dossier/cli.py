@@ -61,6 +61,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     root: Path = args.root
     config_file = root / args.config
+    if not config_file.is_file():
+        print(f"{args.config}: error: the site configuration is missing (run from the project folder or pass --root)", file=sys.stderr)
+        return 1
     config = site_config(config_file)
     output = root / "build" / "docs"
     try:

@@ -15,7 +15,7 @@ from .dates import DateMention, find_dates, resolve
 from .diagnostics import Diagnostics
 from .mentions import AliasMatcher, Mention
 from .model import Article, Corpus, Span
-from .values import Value, normalise_value
+from .values import Value, check_value, normalise_value
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,8 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
                     "give the value explicitly, e.g. value: \"2024-06\"",
                 )
                 continue
+        elif check_value(proposition, raw, corpus.entities) is not None:
+            continue  # the load stage reported it
         values[claim.id] = normalise_value(proposition, raw, corpus.entities)
     return LinkedArticle(anchored, mentions, dates, values)
 

@@ -306,7 +306,11 @@ def _check_claims(corpus: Corpus, article: Article, broken: set[str], diagnostic
         elif proposition is None:
             _unknown(diagnostics, claim.at("proposition"), "proposition", claim.proposition, sorted(corpus.propositions))
         elif claim.scope not in proposition.scopes:
-            _unknown(diagnostics, claim.at("scope"), f"scope of '{proposition.id}'", claim.scope, sorted(proposition.scopes))
+            diagnostics.error(
+                claim.at("scope"),
+                f"unknown scope '{claim.scope}' of proposition '{proposition.id}'",
+                did_you_mean(claim.scope, proposition.scopes) or "scopes: " + ", ".join(proposition.scopes),
+            )
         for field_name, names in (("attributed_to", [claim.attributed_to]), ("via", claim.via)):
             for name in names:
                 if name not in corpus.entities and "entities" not in broken:

@@ -55,10 +55,11 @@ _SCALE_WORD = r"(?:(?:tausend|million(?:en)?|milliarden?)(?!\w)|(?:tsd|mio|mrd)\
 # Digits not glued to a word or identifier ("BTR-80"), not a piece of
 # "18.10.2024", "2,5" or "13:30", not a bare year and not a clock time.
 # Thousands are grouped by dots or (typographic) spaces: "12.000", "50 000".
+# Longer digit strings are codes, not counts.
 _DIGITS = (
     r"(?<!\w)(?<!\d[.,:])"
     r"(?!(?:19|20)\d\d(?!\d|[.,:]\d))(?!0\d)"
-    r"(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?:,\d+)?"
+    r"(?:\d{1,3}(?:\.\d{3}){1,5}|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){1,5}|\d{1,15})(?:,\d{1,6})?"
     r"(?![.,:]\d|\w)(?!\s*uhr\b)"
 )
 _NUMBER_END = r"(?!-[^\W\d])"  # "12-jährige", "Zwei-Staaten-Lösung"
@@ -94,7 +95,7 @@ _FIGURE = re.compile(
 )
 _WORD_NUMBER_FULL = re.compile(rf"{_WORD_NUMBER}|eine?", re.IGNORECASE)
 _WORD_TOKEN = re.compile(
-    f"milliarden?|million(?:en)?|tausend|hundert|und|{_TEEN}|{_TENS}|eine?s?|{_UNIT}",
+    f"milliarden?|million(?:en)?|tausend|hundert|und|{_TEEN}|{_TENS}|ein(?:er|e|s)?|{_UNIT}",
     re.IGNORECASE,
 )
 _MANTISSA = re.compile(r"\d(?:[\d.,\u00a0\u202f\u2009 ]*\d)?")
@@ -110,13 +111,12 @@ _SENTENCE_END = re.compile(
 _ORDINAL_CUE = re.compile(r"(?<!\w)(?:der|die|das|dem|den|des|am|vom|zum|im|beim|ab|bis|seit)\s+\Z", re.IGNORECASE)
 
 _SMALL_WORDS = {
-    "ein": 1, "eine": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "ein": 1, "eine": 1, "einer": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
     "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
     "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
     "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "dreissig": 30,
     "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
 }
-_SCALES = {"tausend": 1000, "tsd.": 1000, "mio.": 10**6, "mrd.": 10**9}
 _VAGUE_RANGES: dict[str, tuple[int, int | None]] = {
     "dutzend": (24, 99),
     "hundert": (200, 999),
@@ -232,8 +232,8 @@ def _whole(value: Decimal) -> int | None:
 def _scale(word: str) -> int:
     """The factor of a scale word ("Millionen", "Mio.", "Tausend")."""
     word = word.lower()
-    if word.startswith("milliard"):
+    if word.startswith(("milliard", "mrd")):
         return 10**9
-    if word.startswith("million"):
+    if word.startswith(("million", "mio")):
         return 10**6
-    return _SCALES[word]
+    return 1000

@@ -98,6 +98,8 @@ def read_yaml(file: Path, shown_path: str, diagnostics: Diagnostics) -> YamlDocu
         mark = exc.problem_mark or exc.context_mark
         position = Position(shown_path, mark.line + 1, mark.column + 1) if mark else Position(shown_path)
         problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            problem += f" (the unfinished part starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
         diagnostics.error(
             position,
             f"YAML syntax error: {problem}",

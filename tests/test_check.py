@@ -1,0 +1,113 @@
+"""`dossier check`: every problem at once, as path:line:column, with a fix."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from dossier.cli import main
+from helpers import ROOT
+
+TEXT = "Titel\nDer NIS meldet 12.000 Soldaten. Später 12.000 Soldaten.\nBudanov sagt nichts.\n"
+
+
+def good(seed: str, claims: str = "", extra: str = "") -> str:
+    return f"seed: {seed}\ntitle: Titel\nlanguage: de\n{extra}claims:\n{claims or '  []'}\n"
+
+
+CLAIM = """\
+  - id: {cid}
+    quote: "{quote}"
+    proposition: troops
+    scope: total
+    value: 12000
+    attributed_to: nis
+    stance: reports
+"""
+
+
+def messages(capsys) -> list[str]:
+    return [line for line in capsys.readouterr().err.splitlines() if re.match(r"^\S+:\d+:\d+: ", line)]
+
+
+def run_check(dossier, capsys, *extra: str) -> tuple[int, list[str], str]:
+    code = main(["--root", str(dossier.root), "check", *extra])
+    captured = capsys.readouterr()
+    lines = [line for line in captured.err.splitlines()]
+    return code, lines, captured.err
+
+
+def find(lines: list[str], pattern: str) -> str:
+    hits = [line for line in lines if re.search(pattern, line)]
+    assert len(hits) == 1, (pattern, lines)
+    return hits[0]
+
+
+def test_reports_every_problem_in_one_run(dossier, capsys):
+    dossier.article("a", TEXT, "seed: a.txt\ntitle: [unclosed\n")                      # YAML syntax
+    dossier.article("b", TEXT, "seed: b.txt\ntitle: T\ntitle: U\nlanguage: de\n")        # duplicate key
+    dossier.article("c", TEXT, good("c.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("value: 12000", "value: zwölftausend")))
+    dossier.article("d", TEXT, good("d.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("    stance: reports\n", "")))
+    dossier.article("e", TEXT, good("e.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("quote:", "qoute:")))
+    dossier.article("f", TEXT, good("f.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("attributed_to: nis", "attributed_to: kyrylo-budanow")))
+    dossier.article("g", TEXT, good("g.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("proposition: troops", "proposition: trops")))
+    dossier.article("h", TEXT, good("h.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("scope: total", "scope: totl")))
+    dossier.article("i", TEXT, good("i.txt", CLAIM.format(cid="x", quote="Budanow sagt nichts")))
+    dossier.article("j", TEXT, good("j.txt", CLAIM.format(cid="x", quote="12.000 Soldaten")))
+    dossier.article("k", TEXT, good("k.txt", CLAIM.format(cid="x", quote="NIS meldet 12.000") + CLAIM.format(cid="y", quote="meldet 12.000 Soldaten. Später")))
+    dossier.article("l", TEXT, good("l.txt", extra='source_url: "javascript:alert(1)"\n'))
+    (dossier.root / "seeds" / "m.txt").write_bytes("Gr\xfc\xdfe aus K\xf6ln\n".encode("latin-1"))
+    dossier.write("content/articles/m.yml", good("m.txt"))
+    dossier.write("seeds/n.txt", "  \n")
+    dossier.write("content/articles/n.yml", good("n.txt"))
+    dossier.write("seeds/o.txt", TEXT)                                                  # no annotation
+    dossier.write("content/articles/p.yml", good("p.txt"))                              # no seed
+
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    assert find(lines, r"^content/articles/a\.yml:3:1: error: YAML syntax error: .*starts at line 2, column 8")
+    assert find(lines, r"^content/articles/b\.yml:3:1: error: duplicate key 'title' \(first defined at line 2\)")
+    assert find(lines, r"^content/articles/c\.yml:9:12: error: claim 'x': expected a number or a range")
+    assert find(lines, r"^content/articles/d\.yml:5:5: error: missing required field 'stance' in claims/0")
+    unknown_field = find(lines, r"^content/articles/e\.yml:6:5: error: unknown field 'qoute' in claims/0")
+    assert "did you mean 'quote'" in err.split(unknown_field, 1)[1].splitlines()[1]
+    unknown_entity = find(lines, r"^content/articles/f\.yml:10:20: error: unknown entity 'kyrylo-budanow'")
+    assert "did you mean 'kyrylo-budanov'?" in err.split(unknown_entity, 1)[1].splitlines()[1]
+    unknown_prop = find(lines, r"^content/articles/g\.yml:7:18: error: unknown proposition 'trops'")
+    assert "did you mean 'troops'?" in err.split(unknown_prop, 1)[1].splitlines()[1]
+    unknown_scope = find(lines, r"^content/articles/h\.yml:8:12: error: unknown scope 'totl' of proposition 'troops'")
+    assert "did you mean 'total'?" in err.split(unknown_scope, 1)[1].splitlines()[1]
+    missing = find(lines, r"^content/articles/i\.yml:6:12: error: quote not found in seeds/i\.txt")
+    assert 'closest passage (line 3, column 1' in err.split(missing, 1)[1].splitlines()[1]
+    ambiguous = find(lines, r"^content/articles/j\.yml:6:12: error: quote found 2 times in seeds/j\.txt \(line 2, line 2\)")
+    assert "prefix:" in err.split(ambiguous, 1)[1].splitlines()[1]
+    assert find(lines, r"^content/articles/k\.yml:12:5: error: claim 'y' partly overlaps claim 'x'")
+    assert find(lines, r"^content/articles/l\.yml:4:13: error: source_url: only http\(s\) links are allowed")
+    assert find(lines, r"^seeds/m\.txt:1:3: error: article is not UTF-8 \(byte 0xfc\)")
+    assert find(lines, r"^seeds/n\.txt:1:1: error: article is empty")
+    assert find(lines, r"^seeds/o\.txt:1:1: error: article has no annotation file")
+    assert find(lines, r"^content/articles/p\.yml:1:7: error: seeds/p\.txt does not exist")
+    assert re.search(r"^17 error\(s\)", err, re.M)
+
+
+def test_warnings_fail_only_with_strict(dossier, capsys):
+    dossier.article("a", TEXT, good("a.txt", CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten")))
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 0
+    warning = find(lines, r"^seeds/a\.txt:2:40: warning: figure \"12\.000\" is not covered by any claim")
+    assert "dossier suggest seeds/a.txt" in err.split(warning, 1)[1].splitlines()[1]
+    code, _, _ = run_check(dossier, capsys, "--strict")
+    assert code == 1
+
+
+def test_build_refuses_to_touch_the_site_on_errors(dossier, capsys):
+    shutil.copy(ROOT / "mkdocs.yml", dossier.root / "mkdocs.yml")
+    site = dossier.root / "build" / "site"
+    site.mkdir(parents=True)
+    (site / "index.html").write_text("last good site")
+    dossier.article("a", TEXT, good("a.txt", CLAIM.format(cid="x", quote="gibt es nicht")))
+    before = {p: p.read_bytes() for p in dossier.root.rglob("*") if p.is_file()}
+    assert main(["--root", str(dossier.root), "build"]) == 1
+    after = {p: p.read_bytes() for p in dossier.root.rglob("*") if p.is_file()}
+    assert after == before
+    assert "left as it was" in capsys.readouterr().err
