@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Diagnostics, DossierError
-from .load import Project
+from .load import SEED_SUFFIXES, Project, load
 from .pipeline import check, generate
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -88,6 +88,73 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seed_path(root: Path, given: str) -> Path | None:
+    """Accept seeds/<file>, content/articles/<stem>.yml or a bare stem."""
+    path = Path(given)
+    candidates = [root / path, root / "seeds" / path.name]
+    if path.suffix == ".yml" or not path.suffix:
+        candidates += [root / "seeds" / f"{path.stem}{suffix}" for suffix in SEED_SUFFIXES]
+    return next((c for c in candidates if c.is_file() and c.parent.resolve() == (root / "seeds").resolve()), None)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write the annotation file of a new article, pre-filled with what can be detected."""
+    from .dates import PartialDate
+    from .suggest import coverage, detect_published, format_suggestions, scaffold, suggestions
+
+    root: Path = args.root
+    seed = _seed_path(root, args.article)
+    if seed is None:
+        print(f"{args.article}: error: no such article in seeds/", file=sys.stderr)
+        return 1
+    target = root / "content" / "articles" / f"{seed.stem}.yml"
+    if target.exists():
+        print(f"{target.relative_to(root)}: error: already exists; not overwritten", file=sys.stderr)
+        print(f"    see what is not annotated yet: dossier suggest {seed.relative_to(root)}", file=sys.stderr)
+        return 1
+    try:
+        text = seed.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        print(f"{seed.relative_to(root)}: error: not UTF-8 (offset {exc.start}); convert it first", file=sys.stderr)
+        return 1
+    corpus = load(Project(root), Diagnostics())  # other files' errors do not matter here
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values()), "utf-8")
+    detected = detect_published(text)
+    published = PartialDate.parse(detected[0]) if detected else None
+    found = suggestions(text, published, corpus.entities.values())
+    print(format_suggestions(found, coverage(text, published, [])))
+    print(f"created {target.relative_to(root)}: fill in title, date and claims, then run: dossier check")
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """What an annotated article still lacks, and how much of it claims cover."""
+    from .anchor import anchor_article
+    from .suggest import coverage, format_suggestions, suggestions
+
+    root: Path = args.root
+    seed = _seed_path(root, args.article)
+    if seed is None:
+        print(f"{args.article}: error: no such article in seeds/", file=sys.stderr)
+        return 1
+    diagnostics = Diagnostics()
+    corpus = load(Project(root), diagnostics)
+    article = next((a for a in corpus.articles if a.id == seed.stem), None)
+    if article is None:
+        _print(diagnostics, False)
+        print(f"{seed.relative_to(root)}: no usable annotation file; start one with: dossier new {seed.relative_to(root)}", file=sys.stderr)
+        return 1
+    anchored = anchor_article(article, diagnostics)
+    claimed = list(anchored.claims.values())
+    found = [
+        s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides)
+        if s.kind in ("candidate", "entity") or not any(c.start < s.end and s.start < c.end for c in claimed)
+    ]
+    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides)))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview: MkDocs' server with the dossier plugin.
 
@@ -123,6 +190,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--no-site", action="store_true", help="write the Markdown only, skip MkDocs")
     p.set_defaults(run=cmd_build)
+
+    p = commands.add_parser("new", help="create the annotation file of a new article in seeds/")
+    p.add_argument("article", help="the article, e.g. seeds/005_neu.txt")
+    p.set_defaults(run=cmd_new)
+
+    p = commands.add_parser("suggest", help="list figures, dates and names not yet annotated, and the coverage")
+    p.add_argument("article", help="the article, e.g. seeds/001_x.txt or content/articles/001_x.yml")
+    p.set_defaults(run=cmd_suggest)
 
     p = commands.add_parser("serve", help="live preview that rebuilds when content/ or seeds/ change")
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")

@@ -89,7 +89,7 @@ _DATE = re.compile(
     r")",
     re.IGNORECASE,
 )
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 _MONTH_NUMBERS = {
     "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mae": 3, "apr": 4, "mai": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "okt": 10, "nov": 11, "dez": 12,
@@ -247,8 +247,8 @@ def _day(match: re.Match[str], ref: PartialDate | None, mode: Mode) -> tuple[Dat
     if match["day_year"]:
         return _single(PartialDate(int(match["day_year"]), month, day)), False
     PartialDate(_LEAP_YEAR, month, day)  # reject days that no year has
-    year = _year_for(month, ref, mode)
-    return (_single(PartialDate(year, month, day)) if year else None), True
+    date = _valid_date(_year_for(month, ref, mode), month, day)
+    return (_single(date) if date else None), True
 
 
 def _month(match: re.Match[str], ref: PartialDate | None, mode: Mode, standalone: bool) -> tuple[DateSpan | None, bool] | None:
@@ -298,8 +298,12 @@ def _range(match: re.Match[str], ref: PartialDate | None, mode: Mode, days: bool
     else:
         start_year = int(first_year)
         end_year = int(last_year) if last_year else start_year + wraps
-    start = PartialDate(start_year, first_month, first_day)
-    end = PartialDate(end_year, last_month, last_day)
+    start = _valid_date(start_year, first_month, first_day)
+    end = _valid_date(end_year, last_month, last_day)
+    if start is None or end is None:
+        if relative:
+            return None, True  # "29. Februar" placed in a year without one
+        raise ValueError("no such day")
     if (start_year, first_month, first_day or 0) > (end_year, last_month, last_day or 0):
         return None
     return DateSpan(start, end), relative
@@ -350,6 +354,13 @@ def _year_shift(word: str) -> int:
 
 def _month_number(name: str) -> int:
     return _MONTH_NUMBERS[name[:3].lower()]
+
+
+def _valid_date(year: int | None, month: int, day: int | None) -> PartialDate | None:
+    """The date, or None when the year is unknown or lacks the day (29 February)."""
+    if year is None or (day is not None and day > calendar.monthrange(year, month)[1]):
+        return None
+    return PartialDate(year, month, day)
 
 
 def _single(date: PartialDate) -> DateSpan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_partial_date_iso_round_trip(date: PartialDate, text: str) -> None:
     ],
 )
 def test_partial_date_parse_errors(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(ValueError, match=re.escape(message)):
         PartialDate.parse(text)
 
 
@@ -167,7 +168,7 @@ def test_absolute_dates(text: str, surface: str, value: str) -> None:
         ("vom 28. Dezember bis 3. Januar", "2025-01", "vom 28. Dezember bis 3. Januar", "2024-12-28/2025-01-03"),
         ("zwischen Juni und August", "2024-10", "zwischen Juni und August", "2024-06/2024-08"),
         ("am 8. Oktober", "2024-10-18", "am 8. Oktober", "2024-10-08"),
-        ("am 29. Februar", "2024-10", "am 29. Februar", "2024-02-29"),
+        ("am 29. Februar", "2024-04", "am 29. Februar", "2024-02-29"),
         ("bis zum 3. November", "2024-10-18", "bis zum 3. November", "2024-11-03"),
         ("diese Woche auf einem NATO-Gipfel", "2024-10-18", "diese Woche", "2024-10-18"),
         ("in dieser Woche", "2024-10-18", "in dieser Woche", "2024-10-18"),
@@ -206,6 +207,7 @@ def test_relative_dates(text: str, reference: str, surface: str, value: str) -> 
         ("gestern", "2024"),
         ("am Montag", "2024-10"),
         ("im vergangenen Juni", "2025"),  # June 2024 or June 2025?
+        ("am 29. Februar", "2024-10"),  # the nearest February, 2025, has no 29th
     ],
 )
 def test_unresolvable_relative_dates(text: str, reference: str | None) -> None:

@@ -1,0 +1,437 @@
+"""What to tag in an article, and a first annotation file for a new one.
+
+Finding the claims is the slow part of annotating: nearly every figure and
+date in a news text is one, and every name either is in the registry or
+probably should be. This module lists them (for ``dossier suggest``) and
+writes a starting annotation file (for ``dossier new``) whose suggested
+claims are commented out, so that the file loads cleanly until a person has
+decided what each figure is a claim about.
+
+Figures, dates and aliases come from ``numbers``, ``dates`` and ``mentions``;
+this module only adds unknown names. German capitalises every noun, so a
+single capitalised word is no evidence of a name: only runs of two or more
+capitalised words ("Rand Corporation"), acronyms ("ISW") and words with an
+inner capital ("US-Denkfabrik", "McDonald") are offered.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import islice
+from typing import NamedTuple
+
+from .coverage import scan
+from .dates import DateMention, PartialDate, find_dates
+from .mentions import AliasMatcher
+from .model import Entity, Proposition, Span
+from .numbers import Figure, find_figures
+from .textindex import TextIndex, normalise
+
+# Title and dateline sit in the first few lines; later ones are body text.
+HEAD_LINES = 5
+# A dateline may carry a place, a weekday or a time beside the date.
+DATELINE_EXTRA_WORDS = 3
+HEADLINE_WORDS = (3, 25)
+# How far a quote grows, or how much context it takes, to become unique.
+MAX_EXTRA_WORDS = 8
+MAX_CONTEXT_WORDS = 12
+
+_KIND_ORDER = {"figure": 0, "date": 1, "entity": 2, "candidate": 3}
+_WORD = re.compile(r"[^\W\d_]+")
+_RUN = re.compile(r"\S+")
+# A capitalised word, or an initial ("R." in "Benjamin R. Young").
+_TOKEN = re.compile(r"[A-ZÄÖÜ]\.(?=[ \u00a0]+[A-ZÄÖÜ])|[^\W\d_][\w'’-]*")
+_NAME_GAP = re.compile(r"[ \u00a0]+")
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}(?:-\d+)?")
+_INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]|-[A-ZÄÖÜ]")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÄÖÜ„\"]")
+_FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)")
+_OPENERS = " \t\u00a0„“\"»«‚‘'("
+# Capitalised only because they open a sentence; never the start of a name.
+_FUNCTION_WORDS = frozenset(
+    "der die das dem den des ein eine einer eines einem einen diese dieser dieses diesem diesen "
+    "auch aber und oder doch denn so da als wie wenn dass ob nach laut bei in im am an auf aus für "
+    "mit von vom zum zur über unter seit gegen durch es er sie wir ihr ich man sein seine ihre "
+    "zudem dabei damit jedoch außerdem deshalb daher hier dort bereits nun noch".split()
+)
+# PyYAML rejects these characters even inside quotes; NEL and the Unicode
+# line separators would be read as line breaks.
+_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Something in the text that is probably worth a claim or a registry entry."""
+
+    kind: str  # "figure" | "date" | "entity" | "candidate" (a name not in the registry)
+    start: int
+    end: int
+    line: int  # 1-based, for messages
+    column: int
+    surface: str  # text[start:end]
+    detail: str  # normalised value, entity id, or why a candidate is listed
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many visible figures and dates some claim already covers."""
+
+    figures: int
+    figures_covered: int
+    dates: int
+    dates_covered: int
+
+
+class _Line(NamedTuple):
+    number: int
+    start: int  # offsets of the line without surrounding white space
+    end: int
+    text: str
+
+
+def suggestions(
+    text: str, published: PartialDate | None, entities: Iterable[Entity], hidden: Iterable[Span] = ()
+) -> list[Suggestion]:
+    """Figures, dates, known names and unknown names outside ``hidden``, in text order."""
+    return [s for s, _ in _scan(TextIndex(text), published, entities, hidden)]
+
+
+def coverage(text: str, published: PartialDate | None, claim_spans: Iterable[Span], hidden: Iterable[Span] = ()) -> Coverage:
+    """Counts of visible figures and dates, and of those a claim span overlaps."""
+    found = scan(text, published, claim_spans, hidden)
+    figures = [f for f in found if f.kind == "figure"]
+    dates = [f for f in found if f.kind == "date"]
+    return Coverage(len(figures), sum(f.covered for f in figures), len(dates), sum(f.covered for f in dates))
+
+
+def detect_title(text: str) -> str:
+    """The headline: the first head line that is neither dateline, rubric nor byline.
+
+    Without one (some scraped texts start with the teaser), the first
+    sentence of the text stands in, so that the annotation still has a title
+    for a person to improve.
+    """
+    head = _head(text)
+    headline = _headline(head)
+    if headline:
+        return headline.text
+    body = next((line.text for line in head if not _dateline(line.text)), "")
+    first = _FIRST_SENTENCE.match(body)
+    return first.group().rstrip(".") if first else ""
+
+
+def detect_published(text: str) -> tuple[str, str] | None:
+    """(ISO date, basis) from a dateline near the top, e.g. "18. Oktober, 2024".
+
+    Only datelines count: a date inside a headline ("Vertrag vom 19. Juni
+    2024") is what the article is about, not when it appeared.
+    """
+    for line in _head(text):
+        mention = _dateline(line.text)
+        if mention and mention.value:
+            return mention.value.start.iso(), f"Datumszeile im Text (Zeile {line.number}: „{line.text}“)"
+    return None
+
+
+def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions: Iterable[Proposition]) -> str:
+    """The YAML of a new annotation file for ``seeds/<seed_name>``.
+
+    Everything that needs a person's judgement (which proposition a figure
+    answers, in which scope, said by whom) is left in comments, so the file
+    passes ``dossier check`` as written.
+    """
+    index = TextIndex(text)
+    head = _head(text)
+    detected = detect_published(text)
+    published = PartialDate.parse(detected[0]) if detected else None
+    hides = _hides(index, head)
+    found = _scan(index, published, entities, [Span(start, end) for start, end, _ in hides])
+
+    out = [
+        "# yaml-language-server: $schema=../../dossier/schemas/article.schema.json",
+        f"seed: {_q(seed_name)}",
+        f"title: {_q(detect_title(text) or seed_name.rsplit('.', 1)[0])}",
+    ]
+    if detected:
+        out += [f"published: {_q(detected[0])}", f"published_basis: {_q(detected[1])}"]
+    else:
+        out += [
+            "# Keine Datumszeile gefunden: Datum aus der Quelle oder dem Inhalt ermitteln.",
+            '# published: "JJJJ-MM-TT"',
+            '# published_basis: "wie das Datum ermittelt wurde"',
+        ]
+    out += ["language: de", ""]
+    if hides:
+        out.append("hide:")
+        for start, end, reason in hides:
+            out += _selector_lines(index, start, end, extend=False, indent="  - ")
+            out.append(f"    reason: {reason}")
+        out.append("")
+    out.append("claims: []")
+    out += _claim_suggestions(index, found, propositions)
+    out += _name_lists([s for s, _ in found])
+    return "\n".join(out) + "\n"
+
+
+def format_suggestions(items: list[Suggestion], cov: Coverage) -> str:
+    """One line per suggestion ("line:col  kind  surface  → detail"), then the coverage."""
+    width = max((len(f"{s.line}:{s.column}") for s in items), default=0)
+    lines = [f"{f'{s.line}:{s.column}':<{width}}  {s.kind:<9}  {normalise(s.surface)}  → {s.detail}" for s in items]
+    lines.append(
+        f"Abdeckung: {cov.figures_covered}/{cov.figures} Zahlen, "
+        f"{cov.dates_covered}/{cov.dates} Datumsangaben durch Aussagen erfasst"
+    )
+    return "\n".join(lines)
+
+
+def _scan(
+    index: TextIndex, published: PartialDate | None, entities: Iterable[Entity], hidden: Iterable[Span]
+) -> list[tuple[Suggestion, str]]:
+    """Suggestions, each with its claim value in YAML flow style ("" for names)."""
+    text = index.source
+    hidden = list(hidden)
+    taken = bytearray(len(text))  # 1 where a name candidate must not start or reach
+    for span in hidden:
+        taken[span.start:span.end] = b"\1" * (span.end - span.start)
+
+    found: list[tuple[str, int, int, str, str]] = []  # kind, start, end, detail, value
+    for figure in find_figures(text):
+        value = _figure_value(figure)
+        found.append(("figure", figure.start, figure.end, value, value))
+    for date in find_dates(text, published):
+        found.append(("date", date.start, date.end, _date_detail(date), _date_value(date)))
+    for mention in AliasMatcher(entities).find(text):
+        detail = mention.entity + (" (fehlerhafte Schreibweise)" if mention.erroneous else "")
+        found.append(("entity", mention.start, mention.end, detail, ""))
+    found = [f for f in found if not any(taken[f[1]:f[2]])]
+    for _, start, end, _, _ in found:
+        taken[start:end] = b"\1" * (end - start)
+    found += [("candidate", start, end, "nicht im Register", "") for start, end in _candidates(text, taken)]
+
+    found.sort(key=lambda f: (f[1], _KIND_ORDER[f[0]]))
+    return [
+        (Suggestion(kind, start, end, *index.line_column(start), text[start:end], detail), value)
+        for kind, start, end, detail, value in found
+    ]
+
+
+def _candidates(text: str, taken: bytearray) -> list[tuple[int, int]]:
+    """Spans of likely names that no other suggestion or hidden span touches."""
+    runs: list[list[re.Match[str]]] = []
+    for token in _TOKEN.finditer(text):
+        if not token.group()[0].isupper() or any(taken[token.start():token.end()]):
+            runs.append([])
+            continue
+        if runs and runs[-1] and _NAME_GAP.fullmatch(text, runs[-1][-1].end(), token.start()):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    spans = []
+    for run in runs:
+        if run and _sentence_initial(text, run[0].start()) and not _distinctive(run[0].group()):
+            if len(run) == 2 or run[0].group().lower() in _FUNCTION_WORDS:
+                run = run[1:]  # "Der Truppeneinsatz", "Russische Ausbilder"
+        if len(run) >= 2 or (run and _distinctive(run[0].group())):
+            spans.append((run[0].start(), run[-1].end()))
+    return spans
+
+
+def _distinctive(word: str) -> bool:
+    """An acronym or a word with an inner capital: a name even on its own."""
+    return bool(_ACRONYM.fullmatch(word) or _INNER_CAPITAL.search(word))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether ``start`` opens a sentence or a line, where every word is capitalised."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in "\r\n.!?:"
+
+
+def _figure_value(figure: Figure) -> str:
+    """The value of a count claim: 12000, {min: 50, max: 100} or {min: 2000}."""
+    if figure.min is not None and figure.min == figure.max:
+        return str(figure.min)
+    bounds = [f"{name}: {value}" for name, value in (("min", figure.min), ("max", figure.max)) if value is not None]
+    return "{" + ", ".join(bounds) + "}"
+
+
+def _date_value(date: DateMention) -> str:
+    """The value of a date claim: "2024-06" or {from: ..., to: ...}; "?" when unresolved."""
+    if date.value is None:
+        return "?"
+    if date.value.start == date.value.end:
+        return _q(date.value.start.iso())
+    return f"{{from: {_q(date.value.start.iso())}, to: {_q(date.value.end.iso())}}}"
+
+
+def _date_detail(date: DateMention) -> str:
+    """The resolved date, and for a relative one the words it was resolved from."""
+    value = date.value.iso() if date.value else "?"
+    return f"{value} (relativ: {normalise(date.surface)})" if date.relative else value
+
+
+def _head(text: str) -> list[_Line]:
+    """The first non-empty lines, where datelines, rubrics and headlines are."""
+    lines: list[_Line] = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip()
+        if stripped:
+            start = offset + len(raw) - len(raw.lstrip())
+            lines.append(_Line(number, start, start + len(stripped), stripped))
+            if len(lines) == HEAD_LINES:
+                break
+        offset += len(raw) + 1
+    return lines
+
+
+def _dateline(line: str) -> DateMention | None:
+    """The absolute date a line consists of ("18. Oktober, 2024", "Berlin, 3.3.2025, 14:35 Uhr")."""
+    for mention in find_dates(line, None):
+        if mention.relative or mention.value is None or mention.value.start != mention.value.end:
+            continue
+        if len(_WORD.findall(line[: mention.start] + line[mention.end:])) <= DATELINE_EXTRA_WORDS:
+            return mention
+    return None
+
+
+def _headline(head: list[_Line]) -> _Line | None:
+    """The first line that reads like a headline: a few words, one sentence, no final period.
+
+    Rubrics ("Politik") and bylines ("CNN") are too short, teasers and
+    captions end in a period or hold several sentences.
+    """
+    low, high = HEADLINE_WORDS
+    for line in head:
+        words = line.text.split()
+        if (
+            low <= len(words) <= high
+            and (line.text[0].isupper() or line.text[0].isdigit())
+            and line.text[-1] not in ".:"
+            and not _SENTENCE_BREAK.search(line.text)
+            and not _dateline(line.text)
+        ):
+            return line
+    return None
+
+
+def _hides(index: TextIndex, head: list[_Line]) -> list[tuple[int, int, str]]:
+    """Datelines and the headline, as (start, end, reason) in text order.
+
+    A headline repeated on the next lines (scrapers often duplicate it) is
+    hidden as one span together with its copies.
+    """
+    hides = [(line.start, line.end, "dateline") for line in head if _dateline(line.text)]
+    headline = _headline(head)
+    if headline:
+        end = headline.end
+        for line in head[head.index(headline) + 1:]:
+            if line.text != headline.text:
+                break
+            end = line.end
+        hides.append((headline.start, end, "title"))
+    return sorted(hides)
+
+
+def _claim_suggestions(index: TextIndex, found: list[tuple[Suggestion, str]], propositions: Iterable[Proposition]) -> list[str]:
+    """Commented-out claim blocks for every figure and date, with the propositions to choose from."""
+    blocks = [(s, value) for s, value in found if s.kind in ("figure", "date")]
+    if not blocks:
+        return []
+    out = [
+        "# Vorschläge: passende Blöcke einkommentieren, unter claims: einfügen (dann claims: [] zu claims:)",
+        "# und proposition, scope, attributed_to sowie stance (asserts, estimates, reports, confirms,",
+        "# denies, speculates) ergänzen; value kann bei Datumsangaben entfallen.",
+    ]
+    choices = [p for p in propositions if p.type in ("count", "date")]
+    if choices:
+        out.append("# Aussagen für Zahlen und Daten (content/propositions.yml):")
+        out += [
+            f"#   {p.id} ({p.type}; scope: {', '.join(p.scopes)}): {normalise(p.question)}"
+            for p in sorted(choices, key=lambda p: (p.type, p.id))
+        ]
+    used: set[str] = set()
+    for suggestion, value in blocks:
+        slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        claim_id = f"{suggestion.kind}-{slug}" if slug else suggestion.kind
+        n = 1
+        while claim_id in used:
+            n += 1
+            claim_id = f"{suggestion.kind}-{slug}-{n}" if slug else f"{suggestion.kind}-{n}"
+        used.add(claim_id)
+        out += [
+            "#",
+            f"#  - id: {claim_id}  # Zeile {suggestion.line}",
+            *(f"#{line}" for line in _selector_lines(index, suggestion.start, suggestion.end, extend=True, indent="    ")),
+            "#    # proposition: ?  scope: ?  attributed_to: ?",
+            f"#    # value: {value}",
+        ]
+    return out
+
+
+def _name_lists(found: list[Suggestion]) -> list[str]:
+    """Comment lines naming the registry entries found and the unknown names."""
+    out: list[str] = []
+    surfaces: dict[str, dict[str, None]] = {}
+    for s in found:
+        if s.kind == "entity":
+            surfaces.setdefault(s.detail, {})[normalise(s.surface)] = None
+    if surfaces:
+        out += ["", "# Erkannte Einträge aus content/entities/:"]
+        out += [f"#   {entity}: {', '.join(forms)}" for entity, forms in surfaces.items()]
+    unknown = dict.fromkeys(normalise(s.surface) for s in found if s.kind == "candidate")
+    if unknown:
+        out += ["", f"# Unbekannte Namen (ggf. in content/entities/ eintragen): {', '.join(unknown)}"]
+    return out
+
+
+def _selector_lines(index: TextIndex, start: int, end: int, extend: bool, indent: str) -> list[str]:
+    """YAML lines of a selector naming exactly this span (see ``_selector``)."""
+    selector = _selector(index, start, end, extend)
+    pad = " " * len(indent)
+    return [f"{indent if i == 0 else pad}{key}: {_q(value)}" for i, (key, value) in enumerate(selector.items())]
+
+
+def _selector(index: TextIndex, start: int, end: int, extend: bool) -> dict[str, str]:
+    """A quote, with a prefix or suffix if needed, that the anchor stage finds once.
+
+    A claim's quote may grow by the following words; a hidden span must not
+    grow (it would hide more), so it only takes context. When nothing makes
+    it unique the bare quote is returned, and ``dossier check`` explains.
+    """
+    text = index.source
+    quote = normalise(text[start:end])
+    if _hits(index, quote) == 1:
+        return {"quote": quote}
+    if extend:
+        for run in islice(_RUN.finditer(text, end), MAX_EXTRA_WORDS):
+            longer = normalise(text[start:run.end()])
+            if _hits(index, longer) == 1:
+                return {"quote": longer}
+    before = list(_RUN.finditer(text, 0, start))[::-1]
+    for key, runs in (("prefix", before), ("suffix", list(_RUN.finditer(text, end)))):
+        for run in runs[:MAX_CONTEXT_WORDS]:
+            context = normalise(text[run.start():start] if key == "prefix" else text[end:run.end()])
+            if _hits(index, quote, **{key: context}) == 1:
+                return {"quote": quote, key: context}
+    return {"quote": quote}
+
+
+def _hits(index: TextIndex, quote: str, prefix: str = "", suffix: str = "") -> int:
+    """How often the anchor stage would find this selector (same matching rules)."""
+    normal = index.normal
+    return sum(
+        1
+        for hit in index.find_all(quote)
+        if normal[:hit].rstrip().endswith(prefix) and normal[hit + len(quote):].lstrip().startswith(suffix)
+    )
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted scalar: JSON's quoting, plus escapes for what PyYAML rejects."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
