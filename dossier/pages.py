@@ -21,6 +21,7 @@ from .escape import md_line, md_text, safe_url
 from .link import LinkedArticle
 from .markup import Tag, paragraphs
 from .model import ENTITY_TYPES, Article, Claim, Corpus, Entity
+from .progress import Progress
 from .values import format_date, format_date_span
 
 STATUS = {"open": "offen", "explained": "erklärt", "resolved": "aufgelöst", "consistent": "übereinstimmend"}
@@ -140,11 +141,15 @@ def article_date(article: Article) -> str:
 def build_pages(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis, title: str) -> dict[str, str]:
     ctx = Context(corpus, linked, analysis)
     pages: dict[str, str] = {}
+    progress = Progress("pages", len(linked) + len(corpus.entities))
     for item in linked:
         pages[site.article_page(item.article.id)] = article_page(ctx, item)
+        progress.advance()
     mentions = _mentions_by_entity(linked)
     for entity in corpus.entities.values():
         pages[site.entity_page(entity)] = entity_page(ctx, entity, mentions.get(entity.id, []))
+        progress.advance()
+    progress.close()
     for kind in ENTITY_TYPES:
         pages[site.entity_index(kind)] = entity_index(ctx, kind, mentions)
     pages[site.CONTRADICTIONS] = contradictions_page(ctx)

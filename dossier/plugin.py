@@ -31,6 +31,7 @@ from mkdocs.structure.files import Files, get_files
 from .diagnostics import DossierError
 from .load import Project
 from .pipeline import generate
+from .progress import Progress
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -44,6 +45,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: Set by ``dossier build``, which has generated the tree already.
         self.pregenerated = False
         self.serving = False
+        self.progress = Progress("MkDocs", 0)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across rebuilds.
@@ -79,4 +81,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for file in files:
             if Path(file.src_dir or "") != Path(docs_dir) and generated.get_file_from_path(file.src_uri) is None:
                 generated.append(file)
+        self.progress = Progress("MkDocs", len(generated.documentation_pages()))
         return generated
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        self.progress.advance()
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.progress.close()
