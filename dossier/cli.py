@@ -159,14 +159,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview: MkDocs' server with the dossier plugin.
 
     The plugin regenerates before each build; a broken file is reported and
-    the server keeps serving the last good site.
+    the server keeps serving the last good site. By default MkDocs re-renders
+    only the files the generation step rewrote (its "dirty" mode), which is
+    what makes a rebuild of a large dossier quick; the search index then
+    covers only those pages until a full build (--full).
     """
     from mkdocs.commands.serve import serve
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     config_file = (args.root / args.config).resolve()
     try:
-        serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True)
+        serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True,
+              build_type=None if args.full else "dirty")
     except DossierError as exc:
         _print(exc.diagnostics, False)
         return 1
@@ -202,6 +206,7 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("serve", help="live preview that rebuilds when content/ or seeds/ change")
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    p.add_argument("--full", action="store_true", help="re-render every page on each change (complete search index)")
     p.set_defaults(run=cmd_serve)
     return main_parser
 
