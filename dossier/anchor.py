@@ -72,14 +72,22 @@ def _disambiguation(index: TextIndex, hits: list[int], length: int) -> str:
 
 def _closest(index: TextIndex, quote: str, article: Article) -> str:
     """Point at the passage most like the quote, so a typo is quick to fix."""
-    matcher = difflib.SequenceMatcher(None, index.normal, quote, autojunk=False)
-    block = matcher.find_longest_match(0, len(index.normal), 0, len(quote))
+    text = index.normal
+    block = difflib.SequenceMatcher(None, text, quote, autojunk=False).find_longest_match(0, len(text), 0, len(quote))
     if block.size == 0:
         return "no similar passage; check that the quote comes from this article"
-    start = max(0, block.a - block.b)
-    passage = index.normal[start : start + len(quote)]
+    # Align on the longest common run, then let the edges move a little:
+    # an inserted or dropped character shifts the best window.
+    guess = max(0, block.a - block.b)
+    slack = max(2, len(quote) // 8)
+    candidates = [
+        (difflib.SequenceMatcher(None, text[a : a + n], quote, autojunk=False).ratio(), -abs(a - guess), a, n)
+        for a in range(max(0, guess - slack), min(len(text) - 1, guess + slack) + 1)
+        for n in range(max(1, len(quote) - slack), len(quote) + slack + 1)
+    ]
+    ratio, _, start, length = max(candidates)
+    passage = text[start : start + length]
     line, column = index.line_column(index.to_source(start, start + 1)[0])
-    ratio = difflib.SequenceMatcher(None, passage, quote, autojunk=False).ratio()
     return f"closest passage (line {line}, column {column}, {ratio:.0%} alike): \"{_short(passage)}\""
 
 

@@ -15,15 +15,18 @@ from markupsafe import Markup
 
 _REFERENCES = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`*_{}[]()#+-!|~^=:$"}
 _TABLE = str.maketrans(_REFERENCES)
+_SPECIAL = re.compile("[" + re.escape("".join(_REFERENCES)) + "]")
 _LEADING_ORDINAL = re.compile(r"^(\d+)\.")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
 
 def md_text(text: object) -> Markup:
     """Escape plain text for a Markdown paragraph, table cell or attribute."""
-    escaped = str(text).translate(_TABLE)
-    # "1. Januar" at the start of a line would become a list item.
-    escaped = _LEADING_ORDINAL.sub(r"\1&#46;", escaped)
+    escaped = str(text)
+    if _SPECIAL.search(escaped):  # most names and words need no escaping
+        escaped = escaped.translate(_TABLE)
+    if escaped[:1].isdigit():  # "1. Januar" at the start of a line would become a list item
+        escaped = _LEADING_ORDINAL.sub(r"\1&#46;", escaped)
     return Markup(escaped)
 
 

@@ -22,7 +22,8 @@ FILES = {
 
 
 def _dump(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: the C encoder is ~10× faster than the indenting one.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def _value(value) -> dict:

@@ -38,13 +38,19 @@ def _ids(text: str) -> set[str]:
     return {html.unescape(a or b) for a, b in _ID.findall(text)}
 
 
+def _anchors(cache: dict[str, set[str]], pages: dict[str, str], path: str) -> set[str]:
+    if path not in cache:
+        cache[path] = _ids(pages[path])
+    return cache[path]
+
+
 def check_links(pages: dict[str, str], files: set[str], only: set[str] | None = None) -> list[str]:
     """Problems as 'page: message'; ``pages`` are the Markdown sources by path.
 
     ``only`` limits parsing to the pages that changed since the last build:
     parsing costs ~2 ms a page, finding the anchors of all pages next to nothing.
     """
-    anchors = {path: _ids(text) for path, text in pages.items()}
+    anchors: dict[str, set[str]] = {}  # filled on demand: only linked pages are scanned
     problems: list[str] = []
     for path, text in sorted(pages.items()):
         if only is not None and path not in only:
@@ -61,6 +67,6 @@ def check_links(pages: dict[str, str], files: set[str], only: set[str] | None = 
             target = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(parts.path))) if parts.path else path
             if target not in files:
                 problems.append(f"{path}: link to missing file '{href}'")
-            elif parts.fragment and target in anchors and parts.fragment not in anchors[target]:
+            elif parts.fragment and target in pages and parts.fragment not in _anchors(anchors, pages, target):
                 problems.append(f"{path}: link to missing anchor '{href}'")
     return problems

@@ -297,8 +297,16 @@ def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) 
             parent = corpus.entities[parent].part_of
 
 
+def _entity_hint(name: str, corpus: Corpus) -> str:
+    """Ids are easy to misremember; names and aliases are what people know."""
+    wanted = name.replace("-", " ").casefold()
+    for entity in corpus.entities.values():
+        if wanted in {entity.name.casefold(), *(a.form.casefold() for a in entity.aliases)}:
+            return f"did you mean '{entity.id}' ({entity.name})?"
+    return did_you_mean(name, sorted(corpus.entities)) or "add it to a file in content/entities/, or check the spelling"
+
+
 def _check_claims(corpus: Corpus, article: Article, broken: set[str], diagnostics: Diagnostics) -> None:
-    entity_ids = sorted(corpus.entities)
     for claim in article.claims:
         proposition = corpus.propositions.get(claim.proposition)
         if proposition is None and "propositions" in broken:
@@ -314,7 +322,7 @@ def _check_claims(corpus: Corpus, article: Article, broken: set[str], diagnostic
         for field_name, names in (("attributed_to", [claim.attributed_to]), ("via", claim.via)):
             for name in names:
                 if name not in corpus.entities and "entities" not in broken:
-                    _unknown(diagnostics, claim.at(field_name), "entity", name, entity_ids)
+                    diagnostics.error(claim.at(field_name), f"unknown entity '{name}'", _entity_hint(name, corpus))
         if proposition is not None and not (proposition.type == "place" and "entities" in broken):
             problem = check_value(proposition, claim.value, corpus.entities)
             if problem:

@@ -24,6 +24,8 @@ JOINER = re.compile(r"[\s\-‐‑–]+")
 # "Ukraine") takes the adjective endings instead.
 NOUN_ENDINGS = ("s", "es", "n", "en", "e", "ns")
 E_ENDINGS = ("n", "r", "m", "s")
+# Longest first, in a fixed order: the result must not depend on hashing.
+ALL_ENDINGS = tuple(sorted(set(NOUN_ENDINGS) | set(E_ENDINGS), key=lambda e: (-len(e), e)))
 MIN_STEM = 3
 
 
@@ -68,7 +70,7 @@ def _stems(token: str) -> Iterable[str]:
     """Keys under which a text word may find an alias's first word."""
     folded = _fold(token)
     yield folded
-    for ending in set(NOUN_ENDINGS) | set(E_ENDINGS):
+    for ending in ALL_ENDINGS:
         if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM:
             yield folded[: -len(ending)]
     if token.endswith("s") and _is_acronym(token[:-1]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from html import escape as html_escape
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -114,6 +114,34 @@ class Context:
         if claim.via:
             text += " über " + ", ".join(one(v) for v in claim.via)
         return Markup(text)
+
+    @cached_property
+    def claims_by_entity(self) -> dict[str, list[tuple[LinkedArticle, Claim, str]]]:
+        """Claims each entity is the source or a relay of, with that role."""
+        index: dict[str, list[tuple[LinkedArticle, Claim, str]]] = {}
+        for item in self.linked:
+            for claim in item.article.claims:
+                if claim.id not in item.values:
+                    continue
+                roles = {claim.attributed_to: "Quelle"}
+                for relay in claim.via:
+                    roles[relay] = "Quelle, Übermittler" if relay == claim.attributed_to else "Übermittler"
+                for eid, role in roles.items():
+                    index.setdefault(eid, []).append((item, claim, role))
+        return index
+
+    @cached_property
+    def related(self) -> dict[str, dict[str, str]]:
+        """Declared relations both ways, plus containing and contained places, with why."""
+        index: dict[str, dict[str, str]] = {eid: {} for eid in self.corpus.entities}
+        for entity in self.corpus.entities.values():
+            for other in entity.related:
+                index[entity.id].setdefault(other, "")
+                index[other].setdefault(entity.id, "")
+            if entity.part_of:
+                index[entity.id][entity.part_of] = "umfasst diesen Ort"
+                index[entity.part_of][entity.id] = "liegt in diesem Ort"
+        return index
 
     def source_plain(self, claim: Claim) -> str:
         text = self.corpus.entities[claim.attributed_to].name
@@ -329,25 +357,20 @@ def entity_page(ctx: Context, entity: Entity, mentions: list[MentionRef]) -> str
             "erroneous": m.erroneous,
         })
     claims = []
-    for item in ctx.linked:
-        for claim in item.article.claims:
-            roles = (["Quelle"] if claim.attributed_to == entity.id else []) + (["Übermittler"] if entity.id in claim.via else [])
-            if not roles or claim.id not in item.values:
-                continue
-            proposition = ctx.corpus.propositions[claim.proposition]
-            status = ctx.analysis.claims.get(claim.key)
-            article_link = site.relative_link(page, site.article_page(item.article.id))
-            claims.append({
-                "quote": claim.selector.quote,
-                "link": site.relative_link(page, site.article_page(item.article.id), f"c-{claim.id}"),
-                "question": proposition.question,
-                "scope": proposition.scopes[claim.scope],
-                "value": item.values[claim.id].text,
-                "role": ", ".join(roles),
-                "article": item.article.title,
-                "article_link": article_link,
-                "status": STATUS[status.status] if status else "",
-            })
+    for item, claim, role in ctx.claims_by_entity.get(entity.id, []):
+        proposition = ctx.corpus.propositions[claim.proposition]
+        status = ctx.analysis.claims.get(claim.key)
+        claims.append({
+            "quote": claim.selector.quote,
+            "link": site.relative_link(page, site.article_page(item.article.id), f"c-{claim.id}"),
+            "question": proposition.question,
+            "scope": proposition.scopes[claim.scope],
+            "value": item.values[claim.id].text,
+            "role": role,
+            "article": item.article.title,
+            "article_link": site.relative_link(page, site.article_page(item.article.id)),
+            "status": STATUS[status.status] if status else "",
+        })
     related = _related(ctx, entity, page)
     wikidata = Markup(f"[{entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})") if entity.wikidata else ""
     return render(
@@ -364,36 +387,20 @@ def entity_page(ctx: Context, entity: Entity, mentions: list[MentionRef]) -> str
 
 
 def _related(ctx: Context, entity: Entity, page: str) -> list[dict]:
-    """Declared relations both ways, plus the containing and contained places."""
-    reasons: dict[str, str] = {}
-    for other in entity.related:
-        reasons.setdefault(other, "")
-    for other in ctx.corpus.entities.values():
-        if entity.id in other.related:
-            reasons.setdefault(other.id, "")
-        if other.part_of == entity.id:
-            reasons[other.id] = "liegt in diesem Ort"
-    if entity.part_of:
-        reasons[entity.part_of] = "umfasst diesen Ort"
-    result = []
-    for other_id in sorted(reasons, key=lambda i: ctx.corpus.entities[i].name.casefold()):
-        other = ctx.corpus.entities[other_id]
-        result.append({
-            "name": other.name,
+    reasons = ctx.related[entity.id]
+    return [
+        {
+            "name": ctx.corpus.entities[other_id].name,
             "link": ctx.entity_link(page, other_id),
-            "kind": site.ENTITY_SINGULAR[other.type],
+            "kind": site.ENTITY_SINGULAR[ctx.corpus.entities[other_id].type],
             "why": reasons[other_id],
-        })
-    return result
+        }
+        for other_id in sorted(reasons, key=lambda i: (ctx.corpus.entities[i].name.casefold(), i))
+    ]
 
 
 def entity_index(ctx: Context, kind: str, mentions: dict[str, list[MentionRef]]) -> str:
     page = site.entity_index(kind)
-    claim_counts: dict[str, int] = {}
-    for item in ctx.linked:
-        for claim in item.article.claims:
-            for eid in {claim.attributed_to, *claim.via}:
-                claim_counts[eid] = claim_counts.get(eid, 0) + 1
     rows = []
     for entity in sorted((e for e in ctx.corpus.entities.values() if e.type == kind), key=lambda e: e.name.casefold()):
         refs = mentions.get(entity.id, [])
@@ -403,7 +410,7 @@ def entity_index(ctx: Context, kind: str, mentions: dict[str, list[MentionRef]])
             "description": entity.description,
             "mentions": len(refs),
             "articles": len({r.item.article.id for r in refs}),
-            "claims": claim_counts.get(entity.id, 0),
+            "claims": len(ctx.claims_by_entity.get(entity.id, [])),
         })
     return render("entity_index.md.j2", title=site.ENTITY_TITLES[kind], entities=rows)
 

@@ -48,7 +48,9 @@ def check(project: Project) -> Checked:
     start = time.perf_counter()
     analysis = analyse(corpus, linked)
     timings["analyse"] = time.perf_counter() - start
+    start = time.perf_counter()
     _warn_uncovered(project, anchored, diagnostics)
+    timings["coverage"] = time.perf_counter() - start
     return Checked(corpus, linked, analysis, diagnostics, timings)
 
 

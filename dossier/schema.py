@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .diagnostics import Diagnostics, did_you_mean
@@ -24,6 +25,12 @@ SCHEMAS = ("article", "entities", "propositions")
 def load_schema(name: str) -> dict[str, Any]:
     text = resources.files("dossier").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+@cache
+def _fast(name: str):
+    """A compiled validator for the common case: a valid file (~20× faster)."""
+    return fastjsonschema.compile(load_schema(name))
 
 
 @cache
@@ -76,15 +83,49 @@ def _unknown_fields(doc: YamlDocument, error: jsonschema.ValidationError, diagno
 
 
 def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
-    """Report every schema violation in ``doc``; True when there was none."""
-    ok = True
-    for error in sorted(_validator(schema).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
-        for leaf in _leaf_errors(error):
-            ok = False
-            at = tuple(leaf.absolute_path)
-            if leaf.validator == "additionalProperties":
-                _unknown_fields(doc, leaf, diagnostics)
-            else:
-                message, hint = _describe(leaf)
-                diagnostics.error(doc.at(at), message, hint)
-    return ok
+    """Report every schema violation in ``doc``; True when there was none.
+
+    jsonschema explains every violation, but slowly; it only runs once the
+    compiled validator has found that there is something to explain.
+    """
+    try:
+        _fast(schema)(doc.data)
+        return True
+    except fastjsonschema.JsonSchemaException:
+        pass
+    leaves = [
+        leaf
+        for error in sorted(_validator(schema).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
+        for leaf in _leaf_errors(error)
+    ]
+    typos = _typos(leaves)
+    for leaf in leaves:
+        at = tuple(leaf.absolute_path)
+        if leaf.validator == "additionalProperties":
+            _unknown_fields(doc, leaf, diagnostics)
+        elif not (leaf.validator == "required" and (at, _missing_field(leaf)) in typos):
+            message, hint = _describe(leaf)
+            diagnostics.error(doc.at(at), message, hint)
+    return not leaves
+
+
+def _missing_field(error: jsonschema.ValidationError) -> str:
+    return error.message.split("'")[1]
+
+
+def _typos(leaves: list[jsonschema.ValidationError]) -> set[tuple[tuple, str]]:
+    """(object path, required field) pairs that an unknown field misspells.
+
+    A misspelt required field ('stanse') is one mistake, not two: only the
+    unknown field is reported, with its "did you mean 'stance'?".
+    """
+    missing = {(tuple(e.absolute_path), _missing_field(e)) for e in leaves if e.validator == "required"}
+    found = set()
+    for error in leaves:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            at = tuple(error.absolute_path)
+            wanted = [field for path, field in missing if path == at]
+            for extra in set(error.instance) - set(error.schema.get("properties", {})):
+                if did_you_mean(extra, wanted):
+                    found |= {(at, field) for field in wanted if did_you_mean(extra, [field])}
+    return found

@@ -8,6 +8,7 @@ any site sub-path.
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 from markupsafe import Markup
 
@@ -59,5 +60,11 @@ def proposition_anchor(proposition_id: str) -> Markup:
 
 def relative_link(source: str, target: str, anchor: str = "") -> Markup:
     """A link from page ``source`` to page ``target`` (both docs-relative)."""
-    path = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    path = _relative(posixpath.dirname(source), target)
     return Markup(path + (f"#{anchor}" if anchor else ""))
+
+
+@cache
+def _relative(folder: str, target: str) -> str:
+    # Pages live in a handful of folders, so the same pairs recur thousands of times.
+    return posixpath.relpath(target, folder or ".")

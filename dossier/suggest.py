@@ -47,8 +47,11 @@ _TOKEN = re.compile(r"[A-ZÄÖÜ]\.(?=[ \u00a0]+[A-ZÄÖÜ])|[^\W\d_][\w'’-]*"
 _NAME_GAP = re.compile(r"[ \u00a0]+")
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}(?:-\d+)?")
 _INNER_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]|-[A-ZÄÖÜ]")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÄÖÜ„\"]")
-_FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s)|$)")
+# A sentence ends after a word, not after an ordinal ("19. Juni") or an initial ("R. Young").
+_SENTENCE_END = r"(?<=[^\W\d]{2})[.!?]"
+_SENTENCE_BREAK = re.compile(_SENTENCE_END + r"\s+[A-ZÄÖÜ„\"]")
+_FIRST_SENTENCE = re.compile(rf".+?(?:{_SENTENCE_END}(?=\s)|$)")
+_EXTENSION_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _OPENERS = " \t\u00a0„“\"»«‚‘'("
 # Capitalised only because they open a sentence; never the start of a name.
 _FUNCTION_WORDS = frozenset(
@@ -57,9 +60,9 @@ _FUNCTION_WORDS = frozenset(
     "mit von vom zum zur über unter seit gegen durch es er sie wir ihr ich man sein seine ihre "
     "zudem dabei damit jedoch außerdem deshalb daher hier dort bereits nun noch".split()
 )
-# PyYAML rejects these characters even inside quotes; NEL and the Unicode
-# line separators would be read as line breaks.
-_YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Characters JSON leaves as they are but YAML does not: PyYAML rejects the
+# controls and non-characters, and reads NEL and U+2028/9 as line breaks.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions
     head = _head(text)
     detected = detect_published(text)
     published = PartialDate.parse(detected[0]) if detected else None
-    hides = _hides(index, head)
+    hides = _hides(head)
     found = _scan(index, published, entities, [Span(start, end) for start, end, _ in hides])
 
     out = [
@@ -192,8 +195,7 @@ def _scan(
 ) -> list[tuple[Suggestion, str]]:
     """Suggestions, each with its claim value in YAML flow style ("" for names)."""
     text = index.source
-    hidden = list(hidden)
-    taken = bytearray(len(text))  # 1 where a name candidate must not start or reach
+    taken = bytearray(len(text))  # 1 under hidden text and, later, under every suggestion
     for span in hidden:
         taken[span.start:span.end] = b"\1" * (span.end - span.start)
 
@@ -245,7 +247,7 @@ def _distinctive(word: str) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    """Whether ``start`` opens a sentence or a line, where every word is capitalised."""
+    """Whether ``start`` opens a sentence or a line, where German capitalises any word."""
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
@@ -320,7 +322,7 @@ def _headline(head: list[_Line]) -> _Line | None:
     return None
 
 
-def _hides(index: TextIndex, head: list[_Line]) -> list[tuple[int, int, str]]:
+def _hides(head: list[_Line]) -> list[tuple[int, int, str]]:
     """Datelines and the headline, as (start, end, reason) in text order.
 
     A headline repeated on the next lines (scrapers often duplicate it) is
@@ -409,8 +411,8 @@ def _selector(index: TextIndex, start: int, end: int, extend: bool) -> dict[str,
     if _hits(index, quote) == 1:
         return {"quote": quote}
     if extend:
-        for run in islice(_RUN.finditer(text, end), MAX_EXTRA_WORDS):
-            longer = normalise(text[start:run.end()])
+        for word in islice(_EXTENSION_WORD.finditer(text, end), MAX_EXTRA_WORDS):
+            longer = normalise(text[start:word.end()])
             if _hits(index, longer) == 1:
                 return {"quote": longer}
     before = list(_RUN.finditer(text, 0, start))[::-1]

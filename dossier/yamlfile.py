@@ -17,6 +17,9 @@ import yaml
 from .diagnostics import Diagnostics, Position
 
 JsonPath = tuple[str | int, ...]
+# libyaml parses ~20× faster than pure Python and gives the same marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -47,7 +50,7 @@ class _Builder:
         self.path = path
         self.diagnostics = diagnostics
         self.doc = YamlDocument(path, None)
-        self.scalars = yaml.SafeLoader("")
+        self.scalars = _LOADER("")
 
     def build(self, node: yaml.Node, at: JsonPath) -> Any:
         self.doc.value_positions[at] = _position(self.path, node)
@@ -55,6 +58,8 @@ class _Builder:
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, at + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == _STR:
+            return node.value  # the common case, without PyYAML's constructor machinery
         value = self.scalars.construct_object(node)
         if isinstance(value, (dt.date, dt.datetime)):
             # An unquoted 2024-10-18 is a date to PyYAML; the model keeps ISO strings.
@@ -93,7 +98,7 @@ def read_yaml(file: Path, shown_path: str, diagnostics: Diagnostics) -> YamlDocu
         )
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = Position(shown_path, mark.line + 1, mark.column + 1) if mark else Position(shown_path)

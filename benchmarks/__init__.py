@@ -1,0 +1,1 @@
+"""Benchmarks and synthetic corpora for Dossier (not part of the package)."""

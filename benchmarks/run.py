@@ -1,0 +1,378 @@
+"""Benchmark Dossier on synthetic corpora of growing size.
+
+    .venv/bin/python benchmarks/run.py [--sizes 10 100 1000 5000] [--repeat 3] [--json benchmarks/results.json]
+    .venv/bin/python benchmarks/run.py --profile 1000      # cProfile of generate(), top dossier/ functions
+
+For each size N a corpus is written into a temporary folder (benchmarks/
+synth.py), then every measurement runs in a fresh Python process that prints
+one JSON line, so peak memory of one measurement never includes another's:
+
+* check:       dossier.pipeline.check(), median of --repeat runs, per stage;
+* generate:    dossier.pipeline.generate() into an empty build/docs, median of
+               --repeat runs, per stage, peak RSS (ru_maxrss) of the process;
+* memory:      with --tracemalloc only, one generate() under tracemalloc (peak
+               of Python allocations; tracemalloc slows generate() ~10x);
+* incremental: after a full generate, change one claim's value in one
+               annotation file and generate again (median of --repeat edits);
+* mkdocs:      dossier.publish.publish() of the generated tree (strict MkDocs
+               build with mkdocs-material); one run for N >= 1000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+STAGES = ("load", "anchor", "link", "analyse", "emit", "linkcheck", "write")
+MKDOCS_SINGLE_RUN_FROM = 1000
+
+
+# --- workers (run in a fresh process each) ------------------------------------------
+
+
+def _rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _title(root: Path) -> str:
+    from dossier.cli import site_config
+
+    return str(site_config(root / "mkdocs.yml").get("site_name", "Dossier"))
+
+
+def _tree_size(folder: Path, suffix: str = "") -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file() and (not suffix or p.suffix == suffix)]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def _fresh_generate(root: Path):
+    from dossier.load import Project
+    from dossier.pipeline import generate
+
+    out = root / "build" / "docs"
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    checked, report = generate(Project(root), out, _title(root))
+    return time.perf_counter() - started, checked, report
+
+
+def worker(kind: str, root: Path, repeat: int) -> dict:
+    import gc
+
+    from dossier.load import Project
+    from dossier.pipeline import check, generate
+
+    project = Project(root)
+    result: dict = {"kind": kind, "rss_baseline_mb": _rss_mb()}
+    if kind == "check":
+        runs = []
+        for _ in range(repeat):
+            gc.collect()
+            started = time.perf_counter()
+            checked = check(project)
+            runs.append({"total": time.perf_counter() - started, **checked.timings})
+        corpus = checked.corpus
+        result.update(
+            runs=runs,
+            errors=len(checked.diagnostics.errors),
+            warnings=len(checked.diagnostics.warnings),
+            articles=len(corpus.articles),
+            claims=sum(len(a.claims) for a in corpus.articles),
+            entities=len(corpus.entities),
+            propositions=len(corpus.propositions),
+            contradictions=sum(1 for r in checked.analysis.reports.values() for g in r.groups if g.conflict),
+        )
+    elif kind == "generate":
+        runs = []
+        for _ in range(repeat):
+            gc.collect()
+            total, checked, report = _fresh_generate(root)
+            runs.append({"total": total, **checked.timings, "written": len(report.written)})
+        out = root / "build" / "docs"
+        result.update(runs=runs, rss_peak_mb=_rss_mb())
+        result["pages"], result["docs_md_bytes"] = _tree_size(out, ".md")
+        result["docs_files"], result["docs_bytes"] = _tree_size(out)
+    elif kind == "memory":
+        import tracemalloc
+
+        tracemalloc.start()
+        total, _, _ = _fresh_generate(root)
+        result.update(traced_peak_mb=tracemalloc.get_traced_memory()[1] / 2**20, seconds_traced=total)
+    elif kind == "incremental":
+        sys.path.insert(0, str(REPO))
+        from benchmarks.synth import set_claim_value
+
+        edit = json.loads((root / "planted-edit.json").read_text())
+        full, _, report = _fresh_generate(root)
+        result.update(full_seconds=full, full_written=len(report.written), runs=[])
+        for i in range(repeat):
+            value = edit["new"] if i % 2 == 0 else edit["old"]
+            set_claim_value(root, edit["stem"], edit["claim"], value)
+            gc.collect()
+            started = time.perf_counter()
+            checked, report = generate(project, root / "build" / "docs", _title(root))
+            result["runs"].append({"total": time.perf_counter() - started, **checked.timings,
+                                   "written": len(report.written), "files": report.written})
+        set_claim_value(root, edit["stem"], edit["claim"], edit["old"])
+    elif kind == "mkdocs":
+        from dossier.publish import publish
+
+        if not (root / "build" / "docs" / "index.md").exists():
+            _fresh_generate(root)
+        runs = []
+        for _ in range(repeat):
+            gc.collect()
+            started = time.perf_counter()
+            publish(root / "mkdocs.yml", root / "build" / "site")
+            runs.append({"total": time.perf_counter() - started})
+        site = root / "build" / "site"
+        result.update(runs=runs, rss_peak_mb=_rss_mb())
+        result["html_pages"], _ = _tree_size(site, ".html")
+        result["site_files"], result["site_bytes"] = _tree_size(site)
+        index = site / "search" / "search_index.json"
+        result["search_index_bytes"] = index.stat().st_size if index.exists() else None
+    elif kind == "profile":
+        import cProfile
+        import pstats
+
+        _fresh_generate(root)  # warm caches (templates, regexes) as a real build would have
+        shutil.rmtree(root / "build" / "docs")
+        profiler = cProfile.Profile()
+        profiler.enable()
+        total, checked, _ = _fresh_generate(root)
+        profiler.disable()
+        stats = pstats.Stats(profiler)
+        package = str(REPO / "dossier") + os.sep
+        rows = []
+        for (file, line, name), (cc, nc, tt, ct, _) in stats.stats.items():
+            if file.startswith(package):
+                rows.append({"function": f"dossier/{file[len(package):]}:{line}({name})",
+                             "ncalls": nc, "tottime": tt, "cumtime": ct})
+        every = [{"function": f"{Path(f).name}:{l}({n})", "ncalls": nc, "tottime": tt, "cumtime": ct}
+                 for (f, l, n), (cc, nc, tt, ct, _) in stats.stats.items()]
+        result.update(
+            seconds_profiled=total, timings=checked.timings,
+            top_cumulative=sorted(rows, key=lambda r: -r["cumtime"])[:25],
+            top_tottime=sorted(every, key=lambda r: -r["tottime"])[:15],
+        )
+    else:
+        raise SystemExit(f"unknown measurement {kind}")
+    return result
+
+
+# --- driver ------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        memory_gb = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError, AttributeError):
+        memory_gb = None
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "?"
+
+    return {
+        "cpu_count": os.cpu_count(),
+        "cpu": model or platform.processor(),
+        "memory_gb": memory_gb,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "mkdocs-material": version("mkdocs-material"),
+    }
+
+
+def measure(kind: str, root: Path, repeat: int) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env.pop("SITE_URL", None)
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--root", str(root), "--repeat", str(repeat)],
+        cwd=REPO, env=env, capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        raise SystemExit(f"measurement {kind} failed (exit {proc.returncode})")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["process_seconds"] = time.perf_counter() - started
+    return result
+
+
+def _median(runs: list[dict], key: str) -> float | None:
+    values = [r[key] for r in runs if key in r]
+    return statistics.median(values) if values else None
+
+
+def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, log) -> dict:
+    sys.path.insert(0, str(REPO))
+    from benchmarks.synth import make_corpus
+
+    root = Path(tempfile.mkdtemp(prefix=f"dossier-bench-{n}-")) if keep is None else keep / f"n{n}"
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        started = time.perf_counter()
+        planted = make_corpus(root, n, seed)
+        synth = time.perf_counter() - started
+        edit = planted.edit
+        (root / "planted-edit.json").write_text(json.dumps(edit.__dict__))
+        log(f"N={n}: corpus written in {synth:.2f} s ({planted.claims} claims, {planted.entities} entities, "
+            f"{planted.propositions} propositions)")
+        row: dict = {"n": n, "synth_seconds": synth, "planted_contradictions": len(planted.conflicts)}
+        for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs"):
+            reps = 1 if kind == "memory" or (kind == "mkdocs" and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
+            row[kind] = measure(kind, root, reps)
+            row[kind]["repeat"] = reps
+            log(f"N={n}: {kind} done in {row[kind]['process_seconds']:.1f} s")
+        check, gen, inc, mk = row["check"], row["generate"], row["incremental"], row["mkdocs"]
+        gen_total = _median(gen["runs"], "total")
+        mk_total = _median(mk["runs"], "total")
+        stages = {s: _median(gen["runs"], s) for s in STAGES}
+        row["summary"] = {
+            "articles": check["articles"], "claims": check["claims"], "entities": check["entities"],
+            "propositions": check["propositions"], "contradictions": check["contradictions"],
+            "errors": check["errors"], "warnings": check["warnings"],
+            "stages": stages,
+            "uncovered_and_other": gen_total - sum(v for v in stages.values() if v),
+            "generate": gen_total, "check": _median(check["runs"], "total"), "mkdocs": mk_total,
+            "mkdocs_runs": mk["repeat"], "generate_over_mkdocs": gen_total / mk_total,
+            "rss_peak_mb": gen["rss_peak_mb"], "rss_baseline_mb": gen["rss_baseline_mb"],
+            "traced_peak_mb": row["memory"]["traced_peak_mb"] if traced else None,
+            "pages": gen["pages"], "docs_bytes": gen["docs_bytes"], "site_bytes": mk["site_bytes"],
+            "search_index_bytes": mk["search_index_bytes"],
+            "incremental": _median(inc["runs"], "total"),
+            "incremental_written": statistics.median(r["written"] for r in inc["runs"]),
+            "full_written": inc["full_written"],
+        }
+        return row
+    finally:
+        if keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _num(x: float | None) -> str:
+    return "–" if x is None else f"{x:.0f}"
+
+
+def _mb(n: float | None) -> str:
+    return "–" if n is None else f"{n / 2**20:.1f}"
+
+
+def table(rows: list[dict], info: dict) -> str:
+    head = ("| N | articles / claims / entities / props | load | anchor | link | analyse | emit | linkcheck | write "
+            "| generate | check() | MkDocs | gen / MkDocs | peak RSS (MB) | traced peak (MB) | pages | build/docs (MB) "
+            "| build/site (MB) | search index (MB) | incremental | written incr. / full |")
+    lines = [
+        f"Machine: {info['cpu_count']} CPUs ({info['cpu']}), {info['memory_gb']} GB, {info['platform']}, "
+        f"Python {info['python']}, MkDocs {info['mkdocs']}, mkdocs-material {info['mkdocs-material']}",
+        "",
+        "Times in seconds, median of the runs; MkDocs: one run for N >= "
+        f"{MKDOCS_SINGLE_RUN_FROM} (marked *). generate = load..write plus the uncovered-figure scan.",
+        "",
+        head,
+        "|" + "---|" * (head.count("|") - 1),
+    ]
+    for row in rows:
+        s = row["summary"]
+        st = s["stages"]
+        lines.append(
+            f"| {row['n']} | {s['articles']} / {s['claims']} / {s['entities']} / {s['propositions']} | "
+            + " | ".join(f"{st[k]:.3f}" for k in STAGES)
+            + f" | **{s['generate']:.2f}** | {s['check']:.2f} | {s['mkdocs']:.2f}{'*' if s['mkdocs_runs'] == 1 else ''}"
+            f" | {s['generate_over_mkdocs']:.0%} | {s['rss_peak_mb']:.0f} | {_num(s['traced_peak_mb'])} | {s['pages']}"
+            f" | {_mb(s['docs_bytes'])} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
+            f" | {s['incremental']:.2f} | {s['incremental_written']:.0f} / {s['full_written']} |"
+        )
+    return "\n".join(lines)
+
+
+def profile(n: int, seed: int, log) -> dict:
+    sys.path.insert(0, str(REPO))
+    from benchmarks.synth import make_corpus
+
+    root = Path(tempfile.mkdtemp(prefix=f"dossier-profile-{n}-"))
+    try:
+        make_corpus(root, n, seed)
+        log(f"N={n}: profiling generate() ...")
+        result = measure("profile", root, 1)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"\ncProfile of generate() for N={n}: {result['seconds_profiled']:.1f} s under the profiler; stages "
+          + ", ".join(f"{k} {v:.2f}" for k, v in result["timings"].items()))
+    print("\nTop 10 dossier/ functions by cumulative time:\n")
+    print("| function | calls | own (s) | cumulative (s) |\n|---|---|---|---|")
+    for r in result["top_cumulative"][:10]:
+        print(f"| {r['function']} | {r['ncalls']} | {r['tottime']:.2f} | {r['cumtime']:.2f} |")
+    print("\nTop 10 functions anywhere by own time:\n")
+    print("| function | calls | own (s) | cumulative (s) |\n|---|---|---|---|")
+    for r in result["top_tottime"][:10]:
+        print(f"| {r['function']} | {r['ncalls']} | {r['tottime']:.2f} | {r['cumtime']:.2f} |")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--json", type=Path, help="write all results here")
+    parser.add_argument("--keep", type=Path, help="write the corpora under this folder and keep them")
+    parser.add_argument("--tracemalloc", action="store_true", help="also measure traced peak memory (slow)")
+    parser.add_argument("--profile", type=int, metavar="N", help="only profile generate() on a corpus of N articles")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.root, args.repeat)))
+        return 0
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    info = machine()
+    if args.profile:
+        result = profile(args.profile, args.seed, log)
+        if args.json:
+            args.json.write_text(json.dumps({"machine": info, "profile": result}, indent=1) + "\n")
+        return 0
+    rows = []
+    for n in args.sizes:
+        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, log))
+        if args.json:  # after every size, so a long run leaves partial results
+            for row in rows:
+                row["incremental"]["runs"] = [{k: v for k, v in r.items() if k != "files"} | {"files": r["files"][:50]}
+                                              for r in row["incremental"]["runs"]]
+            args.json.write_text(json.dumps({"machine": info, "repeat": args.repeat, "seed": args.seed,
+                                             "results": rows}, indent=1) + "\n")
+    print(table(rows, info))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""A synthetic corpus of a few hundred articles (benchmarks/synth.py).
+
+The generator plants contradictions (count claims in one scope that lie
+outside the tolerance) next to groups that must not be reported (agreeing
+values, or disagreeing values in different scopes), so the analysis can be
+checked exactly at a size no hand-written corpus reaches. The whole pipeline
+runs once per module: a full generate, a second one that must change
+nothing, and one after editing a single claim value.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import Planted, make_corpus, set_claim_value  # noqa: E402
+from dossier import sitemap as site  # noqa: E402
+from dossier.emit import WriteReport  # noqa: E402
+from dossier.exports import FILES  # noqa: E402
+from dossier.load import Project  # noqa: E402
+from dossier.model import ENTITY_TYPES, Corpus  # noqa: E402
+from dossier.pipeline import Checked, generate  # noqa: E402
+
+N = 300
+TITLE = "Synthetisches Dossier"
+
+
+@dataclass
+class Run:
+    root: Path
+    planted: Planted
+    checked: Checked
+    first: WriteReport
+    before: dict[str, bytes]
+    second: WriteReport
+    after: dict[str, bytes]
+    edited: WriteReport
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    root = tmp_path_factory.mktemp("synthetic")
+    planted = make_corpus(root, N, seed=7)
+    project, out = Project(root), root / "build" / "docs"
+    checked, first = generate(project, out, TITLE)
+    before = _tree(out)
+    _, second = generate(project, out, TITLE)
+    after = _tree(out)
+    edit = planted.edit
+    assert edit is not None
+    set_claim_value(root, edit.stem, edit.claim, edit.new)
+    try:
+        _, edited = generate(project, out, TITLE)
+    finally:
+        set_claim_value(root, edit.stem, edit.claim, edit.old)
+    return Run(root, planted, checked, first, before, second, after, edited)
+
+
+def test_the_corpus_is_deterministic(tmp_path: Path, run: Run) -> None:
+    make_corpus(tmp_path / "a", 20, seed=3)
+    make_corpus(tmp_path / "b", 20, seed=3)
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_check_reports_no_errors(run: Run) -> None:
+    errors = run.checked.diagnostics.errors
+    assert not errors, "\n".join(str(e) for e in errors[:10])
+    corpus = run.checked.corpus
+    assert len(corpus.articles) == N
+    assert len(corpus.entities) == run.planted.entities
+    assert len(corpus.propositions) == run.planted.propositions
+
+
+def test_every_claim_is_anchored(run: Run) -> None:
+    linked = {item.article.id: item for item in run.checked.linked}
+    assert set(linked) == set(run.planted.articles)
+    for stem, info in run.planted.articles.items():
+        assert 4 <= len(info.claims) <= 8
+        assert set(linked[stem].anchored.claims) == set(info.claims), stem
+        assert set(linked[stem].values) == set(info.claims), stem
+
+
+def test_mentions_are_found_in_their_inflected_forms(run: Run) -> None:
+    for item in run.checked.linked:
+        info = run.planted.articles[item.article.id]
+        sources = {name for claim in item.article.claims for name in (claim.attributed_to, *claim.via)}
+        assert {m.entity for m in item.mentions} | sources == info.entities, item.article.id
+
+
+def test_contradictions_are_exactly_the_planted_ones(run: Run) -> None:
+    reports = run.checked.analysis.reports
+    found = {(pid, group.scope) for pid, report in reports.items() for group in report.groups if group.conflict}
+    compared = {(pid, group.scope) for pid, report in reports.items() for group in report.groups}
+    planted = run.planted
+    assert planted.conflicts and planted.consistent
+    assert planted.conflicts - found == set(), "planted contradictions not reported"
+    assert found - planted.conflicts == set(), "contradictions reported that were not planted"
+    assert compared == planted.conflicts | planted.consistent
+
+
+def test_generating_twice_is_byte_identical(run: Run) -> None:
+    assert run.first.written and not run.first.removed
+    assert run.second.written == [] and run.second.removed == []
+    assert run.after == run.before
+
+
+def _dependent(planted: Planted, corpus: Corpus, stem: str) -> set[str]:
+    """Every page whose content can depend on one claim value of article ``stem``."""
+    edit = planted.edit
+    assert edit is not None
+    pages = {site.article_page(stem), site.CONTRADICTIONS, site.HOME, site.TIMELINE, site.ARTICLES, site.DATA}
+    pages |= {site.entity_index(kind) for kind in ENTITY_TYPES}
+    pages |= {f"daten/{name}" for name in FILES}
+    group = (edit.proposition, edit.scope)
+    stems = {stem}
+    if group in planted.conflicts:  # disagreeing claims name each other's values in their tooltips
+        stems |= {other for other, info in planted.articles.items() if group in info.groups}
+    for other in stems:
+        pages.add(site.article_page(other))
+        pages |= {site.entity_page(corpus.entities[e]) for e in planted.articles[other].entities}
+    return pages
+
+
+def test_an_edit_rewrites_only_dependent_pages(run: Run) -> None:
+    edit = run.planted.edit
+    written = set(run.edited.written)
+    dependent = _dependent(run.planted, run.checked.corpus, edit.stem)
+    assert site.article_page(edit.stem) in written
+    assert written <= dependent, f"written but independent of the edit: {sorted(written - dependent)}"
+    assert run.edited.removed == []
+    total = len(run.before)
+    assert len(written) <= 20 and len(written) * 20 < total, (len(written), total)
