@@ -67,7 +67,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = site_config(config_file)
     output = root / "build" / "docs"
     try:
-        checked, report = generate(Project(root), output, str(config.get("site_name", "Dossier")))
+        # Without MkDocs (--no-site), nothing else would check the links.
+        checked, report = generate(Project(root), output, str(config.get("site_name", "Dossier")), check_links=args.no_site)
     except DossierError as exc:
         _print(exc.diagnostics, args.strict)
         print("build failed: the annotations have errors; build/ was left as it was", file=sys.stderr)

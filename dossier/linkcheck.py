@@ -44,7 +44,7 @@ def _anchors(cache: dict[str, set[str]], pages: dict[str, str], path: str) -> se
     return cache[path]
 
 
-def check_links(pages: dict[str, str], files: set[str], only: set[str] | None = None) -> list[str]:
+def find_broken_links(pages: dict[str, str], files: set[str], only: set[str] | None = None) -> list[str]:
     """Problems as 'page: message'; ``pages`` are the Markdown sources by path.
 
     ``only`` limits parsing to the pages that changed since the last build:

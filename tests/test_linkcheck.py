@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.linkcheck import check_links
+from dossier.linkcheck import find_broken_links
 
 PAGES = {
     "index.md": "[a](artikel/a.md#c-x) [b](artikel/b.md) [c](artikel/a.md#c-y) [d](ftp://example.org/x) [e](https://example.org)\n",
@@ -11,7 +11,7 @@ PAGES = {
 
 
 def test_reports_missing_files_anchors_and_unsafe_schemes():
-    problems = check_links(PAGES, set(PAGES))
+    problems = find_broken_links(PAGES, set(PAGES))
     assert problems == [
         "artikel/a.md: link to missing anchor '#p-fehlt'",
         "index.md: link to missing file 'artikel/b.md'",
@@ -21,4 +21,4 @@ def test_reports_missing_files_anchors_and_unsafe_schemes():
 
 
 def test_only_parses_the_given_pages():
-    assert check_links(PAGES, set(PAGES), only={"artikel/a.md"}) == ["artikel/a.md: link to missing anchor '#p-fehlt'"]
+    assert find_broken_links(PAGES, set(PAGES), only={"artikel/a.md"}) == ["artikel/a.md: link to missing anchor '#p-fehlt'"]
