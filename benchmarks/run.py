@@ -35,7 +35,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-STAGES = ("load", "anchor", "link", "analyse", "emit", "linkcheck", "write")
+# Preferred column order; any other key of Checked.timings gets a column too.
+STAGES = ("load", "anchor", "link", "analyse", "coverage", "emit", "linkcheck", "write")
 MKDOCS_SINGLE_RUN_FROM = 1000
 
 
@@ -59,14 +60,20 @@ def _tree_size(folder: Path, suffix: str = "") -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
-def _fresh_generate(root: Path):
+def _generate(root: Path):
+    """generate() as ``dossier build`` calls it (links checked by MkDocs), or with
+    DOSSIER_BENCH_CHECK_LINKS=1 as ``dossier build --no-site`` does."""
     from dossier.load import Project
     from dossier.pipeline import generate
 
-    out = root / "build" / "docs"
-    shutil.rmtree(out, ignore_errors=True)
+    options = {"check_links": True} if os.environ.get("DOSSIER_BENCH_CHECK_LINKS") == "1" else {}
+    return generate(Project(root), root / "build" / "docs", _title(root), **options)
+
+
+def _fresh_generate(root: Path):
+    shutil.rmtree(root / "build" / "docs", ignore_errors=True)
     started = time.perf_counter()
-    checked, report = generate(Project(root), out, _title(root))
+    checked, report = _generate(root)
     return time.perf_counter() - started, checked, report
 
 
@@ -74,10 +81,10 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
     import gc
 
     from dossier.load import Project
-    from dossier.pipeline import check, generate
+    from dossier.pipeline import check
 
     project = Project(root)
-    result: dict = {"kind": kind, "rss_baseline_mb": _rss_mb()}
+    result: dict = {"kind": kind, "rss_baseline_mb": _rss_mb(), "dossier_sha256": dossier_digest()}
     if kind == "check":
         runs = []
         for _ in range(repeat):
@@ -124,7 +131,7 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
             set_claim_value(root, edit["stem"], edit["claim"], value)
             gc.collect()
             started = time.perf_counter()
-            checked, report = generate(project, root / "build" / "docs", _title(root))
+            checked, report = _generate(root)
             result["runs"].append({"total": time.perf_counter() - started, **checked.timings,
                                    "written": len(report.written), "files": report.written})
         set_claim_value(root, edit["stem"], edit["claim"], edit["old"])
@@ -166,7 +173,7 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
                  for (f, l, n), (cc, nc, tt, ct, _) in stats.stats.items()]
         result.update(
             seconds_profiled=total, timings=checked.timings,
-            top_cumulative=sorted(rows, key=lambda r: -r["cumtime"])[:25],
+            top_cumulative=sorted(rows, key=lambda r: -r["cumtime"])[:60],
             top_tottime=sorted(every, key=lambda r: -r["tottime"])[:15],
         )
     else:
@@ -208,8 +215,32 @@ def machine() -> dict:
     }
 
 
-def measure(kind: str, root: Path, repeat: int) -> dict:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+def dossier_digest() -> str:
+    """A hash of the package sources, recorded by every measurement."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "dossier").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def code_version() -> dict:
+    """Which Dossier was measured: the package may be edited while benchmarks run."""
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return ""
+
+    return {"git_head": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "--porcelain", "dossier")),
+            "dossier_sha256": dossier_digest()}
+
+
+def measure(kind: str, root: Path, repeat: int, check_links: bool = False) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", DOSSIER_BENCH_CHECK_LINKS="1" if check_links else "0")
     env.pop("SITE_URL", None)
     started = time.perf_counter()
     proc = subprocess.run(
@@ -229,7 +260,12 @@ def _median(runs: list[dict], key: str) -> float | None:
     return statistics.median(values) if values else None
 
 
-def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, log) -> dict:
+def stage_names(runs: list[dict]) -> list[str]:
+    keys = [k for r in runs for k in r if k not in ("total", "written", "files")]
+    return [k for k in STAGES if k in keys] + sorted(set(keys) - set(STAGES))
+
+
+def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check_links: bool, log) -> dict:
     sys.path.insert(0, str(REPO))
     from benchmarks.synth import make_corpus
 
@@ -246,19 +282,19 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, log) 
         row: dict = {"n": n, "synth_seconds": synth, "planted_contradictions": len(planted.conflicts)}
         for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs"):
             reps = 1 if kind == "memory" or (kind == "mkdocs" and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
-            row[kind] = measure(kind, root, reps)
+            row[kind] = measure(kind, root, reps, check_links)
             row[kind]["repeat"] = reps
             log(f"N={n}: {kind} done in {row[kind]['process_seconds']:.1f} s")
         check, gen, inc, mk = row["check"], row["generate"], row["incremental"], row["mkdocs"]
         gen_total = _median(gen["runs"], "total")
         mk_total = _median(mk["runs"], "total")
-        stages = {s: _median(gen["runs"], s) for s in STAGES}
+        stages = {s: _median(gen["runs"], s) for s in stage_names(gen["runs"])}
         row["summary"] = {
             "articles": check["articles"], "claims": check["claims"], "entities": check["entities"],
             "propositions": check["propositions"], "contradictions": check["contradictions"],
             "errors": check["errors"], "warnings": check["warnings"],
             "stages": stages,
-            "uncovered_and_other": gen_total - sum(v for v in stages.values() if v),
+            "other": gen_total - sum(v for v in stages.values() if v),
             "generate": gen_total, "check": _median(check["runs"], "total"), "mkdocs": mk_total,
             "mkdocs_runs": mk["repeat"], "generate_over_mkdocs": gen_total / mk_total,
             "rss_peak_mb": gen["rss_peak_mb"], "rss_baseline_mb": gen["rss_baseline_mb"],
@@ -283,26 +319,33 @@ def _mb(n: float | None) -> str:
     return "–" if n is None else f"{n / 2**20:.1f}"
 
 
-def table(rows: list[dict], info: dict) -> str:
-    head = ("| N | articles / claims / entities / props | load | anchor | link | analyse | emit | linkcheck | write "
-            "| generate | check() | MkDocs | gen / MkDocs | peak RSS (MB) | traced peak (MB) | pages | build/docs (MB) "
+def table(rows: list[dict], info: dict, code: dict) -> str:
+    stages = [k for k in STAGES if any(k in r["summary"]["stages"] for r in rows)]
+    stages += sorted({k for r in rows for k in r["summary"]["stages"]} - set(stages))
+    head = ("| N | articles / claims / entities / props | " + " | ".join(stages)
+            + " | generate | check() | MkDocs | gen / MkDocs | peak RSS (MB) | traced peak (MB) | pages | build/docs (MB) "
             "| build/site (MB) | search index (MB) | incremental | written incr. / full |")
     lines = [
         f"Machine: {info['cpu_count']} CPUs ({info['cpu']}), {info['memory_gb']} GB, {info['platform']}, "
         f"Python {info['python']}, MkDocs {info['mkdocs']}, mkdocs-material {info['mkdocs-material']}",
+        f"Dossier: git {code['git_head']}{' + uncommitted changes' if code['dirty'] else ''}, "
+        f"dossier/ sha256 {code['dossier_sha256']}",
         "",
         "Times in seconds, median of the runs; MkDocs: one run for N >= "
-        f"{MKDOCS_SINGLE_RUN_FROM} (marked *). generate = load..write plus the uncovered-figure scan.",
+        f"{MKDOCS_SINGLE_RUN_FROM} (marked *). generate = all stages; check() = load..coverage.",
         "",
         head,
         "|" + "---|" * (head.count("|") - 1),
     ]
+    digests = {row[k]["dossier_sha256"] for row in rows for k in ("check", "generate", "incremental", "mkdocs")}
+    if len(digests) > 1:
+        lines.insert(2, f"WARNING: dossier/ changed during the run ({len(digests)} versions measured); see the JSON.")
     for row in rows:
         s = row["summary"]
         st = s["stages"]
         lines.append(
             f"| {row['n']} | {s['articles']} / {s['claims']} / {s['entities']} / {s['propositions']} | "
-            + " | ".join(f"{st[k]:.3f}" for k in STAGES)
+            + " | ".join("–" if st.get(k) is None else f"{st[k]:.3f}" for k in stages)
             + f" | **{s['generate']:.2f}** | {s['check']:.2f} | {s['mkdocs']:.2f}{'*' if s['mkdocs_runs'] == 1 else ''}"
             f" | {s['generate_over_mkdocs']:.0%} | {s['rss_peak_mb']:.0f} | {_num(s['traced_peak_mb'])} | {s['pages']}"
             f" | {_mb(s['docs_bytes'])} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
@@ -324,9 +367,10 @@ def profile(n: int, seed: int, log) -> dict:
         shutil.rmtree(root, ignore_errors=True)
     print(f"\ncProfile of generate() for N={n}: {result['seconds_profiled']:.1f} s under the profiler; stages "
           + ", ".join(f"{k} {v:.2f}" for k, v in result["timings"].items()))
-    print("\nTop 10 dossier/ functions by cumulative time:\n")
+    print("\nTop 10 dossier/ functions by cumulative time (pipeline drivers and comprehensions left out):\n")
     print("| function | calls | own (s) | cumulative (s) |\n|---|---|---|---|")
-    for r in result["top_cumulative"][:10]:
+    drivers = ("pipeline.py", "<listcomp>", "<genexpr>", "<dictcomp>", "<setcomp>", "<lambda>")
+    for r in [r for r in result["top_cumulative"] if not any(d in r["function"] for d in drivers)][:10]:
         print(f"| {r['function']} | {r['ncalls']} | {r['tottime']:.2f} | {r['cumtime']:.2f} |")
     print("\nTop 10 functions anywhere by own time:\n")
     print("| function | calls | own (s) | cumulative (s) |\n|---|---|---|---|")
@@ -342,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, help="write all results here")
     parser.add_argument("--keep", type=Path, help="write the corpora under this folder and keep them")
+    parser.add_argument("--check-links", action="store_true",
+                        help="generate() with check_links=True, as 'dossier build --no-site' (default: as 'dossier build')")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure traced peak memory (slow)")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile generate() on a corpus of N articles")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -356,21 +402,22 @@ def main(argv: list[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     info = machine()
+    code = code_version()
     if args.profile:
         result = profile(args.profile, args.seed, log)
         if args.json:
-            args.json.write_text(json.dumps({"machine": info, "profile": result}, indent=1) + "\n")
+            args.json.write_text(json.dumps({"machine": info, "code": code, "profile": result}, indent=1) + "\n")
         return 0
     rows = []
     for n in args.sizes:
-        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, log))
+        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, args.check_links, log))
         if args.json:  # after every size, so a long run leaves partial results
             for row in rows:
                 row["incremental"]["runs"] = [{k: v for k, v in r.items() if k != "files"} | {"files": r["files"][:50]}
                                               for r in row["incremental"]["runs"]]
-            args.json.write_text(json.dumps({"machine": info, "repeat": args.repeat, "seed": args.seed,
-                                             "results": rows}, indent=1) + "\n")
-    print(table(rows, info))
+            args.json.write_text(json.dumps({"machine": info, "code": code, "repeat": args.repeat, "seed": args.seed,
+                                             "check_links": args.check_links, "results": rows}, indent=1) + "\n")
+    print(table(rows, info, code))
     return 0
 
 

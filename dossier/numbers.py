@@ -24,7 +24,10 @@ dot (years; "2.000 Soldaten" still counts), clock times, identifiers
 surface; the value is the bare number.
 
 Scanning is one pass of a compiled regex (leftmost match, longer forms tried
-first), so the cost is linear in the text length.
+first), so the cost is linear in the text length. Lookaheads in front of the
+expensive parts are necessary conditions only, so they never change a match;
+they let most positions fail at once, which makes the scan an order of
+magnitude faster.
 """
 
 from __future__ import annotations
@@ -63,9 +66,18 @@ _DIGITS = (
     r"(?![.,:]\d|\w)(?!\s*uhr\b)"
 )
 _NUMBER_END = r"(?!-[^\W\d])"  # "12-jährige", "Zwei-Staaten-Lösung"
+# A necessary condition for _WORD_NUMBER, tried first because failing its
+# nested alternatives is slow and "ein", "eine", "einen" are frequent: the
+# first word consists of number parts ("dreihundert"), a bare "ein" is
+# followed by hundert/tausend and "eine(r)" by Million/Milliarde.
+_WORD_NUMBER_START = (
+    r"(?=einer?\s+milli|ein\s(?:hundert|tausend)"
+    rf"|(?!ein(?!\w))(?:{_UNIT}|{_TEEN}|{_TENS}|eins|ein|hundert|tausend)"
+    rf"(?:{_UNIT}|{_TEEN}|{_TENS}|eins|ein|und|hundert|tausend)*(?!\w))"
+)
 # After a range dash ("50-100") the second number may follow a hyphen.
 _NUMBER_AFTER_DASH = (
-    rf"(?:{_DIGITS}(?:\s+{_SCALE_WORD})?|(?<!\w){_WORD_NUMBER}(?!\w)){_NUMBER_END}"
+    rf"(?:{_DIGITS}(?:\s+{_SCALE_WORD})?|(?<!\w){_WORD_NUMBER_START}{_WORD_NUMBER}(?!\w)){_NUMBER_END}"
 )
 _NUMBER = rf"(?<!-){_NUMBER_AFTER_DASH}"
 _APPROX = r"(?:rund|etwa|ca\.|circa|zirka|ungefähr|annähernd|knapp|fast|nahezu|beinahe|schätzungsweise)"
@@ -84,8 +96,16 @@ _VAGUE = (
     r"|(?:(?:mehrere|einige|etliche)\s+)?(?P<big>million|milliard)en"
     r")(?!\w)"
 )
+# A necessary condition for _FIGURE: a figure starts with a digit, a qualifier
+# or a stem of a number word. Most words fail it at once, so the full pattern
+# is tried at few positions.
+_FIGURE_START = (
+    rf"(?=\d|{_APPROX}|{_AT_LEAST}|{_AT_MOST}|zwischen|von|mehrere|einige|etliche"
+    r"|ein|zw|drei|vier|fünf|sech|sieb|acht|neun|zehn|elf|hundert|tausend|mill|dutzend)"
+)
 _FIGURE = re.compile(
     r"(?<![\w-])"
+    rf"{_FIGURE_START}"
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:{_RANGE}"
     rf"|(?:(?P<at_least>{_AT_LEAST})\s+|(?P<at_most>{_AT_MOST})\s+)?(?P<single>{_NUMBER})"

@@ -242,6 +242,45 @@ def test_no_dates(text: str) -> None:
     assert find_dates(text, FRI_18_OCT_2024) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "month"),
+    [("Januar", 1), ("Jänner", 1), ("Februar", 2), ("Feber", 2), ("März", 3), ("Maerz", 3), ("April", 4),
+     ("Mai", 5), ("Juni", 6), ("Juli", 7), ("August", 8), ("September", 9), ("Oktober", 10),
+     ("November", 11), ("Dezember", 12), ("Jan.", 1), ("Jän.", 1), ("Feb.", 2), ("Mär.", 3), ("Apr.", 4),
+     ("Jun.", 6), ("Jul.", 7), ("Aug.", 8), ("Sept.", 9), ("Sep.", 9), ("Okt.", 10), ("Nov.", 11), ("Dez.", 12)],
+)
+def test_every_month_name(name: str, month: int) -> None:
+    """Each spelling is found (the quick start check lists their stems)."""
+    (mention,) = find_dates(f"Stand {name} 2024", None)
+    assert (mention.surface, iso(mention)) == (f"{name} 2024", f"2024-{month:02d}")
+
+
+@pytest.mark.parametrize(
+    ("weekday", "value"),
+    [("Montag", "2024-10-14"), ("Dienstag", "2024-10-15"), ("Mittwoch", "2024-10-16"),
+     ("Donnerstag", "2024-10-17"), ("Freitag", "2024-10-18"), ("Samstag", "2024-10-12"),
+     ("Sonnabend", "2024-10-12"), ("Sonntag", "2024-10-13")],
+)
+def test_every_weekday(weekday: str, value: str) -> None:
+    (mention,) = find_dates(f"Er kam am {weekday}", FRI_18_OCT_2024)
+    assert (mention.surface, iso(mention)) == (f"am {weekday}", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("am 8. Oktober", "2024-10-08"), ("im Oktober", "2024-10"), ("in diesem Jahr", "2024"),
+     ("ab Juni", "2025-06"), ("seit Juni", "2024-06"), ("bis Juni", "2025-06"), ("vom 8. Oktober", "2024-10-08"),
+     ("von Juni bis Juli", "2024-06/2024-07"), ("zwischen Juni und Juli", "2024-06/2024-07"),
+     ("Anfang Juni", "2024-06"), ("Mitte Juni", "2024-06"), ("Ende Juni", "2024-06"),
+     ("seit dem 3. Oktober", "2024-10-03"), ("bis zum 3. November", "2024-11-03"),
+     ("bis spätestens Juni", "2025-06"), ("des Vorjahres", "2023"), ("im Jahr 2024", "2024")],
+)
+def test_every_lead_word(text: str, value: str) -> None:
+    """Each word an expression may start with (the quick start check lists them)."""
+    (mention,) = find_dates(f"Er sagte {text} nichts", FRI_18_OCT_2024)
+    assert (mention.surface, iso(mention)) == (text, value)
+
+
 def test_several_dates_in_order() -> None:
     text = "Am 8. Oktober 2024 und im Juni letzten Jahres, seit 2022, gestern."
     mentions = find_dates(text, FRI_18_OCT_2024)

@@ -210,6 +210,36 @@ def test_find_several_figures(text: str, expected: list[tuple[str, int | None, i
     assert as_tuples(find_figures(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "low", "high", "approx"),
+    [(word, 300, 300, True) for word in ("rund", "etwa", "ca.", "circa", "zirka", "ungefähr", "annähernd",
+                                          "knapp", "fast", "nahezu", "beinahe", "schätzungsweise")]
+    + [(word, 300, None, False) for word in ("mehr als", "über", "mindestens", "wenigstens")]
+    + [(word, None, 300, False) for word in ("bis zu", "höchstens", "maximal", "weniger als", "unter")],
+)
+def test_every_qualifier(qualifier: str, low: int | None, high: int | None, approx: bool) -> None:
+    """Each qualifier starts a figure (the quick start check lists them too)."""
+    assert as_tuples(find_figures(f"genau {qualifier} 300 Mann")) == [(f"{qualifier} 300", low, high, approx)]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("sieben", 7), ("siebzehn", 17), ("siebzig", 70), ("sechs", 6), ("sechzehn", 16), ("sechzig", 60),
+     ("fünf", 5), ("zwei", 2), ("zwölf", 12), ("zwanzig", 20), ("drei", 3), ("dreißig", 30), ("vier", 4),
+     ("acht", 8), ("achtzig", 80), ("neun", 9), ("zehn", 10), ("elf", 11), ("eins", 1), ("hundert", 100),
+     ("tausend", 1000), ("ein hundert", 100), ("ein Tausend", 1000), ("eine Million", 1_000_000),
+     ("einer Milliarde", 1_000_000_000)],
+)
+def test_every_number_word_start(words: str, value: int) -> None:
+    """Number words with each possible first part (the quick start checks list their stems)."""
+    assert as_tuples(find_figures(f"genau {words} Soldaten")) == [(words, value, value, False)]
+
+
+def test_words_like_number_words_are_no_figures() -> None:
+    text = "einen, einem, eines, einer, eine, einige, einmal, Einsatz, zwischen, zwar, Achtung"
+    assert find_figures(text) == []
+
+
 SEED_FIGURES = {
     "000": [
         ("6.000", 6000, 6000, False),
