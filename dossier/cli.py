@@ -89,13 +89,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _seed_path(root: Path, given: str) -> Path | None:
-    """Accept seeds/<file>, content/articles/<stem>.yml or a bare stem."""
+def _find_seed(root: Path, given: str) -> Path | None:
+    """Accept seeds/<file>, content/articles/<stem>.yml or a bare stem; report a miss."""
     path = Path(given)
     candidates = [root / path, root / "seeds" / path.name]
     if path.suffix == ".yml" or not path.suffix:
         candidates += [root / "seeds" / f"{path.stem}{suffix}" for suffix in SEED_SUFFIXES]
-    return next((c for c in candidates if c.is_file() and c.parent.resolve() == (root / "seeds").resolve()), None)
+    seed = next((c for c in candidates if c.is_file() and c.parent.resolve() == (root / "seeds").resolve()), None)
+    if seed is None:
+        print(f"{given}: error: no such article in seeds/", file=sys.stderr)
+    return seed
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -104,9 +107,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .suggest import coverage, detect_published, format_suggestions, scaffold, suggestions
 
     root: Path = args.root
-    seed = _seed_path(root, args.article)
+    seed = _find_seed(root, args.article)
     if seed is None:
-        print(f"{args.article}: error: no such article in seeds/", file=sys.stderr)
         return 1
     target = root / "content" / "articles" / f"{seed.stem}.yml"
     if target.exists():
@@ -135,9 +137,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     from .suggest import coverage, format_suggestions, suggestions
 
     root: Path = args.root
-    seed = _seed_path(root, args.article)
+    seed = _find_seed(root, args.article)
     if seed is None:
-        print(f"{args.article}: error: no such article in seeds/", file=sys.stderr)
         return 1
     diagnostics = Diagnostics()
     corpus = load(Project(root), diagnostics)
