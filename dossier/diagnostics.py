@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Protocol
 
 Severity = Literal["error", "warning"]
 
@@ -24,6 +24,12 @@ class Position:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
+
+
+class Located(Protocol):
+    """Something that can say where it was written, when a message needs it."""
+
+    def resolve(self) -> Position: ...
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,11 @@ class Diagnostics:
 
     items: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, position: Position, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(position, message, hint, "error"))
+    def error(self, where: Position | Located, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(_resolve(where), message, hint, "error"))
 
-    def warning(self, position: Position, message: str, hint: str = "") -> None:
-        self.items.append(Diagnostic(position, message, hint, "warning"))
+    def warning(self, where: Position | Located, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(_resolve(where), message, hint, "warning"))
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -65,6 +71,10 @@ class Diagnostics:
 
     def report(self) -> str:
         return "\n".join(str(d) for d in self.sorted())
+
+
+def _resolve(where: Position | Located) -> Position:
+    return where if isinstance(where, Position) else where.resolve()
 
 
 class DossierError(Exception):

@@ -7,6 +7,7 @@ compares bytes first and removes files that are no longer generated.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -55,8 +56,9 @@ def changed_files(outputs: dict[str, bytes], root: Path) -> list[str]:
     changed = []
     for rel in sorted(outputs):
         try:
-            if (root / rel).read_bytes() == outputs[rel]:
-                continue
+            with open(root / rel, "rb") as file:
+                if file.read() == outputs[rel]:
+                    continue
         except (FileNotFoundError, NotADirectoryError):
             pass
         changed.append(rel)
@@ -64,21 +66,29 @@ def changed_files(outputs: dict[str, bytes], root: Path) -> list[str]:
 
 
 def write_tree(outputs: dict[str, bytes], root: Path, changed: list[str]) -> WriteReport:
-    """Make ``root`` hold exactly ``outputs``, touching only the changed files."""
+    """Make ``root`` hold exactly ``outputs``, touching only the changed files.
+
+    Files are written in place: an interrupted write leaves a file whose
+    bytes differ from the output, which the next build rewrites.
+    """
     report = WriteReport(unchanged=len(outputs) - len(changed))
-    root.mkdir(parents=True, exist_ok=True)
+    folders: set[str] = set()
     for rel in changed:
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(outputs[rel])
-        tmp.replace(target)
+        folder = os.path.dirname(rel)
+        if folder not in folders:
+            os.makedirs(root / folder, exist_ok=True)
+            folders.add(folder)
+        with open(root / rel, "wb") as file:
+            file.write(outputs[rel])
         report.written.append(rel)
-    for path in sorted(root.rglob("*"), reverse=True):
-        rel = path.relative_to(root).as_posix()
-        if path.is_file() and rel not in outputs:
-            path.unlink()
-            report.removed.append(rel)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for folder, dirs, files in sorted(os.walk(root), reverse=True):
+        rel_folder = os.path.relpath(folder, root)
+        for name in sorted(files):
+            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+            if rel not in outputs:
+                os.unlink(os.path.join(folder, name))
+                report.removed.append(rel)
+        if rel_folder != "." and not os.listdir(folder):
+            os.rmdir(folder)
+    report.removed.sort(reverse=True)
     return report

@@ -195,7 +195,6 @@ def _article(
                 stance=item["stance"],
                 note=item.get("note", ""),
                 position=doc.at(at),
-                field_positions={name: doc.at(at + (name,)) for name in item},
             )
         )
     return Article(

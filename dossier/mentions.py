@@ -3,15 +3,15 @@
 German inflects names and the adjectives inside them ("der südkoreanische
 Geheimdienst", "des südkoreanischen Geheimdienstes"), so each word of an
 alias also matches the word plus a case ending. Acronyms (NIS, EU) match
-case-sensitively and take only a genitive -s. The matcher indexes aliases
-by their first word, so finding mentions costs one dictionary look-up per
+case-sensitively and take only a genitive -s. The matcher keeps aliases in
+a trie of words, so finding mentions costs a few dictionary look-ups per
 word and ending, however large the registry is.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .model import Entity
@@ -40,10 +40,17 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Pattern:
-    words: tuple[str, ...]  # folded alias words
-    exact: tuple[bool, ...]  # acronym words compare case-sensitively
     entity: str
     erroneous: bool
+
+
+@dataclass
+class _Node:
+    """One word of the alias trie; ``patterns`` end here, best first."""
+
+    # folded word -> (word as compared, compare case-sensitively, next node)
+    children: dict[str, list[tuple[str, bool, _Node]]] = field(default_factory=dict)
+    patterns: list[_Pattern] = field(default_factory=list)
 
 
 def _is_acronym(word: str) -> bool:
@@ -78,32 +85,40 @@ def _stems(token: str) -> Iterable[str]:
 
 
 class AliasMatcher:
-    """All aliases of a registry, ready to scan texts."""
+    """All aliases of a registry in a word trie, ready to scan texts.
+
+    Each text word looks up only the alias words it can be an inflection
+    of, so a scan costs the same however many entities share a first word
+    ("Brigade", "Oblast", a common first name).
+    """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self._by_first: dict[str, list[_Pattern]] = {}
+        self._root = _Node()
         for entity in entities:
             forms = [(entity.name, False)] + [(a.form, a.erroneous) for a in entity.aliases]
             for form, erroneous in forms:
                 words = WORD.findall(form)
                 if not words:
                     continue
-                exact = tuple(_is_acronym(w) for w in words)
-                folded = tuple(w if e else _fold(w) for w, e in zip(words, exact))
-                pattern = _Pattern(folded, exact, entity.id, erroneous)
-                bucket = self._by_first.setdefault(_fold(words[0]), [])
-                if pattern not in bucket:
-                    bucket.append(pattern)
-        for bucket in self._by_first.values():
-            bucket.sort(key=lambda p: (-len(p.words), p.erroneous, p.entity))
+                node = self._root
+                for word in words:
+                    exact = _is_acronym(word)
+                    compared = word if exact else _fold(word)
+                    edges = node.children.setdefault(_fold(word), [])
+                    node = next((n for w, e, n in edges if (w, e) == (compared, exact)), None) or _append(edges, compared, exact)
+                pattern = _Pattern(entity.id, erroneous)
+                if pattern not in node.patterns:
+                    node.patterns.append(pattern)
+                    node.patterns.sort(key=lambda p: (p.erroneous, p.entity))
 
     def find(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, leftmost first, longest alias winning."""
         tokens = list(WORD.finditer(text))
+        stems: list[tuple[str, ...] | None] = [None] * len(tokens)
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
-            found = self._match_at(text, tokens, i)
+            found = self._longest(text, tokens, stems, self._root, i, i)
             if found is None:
                 i += 1
                 continue
@@ -113,27 +128,29 @@ class AliasMatcher:
             i = last + 1
         return mentions
 
-    def _match_at(self, text: str, tokens: list[re.Match[str]], i: int) -> tuple[_Pattern, int] | None:
-        token = tokens[i].group()
+    def _longest(
+        self, text: str, tokens: list[re.Match[str]], stems: list[tuple[str, ...] | None], node: _Node, first: int, i: int
+    ) -> tuple[_Pattern, int] | None:
+        """The longest alias continuing from ``node`` with token ``i``, and its last token."""
+        if i >= len(tokens) or (i > first and not JOINER.fullmatch(text, tokens[i - 1].end(), tokens[i].start())):
+            return None
+        keys = stems[i]
+        if keys is None:
+            keys = stems[i] = tuple(dict.fromkeys(_stems(tokens[i].group())))
         best: tuple[_Pattern, int] | None = None
-        for key in dict.fromkeys(_stems(token)):
-            for pattern in self._by_first.get(key, ()):
-                if best and len(pattern.words) <= best[1] - i + 1:
-                    break
-                last = self._match_words(text, tokens, i, pattern)
-                if last is not None:
-                    best = (pattern, last)
-                    break
+        for key in keys:
+            for word, exact, child in node.children.get(key, ()):
+                if not _word_matches(tokens[i].group(), word, exact):
+                    continue
+                found = self._longest(text, tokens, stems, child, first, i + 1) if child.children else None
+                if found is None and child.patterns:
+                    found = (child.patterns[0], i)
+                if found and (best is None or found[1] > best[1]):
+                    best = found
         return best
 
-    @staticmethod
-    def _match_words(text: str, tokens: list[re.Match[str]], i: int, pattern: _Pattern) -> int | None:
-        if i + len(pattern.words) > len(tokens):
-            return None
-        for k, (word, exact) in enumerate(zip(pattern.words, pattern.exact)):
-            token = tokens[i + k]
-            if k and not JOINER.fullmatch(text, tokens[i + k - 1].end(), token.start()):
-                return None
-            if not _word_matches(token.group(), word, exact):
-                return None
-        return i + len(pattern.words) - 1
+
+def _append(edges: list[tuple[str, bool, _Node]], word: str, exact: bool) -> _Node:
+    node = _Node()
+    edges.append((word, exact, node))
+    return node

@@ -10,6 +10,10 @@ from typing import Literal
 
 from .dates import PartialDate
 from .diagnostics import Position
+from .yamlfile import Where
+
+# Where a record was written: a resolved position, or a YAML path resolved on demand.
+Location = Position | Where
 
 ENTITY_TYPES: dict[str, str] = {
     # file stem in content/entities/ -> German section folder on the site
@@ -30,7 +34,7 @@ class Selector:
     quote: str
     prefix: str = ""
     suffix: str = ""
-    position: Position = Position("")
+    position: Location = Position("")
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,11 @@ class Claim:
     via: tuple[str, ...]
     stance: str
     note: str
-    position: Position
-    field_positions: dict[str, Position] = field(default_factory=dict, compare=False)
+    position: Location
 
-    def at(self, name: str) -> Position:
-        """Where a field of this claim was written, for error messages."""
-        return self.field_positions.get(name, self.position)
+    def at(self, name: str) -> Location:
+        """Where a field of this claim was written (or the claim, if it lacks one)."""
+        return self.position / name if isinstance(self.position, Where) else self.position
 
     @property
     def key(self) -> str:
@@ -114,7 +117,7 @@ class Entity:
     related: tuple[str, ...]
     part_of: str
     wikidata: str
-    position: Position
+    position: Location
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,7 @@ class Proposition:
     choices: tuple[str, ...]
     status: str  # resolution status given by contributors, "" when none
     resolution: str
-    position: Position
+    position: Location
 
 
 @dataclass

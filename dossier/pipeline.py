@@ -6,7 +6,10 @@ order, times them, and stops before emitting when any stage found errors.
 
 from __future__ import annotations
 
+import gc
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +35,28 @@ class Checked:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The stages build millions of small acyclic objects; Python's cycle
+    collector would scan every live one again and again (a fifth of the run
+    at N=1,000, half of the load stage at N=5,000) and find nothing to free.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check(project: Project) -> Checked:
     """Run every check without writing anything."""
+    with paused_gc():
+        return _check(project)
+
+
+def _check(project: Project) -> Checked:
     diagnostics = Diagnostics()
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -77,7 +100,12 @@ def generate(project: Project, out: Path, title: str, *, check_links: bool = Fal
     builds the site, or here (``check_links``, markdown-it-py, ~2 ms a page)
     when the Markdown is the product, for another engine to build.
     """
-    checked = check(project)
+    with paused_gc():
+        return _generate(project, out, title, check_links)
+
+
+def _generate(project: Project, out: Path, title: str, check_links: bool) -> tuple[Checked, WriteReport]:
+    checked = _check(project)
     if checked.diagnostics.errors:
         raise DossierError(checked.diagnostics)
     start = time.perf_counter()

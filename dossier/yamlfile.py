@@ -1,14 +1,18 @@
-"""Read a YAML file into plain data plus the position of every value.
+"""Read a YAML file into plain data; find the position of any value on demand.
 
 PyYAML silently keeps the last of two duplicate keys; contributors would
 lose an annotation without noticing, so duplicates are an error here.
-Positions let every later stage point at file:line:column.
+Positions are only needed for messages, yet recording one for every value
+cost a third of the load stage and most of its memory on a large dossier:
+a ``Where`` names a value by its path, and the file's positions are worked
+out (once, by parsing it again) when the first message asks for one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,38 +26,96 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 
 
-@dataclass
-class YamlDocument:
-    """Plain data (dicts, lists, str, int, float, bool, None) with positions."""
-
-    path: str
-    data: Any
-    value_positions: dict[JsonPath, Position] = field(default_factory=dict)
-    key_positions: dict[JsonPath, Position] = field(default_factory=dict)
-
-    def at(self, path: JsonPath) -> Position:
-        """Position of the value at ``path``, or of its nearest ancestor."""
-        while path not in self.value_positions and path:
-            path = path[:-1]
-        return self.value_positions.get(path, Position(self.path))
-
-    def key_at(self, path: JsonPath) -> Position:
-        return self.key_positions.get(path) or self.at(path)
-
-
 def _position(path: str, node: yaml.Node) -> Position:
     return Position(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+@dataclass(eq=False)
+class YamlSource:
+    """The text of one YAML file, which can say where each value was written."""
+
+    path: str
+    text: str = field(repr=False)
+
+    @cached_property
+    def _positions(self) -> tuple[dict[JsonPath, Position], dict[JsonPath, Position]]:
+        values: dict[JsonPath, Position] = {}
+        keys: dict[JsonPath, Position] = {}
+
+        def walk(node: yaml.Node, at: JsonPath) -> None:
+            values[at] = _position(self.path, node)
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    name = key_node.value if key_node.tag == _STR else str(_LOADER("").construct_object(key_node))
+                    key = at + (name,)
+                    if key not in keys:  # a duplicate key is reported, the first one kept
+                        keys[key] = _position(self.path, key_node)
+                        walk(value_node, key)
+            elif isinstance(node, yaml.SequenceNode):
+                for i, item in enumerate(node.value):
+                    walk(item, at + (i,))
+
+        root = yaml.compose(self.text, Loader=_LOADER)
+        if root is not None:
+            walk(root, ())
+        return values, keys
+
+    def at(self, path: JsonPath) -> Position:
+        """Position of the value at ``path``, or of its nearest ancestor."""
+        values = self._positions[0]
+        while path not in values and path:
+            path = path[:-1]
+        return values.get(path, Position(self.path))
+
+    def key_at(self, path: JsonPath) -> Position:
+        return self._positions[1].get(path) or self.at(path)
+
+
+@dataclass(frozen=True)
+class Where:
+    """A value of a YAML file, by path; its line and column are found when asked."""
+
+    source: YamlSource = field(compare=False)
+    path: JsonPath
+    key: bool = False
+
+    def __truediv__(self, step: str | int) -> Where:
+        return Where(self.source, self.path + (step,))
+
+    def resolve(self) -> Position:
+        return self.source.key_at(self.path) if self.key else self.source.at(self.path)
+
+    def __str__(self) -> str:
+        return str(self.resolve())
+
+
+@dataclass
+class YamlDocument:
+    """Plain data (dicts, lists, str, int, float, bool, None) and where it came from."""
+
+    source: YamlSource
+    data: Any
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def at(self, path: JsonPath) -> Where:
+        return Where(self.source, path)
+
+    def key_at(self, path: JsonPath) -> Where:
+        return Where(self.source, path, key=True)
+
+
 class _Builder:
-    def __init__(self, path: str, diagnostics: Diagnostics) -> None:
-        self.path = path
+    """Plain data from a composed node tree, refusing duplicate keys."""
+
+    def __init__(self, source: YamlSource, diagnostics: Diagnostics) -> None:
+        self.source = source
         self.diagnostics = diagnostics
-        self.doc = YamlDocument(path, None)
         self.scalars = _LOADER("")
 
     def build(self, node: yaml.Node, at: JsonPath) -> Any:
-        self.doc.value_positions[at] = _position(self.path, node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
@@ -69,31 +131,31 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, at: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self.scalars.construct_object(key_node)
+            key = key_node.value if key_node.tag == _STR else self.scalars.construct_object(key_node)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
-                first = self.doc.key_positions[at + (key,)]
+                first = self.source.key_at(at + (key,))
                 self.diagnostics.error(
-                    _position(self.path, key_node),
+                    _position(self.source.path, key_node),
                     f"duplicate key '{key}' (first defined at line {first.line})",
                     "YAML keeps only the last value; merge the two entries or rename one.",
                 )
                 continue
-            self.doc.key_positions[at + (key,)] = _position(self.path, key_node)
             result[key] = self.build(value_node, at + (key,))
         return result
 
 
 def read_yaml(file: Path, shown_path: str, diagnostics: Diagnostics) -> YamlDocument | None:
     """Parse one file; on a syntax or encoding error report it and return None."""
+    raw = file.read_bytes()
     try:
-        text = file.read_bytes().decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = file.read_bytes()[: exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + 1
         diagnostics.error(
             Position(shown_path, line),
-            f"file is not valid UTF-8 (byte 0x{file.read_bytes()[exc.start]:02x} at offset {exc.start})",
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
             "Save the file as UTF-8 in your editor.",
         )
         return None
@@ -114,6 +176,6 @@ def read_yaml(file: Path, shown_path: str, diagnostics: Diagnostics) -> YamlDocu
     except yaml.YAMLError as exc:
         diagnostics.error(Position(shown_path), f"YAML error: {exc}")
         return None
-    builder = _Builder(shown_path, diagnostics)
-    builder.doc.data = builder.build(node, ()) if node is not None else None
-    return builder.doc
+    source = YamlSource(shown_path, text)
+    data = _Builder(source, diagnostics).build(node, ()) if node is not None else None
+    return YamlDocument(source, data)
