@@ -17,8 +17,9 @@ from .textindex import TextIndex, normalise
 
 @dataclass(frozen=True)
 class AnchoredArticle:
+    """Spans in source offsets; the text index is dropped (it is 20× the text)."""
+
     article: Article
-    index: TextIndex
     claims: dict[str, Span]  # claim id -> span, for every claim that anchored
     hides: tuple[Span, ...]
     notes: tuple[tuple[Note, Span], ...]
@@ -34,7 +35,7 @@ def anchor_article(article: Article, diagnostics: Diagnostics) -> AnchoredArticl
     notes = tuple((n, s) for n in article.notes if (s := resolve(n.selector, index, article, diagnostics)))
     claims = {c.id: s for c in article.claims if (s := resolve(c.selector, index, article, diagnostics))}
     _check_layout(article, index, claims, hides, notes, diagnostics)
-    return AnchoredArticle(article, index, claims, hides, notes)
+    return AnchoredArticle(article, claims, hides, notes)
 
 
 def resolve(selector: Selector, index: TextIndex, article: Article, diagnostics: Diagnostics) -> Span | None:

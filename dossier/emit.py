@@ -26,9 +26,9 @@ ASSETS = ("dossier.css",)
 def emit(project: Project, corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis, title: str) -> dict[str, bytes]:
     """Every file of the generated docs tree, by docs-relative path."""
     outputs: dict[str, bytes] = {}
-    for path, text in build_pages(corpus, linked, analysis, title).items():
+    for path, text in build_pages(corpus, linked, analysis, title):
         outputs[path] = text.encode("utf-8")
-    for path, text in build_exports(corpus, linked, analysis).items():
+    for path, text in build_exports(corpus, linked, analysis):
         outputs[path] = text.encode("utf-8")
     outputs[site.DATA] = render(
         "data.md.j2", files=[{"name": name, "description": text} for name, text in FILES.items()]

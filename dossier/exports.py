@@ -7,11 +7,13 @@ floats avoided where possible so the bytes are stable from run to run.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from . import sitemap as site
 from .analyse import Analysis
 from .link import LinkedArticle
-from .model import Corpus
+from .model import Claim, Corpus, Span
+from .values import Value
 
 FILES = {
     "claims.json": "Alle Aussagen: Zitat, Position im Text, Frage, Geltungsbereich, Wert, Quelle, Status.",
@@ -30,58 +32,87 @@ def _value(value) -> dict:
     return {"text": value.text, "min": value.low, "max": value.high, "key": value.key or None}
 
 
-def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis) -> dict[str, str]:
-    claims = []
-    annotations = []
+def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis) -> Iterator[tuple[str, str]]:
+    """Each export as (docs-relative path, JSON text), built one after the
+    other so that only one file's data is in memory at a time."""
+    yield "daten/claims.json", _dump(_claims(linked, analysis))
+    yield "daten/entities.json", _dump(_entities(corpus, linked))
+    yield "daten/propositions.json", _dump(_propositions(analysis))
+    annotations = _annotations(linked)
+    yield "daten/annotations.jsonld", _dump({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "total": len(annotations),
+        "first": {"type": "AnnotationPage", "items": annotations},
+    })
+
+
+def _shown_claims(linked: list[LinkedArticle]) -> Iterator[tuple[LinkedArticle, Claim, Span, Value]]:
+    """Claims that anchored and have a value, in corpus order."""
     for item in linked:
-        article = item.article
-        for claim in article.claims:
+        for claim in item.article.claims:
             span = item.anchored.claims.get(claim.id)
             value = item.values.get(claim.id)
-            if span is None or value is None:
-                continue
-            status = analysis.claims.get(claim.key)
-            claims.append({
-                "id": claim.key,
-                "article": article.id,
-                "quote": article.text[span.start:span.end],
-                "start": span.start,
-                "end": span.end,
-                "proposition": claim.proposition,
-                "scope": claim.scope,
-                "value": _value(value),
-                "attributed_to": claim.attributed_to,
-                "via": list(claim.via),
-                "stance": claim.stance,
-                "note": claim.note or None,
-                "status": status.status if status else None,
-            })
-            annotations.append({
-                "id": f"urn:dossier:claim:{claim.key}",
-                "type": "Annotation",
-                "motivation": "tagging",
-                "body": [
-                    {"type": "TextualBody", "purpose": "tagging", "value": claim.proposition},
-                    {"type": "TextualBody", "purpose": "describing", "value": f"{claim.scope}: {value.text}"},
-                    {"type": "SpecificResource", "purpose": "identifying", "source": f"urn:dossier:entity:{claim.attributed_to}"},
+            if span is not None and value is not None:
+                yield item, claim, span, value
+
+
+def _claims(linked: list[LinkedArticle], analysis: Analysis) -> list[dict]:
+    claims = []
+    for item, claim, span, value in _shown_claims(linked):
+        status = analysis.claims.get(claim.key)
+        claims.append({
+            "id": claim.key,
+            "article": item.article.id,
+            "quote": item.article.text[span.start:span.end],
+            "start": span.start,
+            "end": span.end,
+            "proposition": claim.proposition,
+            "scope": claim.scope,
+            "value": _value(value),
+            "attributed_to": claim.attributed_to,
+            "via": list(claim.via),
+            "stance": claim.stance,
+            "note": claim.note or None,
+            "status": status.status if status else None,
+        })
+    return claims
+
+
+def _annotations(linked: list[LinkedArticle]) -> list[dict]:
+    annotations = []
+    for item, claim, span, value in _shown_claims(linked):
+        article = item.article
+        annotations.append({
+            "id": f"urn:dossier:claim:{claim.key}",
+            "type": "Annotation",
+            "motivation": "tagging",
+            "body": [
+                {"type": "TextualBody", "purpose": "tagging", "value": claim.proposition},
+                {"type": "TextualBody", "purpose": "describing", "value": f"{claim.scope}: {value.text}"},
+                {"type": "SpecificResource", "purpose": "identifying", "source": f"urn:dossier:entity:{claim.attributed_to}"},
+            ],
+            "target": {
+                "source": site.seed_file(article.seed),
+                "selector": [
+                    {"type": "TextQuoteSelector", "exact": article.text[span.start:span.end],
+                     "prefix": article.text[max(0, span.start - 32):span.start],
+                     "suffix": article.text[span.end:span.end + 32]},
+                    {"type": "TextPositionSelector", "start": span.start, "end": span.end},
                 ],
-                "target": {
-                    "source": site.seed_file(article.seed),
-                    "selector": [
-                        {"type": "TextQuoteSelector", "exact": article.text[span.start:span.end],
-                         "prefix": article.text[max(0, span.start - 32):span.start],
-                         "suffix": article.text[span.end:span.end + 32]},
-                        {"type": "TextPositionSelector", "start": span.start, "end": span.end},
-                    ],
-                },
-            })
+            },
+        })
+    return annotations
+
+
+def _entities(corpus: Corpus, linked: list[LinkedArticle]) -> list[dict]:
     mentions: dict[str, list[dict]] = {}
     for item in linked:
         for m in item.mentions:
             mentions.setdefault(m.entity, []).append(
                 {"article": item.article.id, "start": m.start, "end": m.end, "surface": m.surface, "erroneous": m.erroneous}
             )
-    entities = [
+    return [
         {
             "id": e.id, "type": e.type, "name": e.name, "description": e.description or None,
             "wikidata": e.wikidata or None, "part_of": e.part_of or None, "related": list(e.related),
@@ -90,7 +121,10 @@ def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysi
         }
         for e in sorted(corpus.entities.values(), key=lambda e: e.id)
     ]
-    propositions = [
+
+
+def _propositions(analysis: Analysis) -> list[dict]:
+    return [
         {
             "id": r.proposition.id,
             "question": r.proposition.question,
@@ -105,14 +139,3 @@ def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysi
         }
         for r in analysis.reports.values()
     ]
-    return {
-        "daten/claims.json": _dump(claims),
-        "daten/entities.json": _dump(entities),
-        "daten/propositions.json": _dump(propositions),
-        "daten/annotations.jsonld": _dump({
-            "@context": "http://www.w3.org/ns/anno.jsonld",
-            "type": "AnnotationCollection",
-            "total": len(annotations),
-            "first": {"type": "AnnotationPage", "items": annotations},
-        }),
-    }

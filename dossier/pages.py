@@ -8,6 +8,7 @@ and YAML cannot inject HTML or Markdown.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html import escape as html_escape
@@ -16,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import sitemap as site
-from .analyse import Analysis, ClaimRef
+from .analyse import Analysis, ClaimRef, PropositionReport
 from .escape import md_line, md_text, safe_url
 from .link import LinkedArticle
 from .markup import Tag, paragraphs
@@ -55,6 +56,7 @@ HIDE_REASON = {
     "other": "Sonstiges",
 }
 SNIPPET = 70
+HOME_ARTICLES = 10  # the home page shows the newest few; the article index lists all
 
 
 def _finalize(value: object) -> object:
@@ -166,25 +168,27 @@ def article_date(article: Article) -> str:
     return format_date(article.published) if article.published else "ohne Datum"
 
 
-def build_pages(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis, title: str) -> dict[str, str]:
+def build_pages(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis, title: str) -> Iterator[tuple[str, str]]:
+    """Every page as (docs-relative path, Markdown), one at a time: a caller
+    that encodes each page at once never holds the whole site twice."""
     ctx = Context(corpus, linked, analysis)
-    pages: dict[str, str] = {}
     progress = Progress("pages", len(linked) + len(corpus.entities))
     for item in linked:
-        pages[site.article_page(item.article.id)] = article_page(ctx, item)
+        yield site.article_page(item.article.id), article_page(ctx, item)
         progress.advance()
     mentions = _mentions_by_entity(linked)
     for entity in corpus.entities.values():
-        pages[site.entity_page(entity)] = entity_page(ctx, entity, mentions.get(entity.id, []))
+        yield site.entity_page(entity), entity_page(ctx, entity, mentions.get(entity.id, []))
         progress.advance()
     progress.close()
     for kind in ENTITY_TYPES:
-        pages[site.entity_index(kind)] = entity_index(ctx, kind, mentions)
-    pages[site.CONTRADICTIONS] = contradictions_page(ctx)
-    pages[site.ARTICLES] = articles_index(ctx)
-    pages[site.TIMELINE] = timeline_page(ctx)
-    pages[site.HOME] = home_page(ctx, title)
-    return pages
+        yield site.entity_index(kind), entity_index(ctx, kind, mentions)
+    for report in ctx.analysis.reports.values():
+        yield site.proposition_page(report.proposition.id), proposition_page(ctx, report)
+    yield site.CONTRADICTIONS, contradictions_page(ctx)
+    yield site.ARTICLES, articles_index(ctx)
+    yield site.TIMELINE, timeline_page(ctx)
+    yield site.HOME, home_page(ctx, title)
 
 
 # --- article pages -----------------------------------------------------------
@@ -285,7 +289,7 @@ def article_page(ctx: Context, item: LinkedArticle) -> str:
             "number": number,
             "quote": claim.selector.quote,
             "question": proposition.question,
-            "proposition_link": site.relative_link(page, site.CONTRADICTIONS, site.proposition_anchor(proposition.id)),
+            "proposition_link": site.relative_link(page, site.proposition_page(proposition.id)),
             "scope": proposition.scopes[claim.scope],
             "value": item.values[claim.id].text,
             "source": ctx.source(page, claim),
@@ -438,33 +442,57 @@ def _ordered_reports(ctx: Context) -> list:
     return sorted(ctx.analysis.reports.values(), key=lambda r: (rank[r.status], r.proposition.id))
 
 
+def _conflict_summary(report: PropositionReport) -> str:
+    """'Gesamt: 12.000 gegen 10.000' for each scope that disagrees."""
+    return "; ".join(
+        f"{g.label}: " + " gegen ".join(" / ".join(sorted({ref.value.text for ref in c})) for c in g.clusters)
+        for g in report.groups if g.conflict
+    )
+
+
+def proposition_page(ctx: Context, report: PropositionReport) -> str:
+    page = site.proposition_page(report.proposition.id)
+    groups = []
+    for group in report.groups:
+        rows = [
+            _claim_row(ctx, page, ref, chr(ord("A") + i))
+            for i, cluster in enumerate(group.clusters)
+            for ref in cluster
+        ]
+        groups.append({"label": group.label, "conflict": group.conflict, "rows": rows})
+    return render(
+        "proposition.md.j2",
+        question=report.proposition.question,
+        count=report.claim_count,
+        conflict=report.conflict,
+        status=STATUS[report.status],
+        status_key=report.status,
+        resolution=report.proposition.resolution,
+        groups=groups,
+        index_link=site.relative_link(page, site.CONTRADICTIONS),
+    )
+
+
 def contradictions_page(ctx: Context) -> str:
     page = site.CONTRADICTIONS
-    reports = []
-    for report in _ordered_reports(ctx):
-        groups = []
-        for group in report.groups:
-            rows = [
-                _claim_row(ctx, page, ref, chr(ord("A") + i))
-                for i, cluster in enumerate(group.clusters)
-                for ref in cluster
-            ]
-            groups.append({"label": group.label, "conflict": group.conflict, "rows": rows})
-        reports.append({
+    reports = [
+        {
             "question": report.proposition.question,
-            "anchor": site.proposition_anchor(report.proposition.id),
+            "link": site.relative_link(page, site.proposition_page(report.proposition.id)),
             "count": report.claim_count,
             "conflict": report.conflict,
+            "summary": _conflict_summary(report),
             "status": STATUS[report.status],
             "status_key": report.status,
-            "resolution": report.proposition.resolution,
-            "groups": groups,
-        })
+        }
+        for report in _ordered_reports(ctx)
+    ]
     conflicts = [r for r in reports if r["conflict"]]
     return render(
         "contradictions.md.j2",
-        reports=reports,
+        count=len(reports),
         conflicts=conflicts,
+        consistent=[r for r in reports if not r["conflict"]],
         open_count=sum(1 for r in conflicts if r["status_key"] == "open"),
     )
 
@@ -487,6 +515,12 @@ def articles_index(ctx: Context) -> str:
 
 def _by_date(linked: list[LinkedArticle]) -> list[LinkedArticle]:
     return sorted(linked, key=lambda i: (i.article.published.iso() if i.article.published else "9999", i.article.id))
+
+
+def _newest(linked: list[LinkedArticle], count: int) -> list[LinkedArticle]:
+    """The latest dated articles, newest first (the article index lists all)."""
+    dated = [i for i in linked if i.article.published]
+    return sorted(dated, key=lambda i: (i.article.published.iso(), i.article.id), reverse=True)[:count]
 
 
 def timeline_page(ctx: Context) -> str:
@@ -521,11 +555,8 @@ def home_page(ctx: Context, title: str) -> str:
     contradictions = [
         {
             "question": r.proposition.question,
-            "link": site.relative_link(page, site.CONTRADICTIONS, site.proposition_anchor(r.proposition.id)),
-            "summary": "; ".join(
-                f"{g.label}: " + " gegen ".join(" / ".join(sorted({ref.value.text for ref in c})) for c in g.clusters)
-                for g in r.groups if g.conflict
-            ),
+            "link": site.relative_link(page, site.proposition_page(r.proposition.id)),
+            "summary": _conflict_summary(r),
             "status": STATUS[r.status],
         }
         for r in _ordered_reports(ctx) if r.conflict
@@ -544,7 +575,7 @@ def home_page(ctx: Context, title: str) -> str:
             "link": site.relative_link(page, site.article_page(item.article.id)),
             "meta": ", ".join(x for x in (item.article.outlet, article_date(item.article)) if x),
         }
-        for item in _by_date(ctx.linked)
+        for item in _newest(ctx.linked, HOME_ARTICLES)
     ]
     events = sum(1 for item in ctx.linked for c in item.article.claims
                  if c.id in item.values and ctx.corpus.propositions[c.proposition].type == "date")

@@ -20,6 +20,7 @@ from .diagnostics import Diagnostics, DossierError, Position
 from .emit import WriteReport, changed_files, emit, write_tree
 from .link import LinkedArticle, link
 from .linkcheck import find_broken_links
+from .textindex import line_column
 from .load import Project, load
 from .model import Corpus
 
@@ -84,7 +85,7 @@ def _warn_uncovered(project: Project, anchored: list[AnchoredArticle], diagnosti
         shown = project.shown(project.seeds / article.seed)
         for found in scan(article.text, article.published, item.claims.values(), item.hides):
             if not found.covered:
-                line, column = item.index.line_column(found.start)
+                line, column = line_column(article.text, found.start)
                 what = "figure" if found.kind == "figure" else "date"
                 diagnostics.warning(
                     Position(shown, line, column),

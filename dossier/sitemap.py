@@ -16,7 +16,7 @@ from .model import ENTITY_TYPES, Entity
 
 HOME = "index.md"
 ARTICLES = "artikel/index.md"
-CONTRADICTIONS = "widersprueche.md"
+CONTRADICTIONS = "widersprueche/index.md"
 TIMELINE = "zeitleiste.md"
 DATA = "daten/index.md"
 
@@ -48,14 +48,14 @@ def entity_page(entity: Entity) -> str:
     return f"{ENTITY_TYPES[entity.type]}/{entity.id}.md"
 
 
+def proposition_page(proposition_id: str) -> str:
+    """One page per question: its claims side by side, grouped by scope."""
+    return f"widersprueche/{proposition_id}.md"
+
+
 def seed_file(seed: str) -> str:
     """The article's source text as received, published beside the pages."""
     return f"daten/quellen/{seed}"
-
-
-def proposition_anchor(proposition_id: str) -> Markup:
-    """Ids are validated as [a-z0-9-], so they are safe in URLs and attributes."""
-    return Markup(f"p-{proposition_id}")
 
 
 def relative_link(source: str, target: str, anchor: str = "") -> Markup:

@@ -74,5 +74,10 @@ class TextIndex:
         return hits
 
 
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of an offset, without building an index."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 _RUN = re.compile(r"\S+")
 _NEWLINE = re.compile("\n")

@@ -65,8 +65,9 @@ def test_following_the_guide_gives_a_correct_page(contributor: Path, capsys) -> 
         assert f'id="c-{claim}"' in page
     assert "Juni 2024" in page  # "im Juni letzten Jahres" resolved against 3 March 2025
     assert "Alles zum Krieg" not in page.split("Ausgeblendete Teile")[0]
-    contradictions = (contributor / "build/docs/widersprueche.md").read_text("utf-8")
+    contradictions = (contributor / "build/docs/widersprueche/index.md").read_text("utf-8")
     assert "Wie viele Panzer liefert Nordkorea" not in contradictions  # no claims yet, so not listed
+    assert "weitere-3000" in (contributor / "build/docs/widersprueche/nk-troops-russia.md").read_text("utf-8")
 
 
 @pytest.mark.parametrize("path, old, new, expected", mistakes())

@@ -84,15 +84,12 @@ def test_entity_pages_list_mentions_from_every_article_naming_them(site: Path) -
 def test_troop_count_disagreement_shows_all_sources(site: Path) -> None:
     claims = [(stem, c) for stem, d in annotations(site).items() for c in d.get("claims", [])]
     troop = next(c["proposition"] for _, c in claims if c.get("value") == 12000)
-    page = html(site, "widersprueche/index.html")
-    # Collect everything from the troop heading to the next h2.
-    heading = page.css_first(f"h2#p-{troop}")
-    parts = []
-    node = heading.next
-    while node is not None and node.tag != "h2":
-        parts.append(node.html or "")
-        node = node.next
-    section = HTMLParser("".join(parts))
+    index = html(site, "widersprueche/index.html")
+    # The index lists the question among the contradictions, linking to its own page.
+    first_table = index.css_first("article table")
+    assert any(a.attributes["href"].rstrip("/").endswith(f"widersprueche/{troop}") or a.attributes["href"] == f"{troop}/"
+               for a in first_table.css("a")), "troop question missing from the contradictions table"
+    section = html(site, f"widersprueche/{troop}/index.html").css_first("article")
     text = section.text()
     for figure in ("12.000", "10.000", "1.500", "6.000"):
         assert figure in text

@@ -122,6 +122,7 @@ def _dependent(planted: Planted, corpus: Corpus, stem: str) -> set[str]:
     pages = {site.article_page(stem), site.CONTRADICTIONS, site.HOME, site.TIMELINE, site.ARTICLES, site.DATA}
     pages |= {site.entity_index(kind) for kind in ENTITY_TYPES}
     pages |= {f"daten/{name}" for name in FILES}
+    pages.add(site.proposition_page(edit.proposition))
     group = (edit.proposition, edit.scope)
     stems = {stem}
     if group in planted.conflicts:  # disagreeing claims name each other's values in their tooltips
