@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from .model import Entity
 
@@ -24,8 +24,7 @@ JOINER = re.compile(r"[\s\-‐‑–]+")
 # "Ukraine") takes the adjective endings instead.
 NOUN_ENDINGS = ("s", "es", "n", "en", "e", "ns")
 E_ENDINGS = ("n", "r", "m", "s")
-# Longest first, in a fixed order: the result must not depend on hashing.
-ALL_ENDINGS = tuple(sorted(set(NOUN_ENDINGS) | set(E_ENDINGS), key=lambda e: (-len(e), e)))
+MAX_ENDING = max(len(e) for e in NOUN_ENDINGS + E_ENDINGS)
 MIN_STEM = 3
 
 
@@ -73,15 +72,17 @@ def _word_matches(token: str, word: str, exact: bool) -> bool:
     return ending in (E_ENDINGS if word.endswith("e") else NOUN_ENDINGS)
 
 
-def _stems(token: str) -> Iterable[str]:
-    """Keys under which a text word may find an alias's first word."""
+def _stems(token: str) -> tuple[str, ...]:
+    """Keys under which a text word may find an alias word: itself, and
+    itself without a one- or two-letter ending (checked by _word_matches)."""
     folded = _fold(token)
-    yield folded
-    for ending in ALL_ENDINGS:
-        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM:
-            yield folded[: -len(ending)]
-    if token.endswith("s") and _is_acronym(token[:-1]):
-        yield _fold(token[:-1])
+    keys = [folded]
+    for cut in range(MAX_ENDING, 0, -1):  # longest ending first
+        if len(folded) - cut >= MIN_STEM:
+            keys.append(folded[:-cut])
+    if token.endswith("s") and _is_acronym(token[:-1]) and len(folded) - 1 < MIN_STEM:
+        keys.append(folded[:-1])  # "EUs": short acronyms take a genitive -s too
+    return tuple(keys)
 
 
 class AliasMatcher:
@@ -136,7 +137,7 @@ class AliasMatcher:
             return None
         keys = stems[i]
         if keys is None:
-            keys = stems[i] = tuple(dict.fromkeys(_stems(tokens[i].group())))
+            keys = stems[i] = _stems(tokens[i].group())
         best: tuple[_Pattern, int] | None = None
         for key in keys:
             for word, exact, child in node.children.get(key, ()):

@@ -60,11 +60,13 @@ def seed_file(seed: str) -> str:
 
 def relative_link(source: str, target: str, anchor: str = "") -> Markup:
     """A link from page ``source`` to page ``target`` (both docs-relative)."""
-    path = _relative(posixpath.dirname(source), target)
-    return Markup(path + (f"#{anchor}" if anchor else ""))
+    folder, _, _ = source.rpartition("/")
+    target_folder, _, name = target.rpartition("/")
+    return Markup(_folder_prefix(folder, target_folder) + name + (f"#{anchor}" if anchor else ""))
 
 
 @cache
-def _relative(folder: str, target: str) -> str:
-    # Pages live in a handful of folders, so the same pairs recur thousands of times.
-    return posixpath.relpath(target, folder or ".")
+def _folder_prefix(folder: str, target_folder: str) -> str:
+    # Pages live in a handful of folders: a few pairs serve every link.
+    path = posixpath.relpath(target_folder or ".", folder or ".")
+    return "" if path == "." else path + "/"
