@@ -47,20 +47,40 @@ class Project:
         return self.content / "propositions.yml"
 
     def shown(self, path: Path) -> str:
+        if not path.is_absolute() or self.root.is_absolute():
+            try:  # the common case, a path built from root: no file system access
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         return relative(path, self.root)
 
 
+@dataclass
+class Registry:
+    """Entities and propositions: what every article's claims refer to."""
+
+    corpus: Corpus  # without articles
+    broken: set[str]  # "entities"/"propositions" when a registry file failed to load
+
+
 def load(project: Project, diagnostics: Diagnostics) -> Corpus:
+    """The whole corpus at once, for commands that need it but no build."""
+    registry = load_registry(project, diagnostics)
+    seeds = read_seeds(project, diagnostics)
+    corpus = registry.corpus
+    for path in article_files(project, diagnostics):
+        article = load_article(project, path, path.read_bytes(), seeds, registry, diagnostics)
+        if article:
+            corpus.articles.append(article)
+    check_annotated(project, seeds, diagnostics)
+    corpus.articles.sort(key=lambda a: a.id)
+    return corpus
+
+
+def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
     corpus = Corpus()
-    seeds = _read_seeds(project, diagnostics)
     propositions_doc = _read(project, project.propositions, "propositions", diagnostics)
     entity_docs = {kind: _read(project, project.entities / f"{kind}.yml", "entities", diagnostics) for kind in ENTITY_TYPES}
-    article_docs = [
-        (path, _read(project, path, "article", diagnostics)) for path in sorted(project.articles.glob("*.yml"))
-    ]
-    for path in sorted(project.articles.glob("*.yaml")):
-        diagnostics.error(Position(project.shown(path)), "annotation files end in .yml", f"rename it to {path.stem}.yml")
-
     if propositions_doc:
         for i, item in enumerate(propositions_doc.data or []):
             _add_proposition(corpus, propositions_doc, i, item, diagnostics)
@@ -73,17 +93,41 @@ def load(project: Project, diagnostics: Diagnostics) -> Corpus:
     broken = {"propositions"} if propositions_doc is None else set()
     broken |= {"entities"} if any(doc is None for doc in entity_docs.values()) else set()
     _check_entities(corpus, "entities" in broken, diagnostics)
+    return Registry(corpus, broken)
 
-    annotated: set[str] = set()
-    for path, doc in article_docs:
-        if doc is None:
-            annotated.add(path.stem)
-            continue
-        article = _article(project, path, doc, seeds, diagnostics)
-        annotated.add(path.stem)
-        if article:
-            corpus.articles.append(article)
-            _check_claims(corpus, article, broken, diagnostics)
+
+def registry_files(project: Project) -> list[Path]:
+    """The files a registry is read from (for telling whether it changed)."""
+    return [project.propositions] + [project.entities / f"{kind}.yml" for kind in ENTITY_TYPES]
+
+
+def article_files(project: Project, diagnostics: Diagnostics) -> list[Path]:
+    for path in sorted(project.articles.glob("*.yaml")):
+        diagnostics.error(Position(project.shown(path)), "annotation files end in .yml", f"rename it to {path.stem}.yml")
+    return sorted(project.articles.glob("*.yml"))
+
+
+def load_article(
+    project: Project,
+    path: Path,
+    raw: bytes,
+    seeds: dict[str, tuple[Path, str | None]],
+    registry: Registry,
+    diagnostics: Diagnostics,
+) -> Article | None:
+    """One annotation file (its bytes already read), checked against the registry."""
+    doc = _read(project, path, "article", diagnostics, raw)
+    if doc is None:
+        return None
+    article = _article(project, path, doc, seeds, diagnostics)
+    if article:
+        _check_claims(registry.corpus, article, registry.broken, diagnostics)
+    return article
+
+
+def check_annotated(project: Project, seeds: dict[str, tuple[Path, str | None]], diagnostics: Diagnostics) -> None:
+    """Every article in seeds/ needs an annotation file, even an empty one."""
+    annotated = {path.stem for path in project.articles.glob("*.yml")}
     for stem, (seed_path, _) in sorted(seeds.items()):
         if stem not in annotated:
             diagnostics.error(
@@ -91,15 +135,13 @@ def load(project: Project, diagnostics: Diagnostics) -> Corpus:
                 "article has no annotation file",
                 f"create content/articles/{stem}.yml, e.g. with: dossier new {project.shown(seed_path)}",
             )
-    corpus.articles.sort(key=lambda a: a.id)
-    return corpus
 
 
-def _read(project: Project, path: Path, schema: str, diagnostics: Diagnostics) -> YamlDocument | None:
-    if not path.exists():
+def _read(project: Project, path: Path, schema: str, diagnostics: Diagnostics, raw: bytes | None = None) -> YamlDocument | None:
+    if raw is None and not path.exists():
         diagnostics.error(Position(project.shown(path)), "file is missing", "create it (an empty list '[]' is fine)")
         return None
-    doc = read_yaml(path, project.shown(path), diagnostics)
+    doc = read_yaml(path.read_bytes() if raw is None else raw, project.shown(path), diagnostics)
     if doc is None:
         return None
     if doc.data is None and schema != "article":
@@ -107,7 +149,7 @@ def _read(project: Project, path: Path, schema: str, diagnostics: Diagnostics) -
     return doc if validate(doc, schema, diagnostics) else None
 
 
-def _read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Path, str | None]]:
+def read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Path, str | None]]:
     """Seeds by stem; the text is None when it could not be read."""
     seeds: dict[str, tuple[Path, str | None]] = {}
     if not project.seeds.is_dir():

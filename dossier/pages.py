@@ -7,12 +7,13 @@ and YAML cannot inject HTML or Markdown.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterator
-from typing import Any
-from dataclasses import dataclass
-from functools import cache, cached_property
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, cached_property, partial
 from html import escape as html_escape
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -23,7 +24,6 @@ from .escape import md_line, md_text, safe_url
 from .link import LinkedArticle
 from .markup import Tag, paragraphs
 from .model import ENTITY_TYPES, Article, Claim, Corpus, Entity
-from .progress import Progress
 from .values import format_date, format_date_span
 
 STATUS = {"open": "offen", "explained": "erklärt", "resolved": "aufgelöst", "consistent": "übereinstimmend"}
@@ -114,6 +114,9 @@ class Context:
     corpus: Corpus
     linked: list[LinkedArticle]
     analysis: Analysis
+    #: article id -> fingerprint of its inputs, and the registry's (for page keys)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    registry_key: str = ""
 
     def entity_link(self, page: str, entity_id: str, anchor: str = "") -> Markup:
         return site.relative_link(page, site.entity_page(self.corpus.entities[entity_id]), anchor)
@@ -179,27 +182,86 @@ def article_date(article: Article) -> str:
     return format_date(article.published) if article.published else "ohne Datum"
 
 
-def build_pages(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis, title: str) -> Iterator[tuple[str, str]]:
-    """Every page as (docs-relative path, Markdown), one at a time: a caller
-    that encodes each page at once never holds the whole site twice."""
-    ctx = Context(corpus, linked, analysis)
-    progress = Progress("pages", len(linked) + len(corpus.entities))
-    for item in linked:
-        yield site.article_page(item.article.id), article_page(ctx, item)
-        progress.advance()
-    mentions = _mentions_by_entity(linked)
-    for entity in corpus.entities.values():
-        yield site.entity_page(entity), entity_page(ctx, entity, mentions.get(entity.id, []))
-        progress.advance()
-    progress.close()
-    for kind in ENTITY_TYPES:
-        yield site.entity_index(kind), entity_index(ctx, kind, mentions)
+@dataclass(frozen=True)
+class Page:
+    """A page to write, what it is made from, and how to make it.
+
+    ``key`` digests everything the text depends on (fingerprints of the
+    articles it shows, the analysis results it prints); a page whose key
+    equals that of the last build has the same text and is not rendered.
+    """
+
+    path: str
+    key: str
+    render: Callable[[], str]
+
+
+def input_key(*inputs: object) -> str:
+    """A short digest of a page's inputs (their repr is deterministic)."""
+    return hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def build_pages(ctx: Context, title: str) -> Iterator[Page]:
+    """Every page, one at a time, in a fixed order."""
+    base = ctx.registry_key
+    for item in ctx.linked:
+        yield Page(site.article_page(item.article.id), input_key(*_article_inputs(ctx, item)), partial(article_page, ctx, item))
+    mentions = _mentions_by_entity(ctx.linked)
+    for entity in ctx.corpus.entities.values():
+        refs = mentions.get(entity.id, [])
+        yield Page(site.entity_page(entity), input_key(*_entity_inputs(ctx, entity, refs)), partial(entity_page, ctx, entity, refs))
     for report in ctx.analysis.reports.values():
-        yield site.proposition_page(report.proposition.id), proposition_page(ctx, report)
-    yield site.CONTRADICTIONS, contradictions_page(ctx)
-    yield site.ARTICLES, articles_index(ctx)
-    yield site.TIMELINE, timeline_page(ctx)
-    yield site.HOME, home_page(ctx, title)
+        yield Page(site.proposition_page(report.proposition.id), input_key(base, _report_inputs(report)),
+                   partial(proposition_page, ctx, report))
+    everything = corpus_key(ctx, title)
+    for kind in ENTITY_TYPES:
+        yield Page(site.entity_index(kind), everything, partial(entity_index, ctx, kind, mentions))
+    yield Page(site.CONTRADICTIONS, everything, partial(contradictions_page, ctx))
+    yield Page(site.ARTICLES, everything, partial(articles_index, ctx))
+    yield Page(site.TIMELINE, everything, partial(timeline_page, ctx))
+    yield Page(site.HOME, everything, partial(home_page, ctx, title))
+
+
+def corpus_key(ctx: Context, title: str) -> str:
+    """What indexes and exports are made from: every article, so any change."""
+    return input_key(ctx.registry_key, title, sorted(ctx.fingerprints.items()))
+
+
+def _statuses(ctx: Context, claims: Iterable[Claim]) -> tuple:
+    """What the analysis says of each claim, as far as a page prints it."""
+    result = []
+    for claim in claims:
+        status = ctx.analysis.claims.get(claim.key)
+        if status:
+            others = tuple((o.claim.key, o.claim.attributed_to, o.claim.via, o.value.text) for o in status.disputed_by)
+            result.append((claim.key, status.status, others))
+    return tuple(result)
+
+
+def _report_inputs(report: PropositionReport) -> tuple:
+    """The claims of a question as its page shows them, cluster by cluster."""
+    return tuple(
+        (group.scope, tuple(
+            tuple((ref.claim.key, ref.claim.selector.quote, ref.claim.attributed_to, ref.claim.via, ref.claim.stance,
+                   ref.value.text, ref.article.title, ref.article.outlet, str(ref.article.published)) for ref in cluster)
+            for cluster in group.clusters))
+        for group in report.groups
+    )
+
+
+def _article_inputs(ctx: Context, item: LinkedArticle) -> tuple:
+    return (ctx.registry_key, ctx.fingerprints.get(item.article.id, ""), _statuses(ctx, item.article.claims))
+
+
+def _entity_inputs(ctx: Context, entity: Entity, mentions: list[MentionRef]) -> tuple:
+    claims = ctx.claims_by_entity.get(entity.id, [])
+    articles = sorted({m.item.article.id for m in mentions} | {item.article.id for item, _, _ in claims})
+    return (
+        ctx.registry_key,
+        entity.id,
+        tuple((a, ctx.fingerprints.get(a, "")) for a in articles),
+        _statuses(ctx, (claim for _, claim, _ in claims)),
+    )
 
 
 # --- article pages -----------------------------------------------------------

@@ -2,11 +2,17 @@
 
 Each stage is a function of plain data; this module only runs them in
 order, times them, and stops before emitting when any stage found errors.
+
+Load, anchor and link work on one article at a time, given the registry of
+entities and propositions, so a ``Build`` kept between runs (``dossier
+serve`` keeps one) redoes them only for the articles whose annotation or
+source text changed, and renders only the pages whose inputs changed.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,15 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyse import Analysis, analyse
-from .anchor import AnchoredArticle, anchor
+from .anchor import AnchoredArticle, anchor_article
 from .coverage import scan
-from .diagnostics import Diagnostics, DossierError, Position
+from .diagnostics import Diagnostic, Diagnostics, DossierError, Position
 from .emit import WriteReport, changed_files, emit, write_tree
-from .link import LinkedArticle, link
+from .link import LinkedArticle, link_article
 from .linkcheck import find_broken_links
-from .textindex import line_column
-from .load import Project, load
+from .load import Project, Registry, article_files, check_annotated, load_article, load_registry, read_seeds, registry_files
+from .mentions import AliasMatcher
 from .model import Corpus
+from .textindex import line_column
+
+ARTICLE_STAGES = ("load", "anchor", "link", "coverage")
 
 
 @dataclass
@@ -34,6 +43,21 @@ class Checked:
     analysis: Analysis
     diagnostics: Diagnostics
     timings: dict[str, float] = field(default_factory=dict)
+    #: article id -> fingerprint of everything its pages are made from
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    #: fingerprint of the registry (entities, propositions, seed names)
+    registry_key: str = ""
+    #: articles whose stages ran in this check (the others came from the last one)
+    processed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _ArticleResult:
+    """What the per-article stages made of one annotation file."""
+
+    fingerprint: str
+    linked: LinkedArticle | None  # None when the file could not be loaded or anchored
+    diagnostics: tuple[Diagnostic, ...]
 
 
 @contextmanager
@@ -51,79 +75,169 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _digest(*parts: bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "little"))
+        hasher.update(part)
+    return hasher.hexdigest()
+
+
+class Build:
+    """Checks and generates one dossier, remembering what it did.
+
+    A fresh ``Build`` does everything. Run again, it reuses the per-article
+    results of files whose bytes did not change (as long as the registry did
+    not change either) and the pages whose inputs did not change.
+    """
+
+    def __init__(self, project: Project, out: Path, title: str) -> None:
+        self.project = project
+        self.out = out
+        self.title = title
+        self._articles: dict[str, _ArticleResult] = {}
+        self._matcher: tuple[str, AliasMatcher] | None = None
+        self._page_keys: dict[str, str] = {}
+
+    def check(self) -> Checked:
+        """Run every check without writing anything."""
+        with paused_gc():
+            return self._check()
+
+    def generate(self, *, check_links: bool = False) -> tuple[Checked, WriteReport]:
+        """Check, then write the Markdown tree into ``out``; raise on errors.
+
+        Links are checked exactly once: by MkDocs in strict mode when MkDocs
+        builds the site, or here (``check_links``, markdown-it-py, ~2 ms a page)
+        when the Markdown is the product, for another engine to build.
+        """
+        with paused_gc():
+            return self._generate(check_links)
+
+    def _check(self) -> Checked:
+        project = self.project
+        diagnostics = Diagnostics()
+        timings = dict.fromkeys(ARTICLE_STAGES, 0.0)
+        start = time.perf_counter()
+        registry = load_registry(project, diagnostics)
+        seeds = read_seeds(project, diagnostics)
+        paths = article_files(project, diagnostics)
+        check_annotated(project, seeds, diagnostics)
+        registry_key = _digest(
+            *(path.read_bytes() if path.exists() else b"" for path in registry_files(project)),
+            "\n".join(sorted(p.name for p, _ in seeds.values())).encode(),
+        )
+        if self._matcher is None or self._matcher[0] != registry_key:
+            self._matcher = (registry_key, AliasMatcher(registry.corpus.entities[k] for k in sorted(registry.corpus.entities)))
+            self._articles.clear()
+        timings["load"] += time.perf_counter() - start
+
+        corpus = registry.corpus
+        linked: list[LinkedArticle] = []
+        fingerprints: dict[str, str] = {}
+        processed: list[str] = []
+        results: dict[str, _ArticleResult] = {}
+        for path in paths:
+            start = time.perf_counter()
+            raw = path.read_bytes()
+            seed_text = (seeds.get(path.stem) or (None, None))[1]
+            fingerprint = _digest(registry_key.encode(), raw, (seed_text or "").encode())
+            timings["load"] += time.perf_counter() - start
+            result = self._articles.get(path.stem)
+            if result is None or result.fingerprint != fingerprint:
+                result = self._process(path, raw, seeds, registry, fingerprint, timings)
+                processed.append(path.stem)
+            results[path.stem] = result
+            diagnostics.items.extend(result.diagnostics)
+            if result.linked is not None:
+                linked.append(result.linked)
+                fingerprints[path.stem] = fingerprint
+        self._articles = results
+        linked.sort(key=lambda item: item.article.id)
+        corpus.articles = [item.article for item in linked]
+
+        start = time.perf_counter()
+        analysis = analyse(corpus, linked)
+        timings["analyse"] = time.perf_counter() - start
+        return Checked(corpus, linked, analysis, diagnostics, timings, fingerprints, registry_key, processed)
+
+    def _process(
+        self,
+        path: Path,
+        raw: bytes,
+        seeds: dict[str, tuple[Path, str | None]],
+        registry: Registry,
+        fingerprint: str,
+        timings: dict[str, float],
+    ) -> _ArticleResult:
+        """Load, anchor, link and check the coverage of one article."""
+        assert self._matcher is not None
+        diagnostics = Diagnostics()
+        start = time.perf_counter()
+        article = load_article(self.project, path, raw, seeds, registry, diagnostics)
+        timings["load"] += time.perf_counter() - start
+        if article is None:
+            return _ArticleResult(fingerprint, None, tuple(diagnostics.items))
+        start = time.perf_counter()
+        anchored = anchor_article(article, diagnostics)
+        timings["anchor"] += time.perf_counter() - start
+        start = time.perf_counter()
+        linked = link_article(registry.corpus, anchored, self._matcher[1], diagnostics)
+        timings["link"] += time.perf_counter() - start
+        start = time.perf_counter()
+        _warn_uncovered(self.project, anchored, diagnostics)
+        timings["coverage"] += time.perf_counter() - start
+        return _ArticleResult(fingerprint, linked, tuple(diagnostics.items))
+
+    def _generate(self, check_links: bool) -> tuple[Checked, WriteReport]:
+        checked = self._check()
+        if checked.diagnostics.errors:
+            raise DossierError(checked.diagnostics)
+        start = time.perf_counter()
+        emitted = emit(self.project, checked, self.title, self._page_keys, self.out)
+        checked.timings["emit"] = time.perf_counter() - start
+        start = time.perf_counter()
+        outputs = emitted.outputs
+        changed = changed_files(outputs, self.out)
+        if check_links:
+            pages = {path: data.decode("utf-8") for path, data in outputs.items() if path.endswith(".md") and data is not None}
+            for problem in find_broken_links(pages, set(outputs), only=set(changed)):
+                page, message = problem.split(": ", 1)
+                checked.diagnostics.error(
+                    Position(f"{self.project.shown(self.out)}/{page}"), f"generated page: {message}",
+                    "this is a bug in Dossier: please report it with the annotation that caused it",
+                )
+        checked.timings["linkcheck"] = time.perf_counter() - start
+        if checked.diagnostics.errors:
+            raise DossierError(checked.diagnostics)
+        start = time.perf_counter()
+        report = write_tree(outputs, self.out, changed)
+        report.rendered = emitted.rendered
+        self._page_keys = emitted.keys
+        checked.timings["write"] = time.perf_counter() - start
+        return checked, report
+
+
+def _warn_uncovered(project: Project, anchored: AnchoredArticle, diagnostics: Diagnostics) -> None:
+    """A figure or date that no claim covers is probably a claim still to tag."""
+    article = anchored.article
+    shown = project.shown(project.seeds / article.seed)
+    for found in scan(article.text, article.published, anchored.claims.values(), anchored.hides):
+        if not found.covered:
+            line, column = line_column(article.text, found.start)
+            what = "figure" if found.kind == "figure" else "date"
+            diagnostics.warning(
+                Position(shown, line, column),
+                f"{what} \"{found.surface}\" is not covered by any claim",
+                f"tag it in {article.annotation_path}, hide it if it is noise, or see: dossier suggest {shown}",
+            )
+
+
 def check(project: Project) -> Checked:
     """Run every check without writing anything."""
-    with paused_gc():
-        return _check(project)
-
-
-def _check(project: Project) -> Checked:
-    diagnostics = Diagnostics()
-    timings: dict[str, float] = {}
-    start = time.perf_counter()
-    corpus = load(project, diagnostics)
-    timings["load"] = time.perf_counter() - start
-    start = time.perf_counter()
-    anchored = anchor(corpus, diagnostics)
-    timings["anchor"] = time.perf_counter() - start
-    start = time.perf_counter()
-    linked = link(corpus, anchored, diagnostics)
-    timings["link"] = time.perf_counter() - start
-    start = time.perf_counter()
-    analysis = analyse(corpus, linked)
-    timings["analyse"] = time.perf_counter() - start
-    start = time.perf_counter()
-    _warn_uncovered(project, anchored, diagnostics)
-    timings["coverage"] = time.perf_counter() - start
-    return Checked(corpus, linked, analysis, diagnostics, timings)
-
-
-def _warn_uncovered(project: Project, anchored: list[AnchoredArticle], diagnostics: Diagnostics) -> None:
-    """A figure or date that no claim covers is probably a claim still to tag."""
-    for item in anchored:
-        article = item.article
-        shown = project.shown(project.seeds / article.seed)
-        for found in scan(article.text, article.published, item.claims.values(), item.hides):
-            if not found.covered:
-                line, column = line_column(article.text, found.start)
-                what = "figure" if found.kind == "figure" else "date"
-                diagnostics.warning(
-                    Position(shown, line, column),
-                    f"{what} \"{found.surface}\" is not covered by any claim",
-                    f"tag it in {article.annotation_path}, hide it if it is noise, or see: dossier suggest {shown}",
-                )
+    return Build(project, project.root / "build" / "docs", "").check()
 
 
 def generate(project: Project, out: Path, title: str, *, check_links: bool = False) -> tuple[Checked, WriteReport]:
-    """Check, then write the Markdown tree into ``out``; raise on errors.
-
-    Links are checked exactly once: by MkDocs in strict mode when MkDocs
-    builds the site, or here (``check_links``, markdown-it-py, ~2 ms a page)
-    when the Markdown is the product, for another engine to build.
-    """
-    with paused_gc():
-        return _generate(project, out, title, check_links)
-
-
-def _generate(project: Project, out: Path, title: str, check_links: bool) -> tuple[Checked, WriteReport]:
-    checked = _check(project)
-    if checked.diagnostics.errors:
-        raise DossierError(checked.diagnostics)
-    start = time.perf_counter()
-    outputs = emit(project, checked.corpus, checked.linked, checked.analysis, title)
-    checked.timings["emit"] = time.perf_counter() - start
-    start = time.perf_counter()
-    changed = changed_files(outputs, out)
-    if check_links:
-        pages = {path: data.decode("utf-8") for path, data in outputs.items() if path.endswith(".md")}
-        for problem in find_broken_links(pages, set(outputs), only=set(changed)):
-            page, message = problem.split(": ", 1)
-            checked.diagnostics.error(Position(f"{project.shown(out)}/{page}"), f"generated page: {message}",
-                                      "this is a bug in Dossier: please report it with the annotation that caused it")
-    checked.timings["linkcheck"] = time.perf_counter() - start
-    if checked.diagnostics.errors:
-        raise DossierError(checked.diagnostics)
-    start = time.perf_counter()
-    report = write_tree(outputs, out, changed)
-    checked.timings["write"] = time.perf_counter() - start
-    return checked, report
+    """One full build (``Build`` keeps what a rebuild can reuse)."""
+    return Build(project, out, title).generate(check_links=check_links)

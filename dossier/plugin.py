@@ -30,7 +30,7 @@ from mkdocs.structure.files import Files, get_files
 
 from .diagnostics import DossierError
 from .load import Project
-from .pipeline import generate
+from .pipeline import Build
 from .progress import Progress
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -46,6 +46,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.pregenerated = False
         self.serving = False
         self.progress = Progress("MkDocs", 0)
+        #: kept across the rebuilds of ``serve``: only what an edit touched is redone
+        self.build: Build | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across rebuilds.
@@ -60,8 +62,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.pregenerated:
             return
+        out = self.output_dir(config)
+        if self.build is None or (self.build.out, self.build.title) != (out, config.site_name):
+            self.build = Build(Project(self._root(config)), out, config.site_name)
         try:
-            _, report = generate(Project(self._root(config)), self.output_dir(config), config.site_name)
+            _, report = self.build.generate()
         except DossierError as exc:
             if self.serving and self.output_dir(config).is_dir():
                 # Keep the preview alive: rebuild from the last good tree, say why.

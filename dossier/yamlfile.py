@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -146,9 +145,8 @@ class _Builder:
         return result
 
 
-def read_yaml(file: Path, shown_path: str, diagnostics: Diagnostics) -> YamlDocument | None:
-    """Parse one file; on a syntax or encoding error report it and return None."""
-    raw = file.read_bytes()
+def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocument | None:
+    """Parse one file's bytes; on a syntax or encoding error report it and return None."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -26,7 +26,7 @@ from dossier.emit import WriteReport  # noqa: E402
 from dossier.exports import FILES  # noqa: E402
 from dossier.load import Project  # noqa: E402
 from dossier.model import ENTITY_TYPES, Corpus  # noqa: E402
-from dossier.pipeline import Checked, generate  # noqa: E402
+from dossier.pipeline import Build, Checked, generate  # noqa: E402
 
 N = 300
 TITLE = "Synthetisches Dossier"
@@ -41,7 +41,12 @@ class Run:
     before: dict[str, bytes]
     second: WriteReport
     after: dict[str, bytes]
+    again: WriteReport
+    again_checked: Checked
     edited: WriteReport
+    edited_checked: Checked
+    incremental: dict[str, bytes]  # the tree after the edit, built incrementally
+    fresh: dict[str, bytes]  # the same, built from scratch
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -57,14 +62,21 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     before = _tree(out)
     _, second = generate(project, out, TITLE)
     after = _tree(out)
+    build = Build(project, out, TITLE)
+    build.generate()
+    again_checked, again = build.generate()
     edit = planted.edit
     assert edit is not None
     set_claim_value(root, edit.stem, edit.claim, edit.new)
     try:
-        _, edited = generate(project, out, TITLE)
+        edited_checked, edited = build.generate()
+        incremental = _tree(out)
+        generate(project, root / "fresh", TITLE)
+        fresh = _tree(root / "fresh")
     finally:
         set_claim_value(root, edit.stem, edit.claim, edit.old)
-    return Run(root, planted, checked, first, before, second, after, edited)
+    return Run(root, planted, checked, first, before, second, after, again, again_checked,
+               edited, edited_checked, incremental, fresh)
 
 
 def test_the_corpus_is_deterministic(tmp_path: Path, run: Run) -> None:
@@ -142,3 +154,24 @@ def test_an_edit_rewrites_only_dependent_pages(run: Run) -> None:
     assert run.edited.removed == []
     total = len(run.before)
     assert len(written) <= 20 and len(written) * 20 < total, (len(written), total)
+
+
+def test_a_rebuild_without_changes_redoes_nothing(run: Run) -> None:
+    assert run.again_checked.processed == []
+    assert run.again.rendered == [] and run.again.written == []
+
+
+def test_an_edit_reprocesses_one_article_and_renders_only_dependent_pages(run: Run) -> None:
+    edit = run.planted.edit
+    assert run.edited_checked.processed == [edit.stem]
+    rendered = set(run.edited.rendered)
+    dependent = _dependent(run.planted, run.checked.corpus, edit.stem)
+    assert site.article_page(edit.stem) in rendered and site.proposition_page(edit.proposition) in rendered
+    assert rendered <= dependent, f"rendered but independent of the edit: {sorted(rendered - dependent)}"
+    # Rendered pages whose bytes did not change are not written either.
+    assert set(run.edited.written) <= rendered | {f"daten/{name}" for name in FILES}
+
+
+def test_an_incremental_rebuild_equals_a_fresh_build(run: Run) -> None:
+    assert run.incremental != run.before
+    assert run.incremental == run.fresh

@@ -1,0 +1,77 @@
+"""A ``Build`` kept between runs (as ``dossier serve`` keeps one) redoes only
+what an edit touched, and its result always equals a build from scratch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier import sitemap as site
+from dossier.diagnostics import DossierError
+from dossier.load import Project
+from dossier.pipeline import Build, generate
+
+from helpers import copy_corpus
+
+TITLE = "Dossier"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _fresh(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    out = tmp_path / "fresh"
+    generate(Project(root), out, TITLE)
+    return _tree(out)
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> tuple[Path, Build]:
+    root = copy_corpus(tmp_path / "corpus")
+    build = Build(Project(root), root / "build" / "docs", TITLE)
+    build.generate()
+    return root, build
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert text.count(old) >= 1, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_registry_edit_reprocesses_every_article(built, tmp_path: Path) -> None:
+    root, build = built
+    _edit(root / "content/entities/organisations.yml", "    - National Intelligence Service\n",
+          "    - National Intelligence Service\n    - Geheimdienst des Südens\n")
+    checked, _ = build.generate()
+    assert sorted(checked.processed) == sorted(a.id for a in checked.corpus.articles)
+    assert _tree(root / "build/docs") == _fresh(root, tmp_path)
+
+
+def test_a_broken_edit_keeps_the_last_tree_and_the_fix_redoes_one_article(built, tmp_path: Path) -> None:
+    root, build = built
+    before = _tree(root / "build/docs")
+    annotation = sorted((root / "content/articles").glob("*.yml"))[0]
+    good = annotation.read_text("utf-8")
+    _edit(annotation, "stance: reports", "stance: reportz")
+    with pytest.raises(DossierError) as error:
+        build.generate()
+    assert "reportz" in str(error.value)
+    assert _tree(root / "build/docs") == before
+    annotation.write_text(good.replace("stance: reports", "stance: asserts", 1), "utf-8")
+    checked, report = build.generate()
+    assert checked.processed == [annotation.stem]
+    assert site.article_page(annotation.stem) in report.written
+    assert _tree(root / "build/docs") == _fresh(root, tmp_path)
+
+
+def test_a_page_deleted_from_the_output_is_rendered_again(built) -> None:
+    root, build = built
+    page = root / "build/docs" / site.CONTRADICTIONS
+    text = page.read_bytes()
+    page.unlink()
+    _, report = build.generate()
+    assert report.rendered == [site.CONTRADICTIONS] and report.written == [site.CONTRADICTIONS]
+    assert page.read_bytes() == text
