@@ -12,10 +12,14 @@ one JSON line, so peak memory of one measurement never includes another's:
                --repeat runs, per stage, peak RSS (ru_maxrss) of the process;
 * memory:      with --tracemalloc only, one generate() under tracemalloc (peak
                of Python allocations; tracemalloc slows generate() ~10x);
-* incremental: after a full generate, change one claim's value in one
-               annotation file and generate again (median of --repeat edits);
+* incremental: a full generate, then change one claim's value in one
+               annotation file and generate again with the same Build, as
+               dossier serve does (median of --repeat edits);
 * mkdocs:      dossier.publish.publish() of the generated tree (strict MkDocs
-               build with mkdocs-material); one run for N >= 1000.
+               build with mkdocs-material); one run for N >= 1000;
+* serve:       dossier serve on the corpus; after its first build, change one
+               claim value and time until the server sends the new article page
+               (edit to reloaded; median of --repeat edits).
 """
 
 from __future__ import annotations
@@ -122,19 +126,27 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
     elif kind == "incremental":
         sys.path.insert(0, str(REPO))
         from benchmarks.synth import set_claim_value
+        from dossier.pipeline import Build
 
         edit = json.loads((root / "planted-edit.json").read_text())
-        full, _, report = _fresh_generate(root)
-        result.update(full_seconds=full, full_written=len(report.written), runs=[])
+        shutil.rmtree(root / "build" / "docs", ignore_errors=True)
+        build = Build(project, root / "build" / "docs", _title(root))
+        started = time.perf_counter()
+        _, report = build.generate()
+        result.update(full_seconds=time.perf_counter() - started, full_written=len(report.written),
+                      full_rendered=len(report.rendered), runs=[])
         for i in range(repeat):
             value = edit["new"] if i % 2 == 0 else edit["old"]
             set_claim_value(root, edit["stem"], edit["claim"], value)
             gc.collect()
             started = time.perf_counter()
-            checked, report = _generate(root)
+            checked, report = build.generate()
             result["runs"].append({"total": time.perf_counter() - started, **checked.timings,
+                                   "processed": len(checked.processed), "rendered": len(report.rendered),
                                    "written": len(report.written), "files": report.written})
         set_claim_value(root, edit["stem"], edit["claim"], edit["old"])
+    elif kind == "serve":
+        result.update(runs=_edit_to_reload(root, repeat))
     elif kind == "mkdocs":
         from dossier.publish import publish
 
@@ -179,6 +191,58 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
     else:
         raise SystemExit(f"unknown measurement {kind}")
     return result
+
+
+def _edit_to_reload(root: Path, repeat: int) -> list[dict]:
+    """Seconds from saving an edited annotation to ``dossier serve`` serving the new page."""
+    import socket
+    import urllib.request
+
+    sys.path.insert(0, str(REPO))
+    from benchmarks.synth import set_claim_value
+
+    edit = json.loads((root / "planted-edit.json").read_text())
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/dossier/artikel/{edit['stem']}/"
+    log = (root / "serve.log").open("w")
+    env = dict(os.environ, SITE_URL=f"http://127.0.0.1:{port}/dossier/")
+    process = subprocess.Popen([sys.executable, "-m", "dossier.cli", "--root", str(root), "serve",
+                                "--dev-addr", f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT, env=env)
+
+    def page() -> str | None:
+        """The article's content (the rest of the page carries a per-request livereload id)."""
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                html = response.read().decode("utf-8")
+        except OSError:
+            return None
+        start, end = html.find("<article"), html.find("</article>")
+        return html[start:end] if start != -1 < end else None
+
+    def wait(predicate, timeout: float = 1800) -> float:
+        started = time.perf_counter()
+        while not predicate():
+            if process.poll() is not None or time.perf_counter() - started > timeout:
+                raise SystemExit(f"dossier serve did not serve {url}; see {root / 'serve.log'}")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+
+    runs = []
+    try:
+        first = wait(lambda: page() is not None)
+        runs.append({"first_build": first})
+        for i in range(repeat):
+            before = page()
+            value = edit["new"] if i % 2 == 0 else edit["old"]
+            set_claim_value(root, edit["stem"], edit["claim"], value)
+            runs.append({"total": wait(lambda: page() not in (None, before))})
+    finally:
+        process.terminate()
+        process.wait(30)
+        set_claim_value(root, edit["stem"], edit["claim"], edit["old"])
+    return runs
 
 
 # --- driver ------------------------------------------------------------------------------
@@ -280,12 +344,13 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
         log(f"N={n}: corpus written in {synth:.2f} s ({planted.claims} claims, {planted.entities} entities, "
             f"{planted.propositions} propositions)")
         row: dict = {"n": n, "synth_seconds": synth, "planted_contradictions": len(planted.conflicts)}
-        for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs"):
+        for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs", "serve"):
             reps = 1 if kind == "memory" or (kind == "mkdocs" and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
             row[kind] = measure(kind, root, reps, check_links)
             row[kind]["repeat"] = reps
             log(f"N={n}: {kind} done in {row[kind]['process_seconds']:.1f} s")
         check, gen, inc, mk = row["check"], row["generate"], row["incremental"], row["mkdocs"]
+        reloads = [r["total"] for r in row["serve"]["runs"] if "total" in r]
         gen_total = _median(gen["runs"], "total")
         mk_total = _median(mk["runs"], "total")
         stages = {s: _median(gen["runs"], s) for s in stage_names(gen["runs"])}
@@ -303,7 +368,11 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
             "search_index_bytes": mk["search_index_bytes"],
             "incremental": _median(inc["runs"], "total"),
             "incremental_written": statistics.median(r["written"] for r in inc["runs"]),
+            "incremental_rendered": statistics.median(r["rendered"] for r in inc["runs"]),
             "full_written": inc["full_written"],
+            "full_rendered": inc["full_rendered"],
+            "edit_to_reload": statistics.median(reloads),
+            "full_build": gen_total + mk_total,
         }
         return row
     finally:
@@ -322,9 +391,10 @@ def _mb(n: float | None) -> str:
 def table(rows: list[dict], info: dict, code: dict) -> str:
     stages = [k for k in STAGES if any(k in r["summary"]["stages"] for r in rows)]
     stages += sorted({k for r in rows for k in r["summary"]["stages"]} - set(stages))
-    head = ("| N | articles / claims / entities / props | " + " | ".join(stages)
-            + " | generate | check() | MkDocs | gen / MkDocs | peak RSS (MB) | traced peak (MB) | pages | build/docs (MB) "
-            "| build/site (MB) | search index (MB) | incremental | written incr. / full |")
+    head = ("| N | articles / claims / entities / questions | " + " | ".join(stages)
+            + " | **generate** | MkDocs | **generate / MkDocs** | check() | check / generate | peak RSS (MB) | pages "
+            "| build/site (MB) | search index (MB) | rebuild after an edit: time (rendered / written) "
+            "| edit → reloaded in serve | full build (generate + MkDocs) |")
     lines = [
         f"Machine: {info['cpu_count']} CPUs ({info['cpu']}), {info['memory_gb']} GB, {info['platform']}, "
         f"Python {info['python']}, MkDocs {info['mkdocs']}, mkdocs-material {info['mkdocs-material']}",
@@ -332,12 +402,14 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
         f"dossier/ sha256 {code['dossier_sha256']}",
         "",
         "Times in seconds, median of the runs; MkDocs: one run for N >= "
-        f"{MKDOCS_SINGLE_RUN_FROM} (marked *). generate = all stages; check() = load..coverage.",
+        f"{MKDOCS_SINGLE_RUN_FROM} (marked *). generate = all stages into an empty build/docs; "
+        "check() = load..coverage. Rebuild after an edit: one claim value changed, same Build (as in dossier serve); "
+        "pages rendered / files written of all pages.",
         "",
         head,
         "|" + "---|" * (head.count("|") - 1),
     ]
-    digests = {row[k]["dossier_sha256"] for row in rows for k in ("check", "generate", "incremental", "mkdocs")}
+    digests = {row[k]["dossier_sha256"] for row in rows for k in ("check", "generate", "incremental", "mkdocs", "serve")}
     if len(digests) > 1:
         lines.insert(2, f"WARNING: dossier/ changed during the run ({len(digests)} versions measured); see the JSON.")
     for row in rows:
@@ -345,11 +417,12 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
         st = s["stages"]
         lines.append(
             f"| {row['n']} | {s['articles']} / {s['claims']} / {s['entities']} / {s['propositions']} | "
-            + " | ".join("–" if st.get(k) is None else f"{st[k]:.3f}" for k in stages)
-            + f" | **{s['generate']:.2f}** | {s['check']:.2f} | {s['mkdocs']:.2f}{'*' if s['mkdocs_runs'] == 1 else ''}"
-            f" | {s['generate_over_mkdocs']:.0%} | {s['rss_peak_mb']:.0f} | {_num(s['traced_peak_mb'])} | {s['pages']}"
-            f" | {_mb(s['docs_bytes'])} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
-            f" | {s['incremental']:.2f} | {s['incremental_written']:.0f} / {s['full_written']} |"
+            + " | ".join("–" if st.get(k) is None else f"{st[k]:.2f}" for k in stages)
+            + f" | **{s['generate']:.2f}** | {s['mkdocs']:.1f}{'*' if s['mkdocs_runs'] == 1 else ''}"
+            f" | **{s['generate_over_mkdocs']:.1%}** | {s['check']:.2f} | {s['check'] / s['generate']:.0%}"
+            f" | {s['rss_peak_mb']:.0f} | {s['pages']} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
+            f" | {s['incremental']:.2f} ({s['incremental_rendered']:.0f} / {s['incremental_written']:.0f} of {s['full_rendered']})"
+            f" | {s['edit_to_reload']:.1f} | {s['full_build']:.1f} |"
         )
     return "\n".join(lines)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+import orjson
+
 from . import sitemap as site
 from .analyse import Analysis
 from .link import LinkedArticle
@@ -23,17 +25,22 @@ FILES = {
 }
 
 
-def _dump(data: object) -> str:
-    # Compact: the C encoder is ~10× faster than the indenting one.
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+def _dump(data: object) -> bytes:
+    """Compact JSON with sorted keys; orjson is ~10× faster than the json module
+    and writes the same bytes; json takes over for what orjson refuses (integers
+    beyond 64 bits)."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:
+        return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _value(value) -> dict:
     return {"text": value.text, "min": value.low, "max": value.high, "key": value.key or None}
 
 
-def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis) -> Iterator[tuple[str, str]]:
-    """Each export as (docs-relative path, JSON text), built one after the
+def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis) -> Iterator[tuple[str, bytes]]:
+    """Each export as (docs-relative path, JSON bytes), built one after the
     other so that only one file's data is in memory at a time."""
     yield "daten/claims.json", _dump(_claims(linked, analysis))
     yield "daten/entities.json", _dump(_entities(corpus, linked))

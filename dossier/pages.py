@@ -186,13 +186,13 @@ def article_date(article: Article) -> str:
 class Page:
     """A page to write, what it is made from, and how to make it.
 
-    ``key`` digests everything the text depends on (fingerprints of the
+    ``key()`` digests everything the text depends on (fingerprints of the
     articles it shows, the analysis results it prints); a page whose key
     equals that of the last build has the same text and is not rendered.
     """
 
     path: str
-    key: str
+    key: Callable[[], str]  # computed only by a build that will run again
     render: Callable[[], str]
 
 
@@ -203,17 +203,16 @@ def input_key(*inputs: object) -> str:
 
 def build_pages(ctx: Context, title: str) -> Iterator[Page]:
     """Every page, one at a time, in a fixed order."""
-    base = ctx.registry_key
     for item in ctx.linked:
-        yield Page(site.article_page(item.article.id), input_key(*_article_inputs(ctx, item)), partial(article_page, ctx, item))
+        yield Page(site.article_page(item.article.id), partial(_article_key, ctx, item), partial(article_page, ctx, item))
     mentions = _mentions_by_entity(ctx.linked)
     for entity in ctx.corpus.entities.values():
         refs = mentions.get(entity.id, [])
-        yield Page(site.entity_page(entity), input_key(*_entity_inputs(ctx, entity, refs)), partial(entity_page, ctx, entity, refs))
+        yield Page(site.entity_page(entity), partial(_entity_key, ctx, entity, refs), partial(entity_page, ctx, entity, refs))
     for report in ctx.analysis.reports.values():
-        yield Page(site.proposition_page(report.proposition.id), input_key(base, _report_inputs(report)),
+        yield Page(site.proposition_page(report.proposition.id), partial(_report_key, ctx, report),
                    partial(proposition_page, ctx, report))
-    everything = corpus_key(ctx, title)
+    everything = partial(corpus_key, ctx, title)
     for kind in ENTITY_TYPES:
         yield Page(site.entity_index(kind), everything, partial(entity_index, ctx, kind, mentions))
     yield Page(site.CONTRADICTIONS, everything, partial(contradictions_page, ctx))
@@ -238,25 +237,25 @@ def _statuses(ctx: Context, claims: Iterable[Claim]) -> tuple:
     return tuple(result)
 
 
-def _report_inputs(report: PropositionReport) -> tuple:
+def _report_key(ctx: Context, report: PropositionReport) -> str:
     """The claims of a question as its page shows them, cluster by cluster."""
-    return tuple(
+    return input_key(ctx.registry_key, *(
         (group.scope, tuple(
             tuple((ref.claim.key, ref.claim.selector.quote, ref.claim.attributed_to, ref.claim.via, ref.claim.stance,
                    ref.value.text, ref.article.title, ref.article.outlet, str(ref.article.published)) for ref in cluster)
             for cluster in group.clusters))
         for group in report.groups
-    )
+    ))
 
 
-def _article_inputs(ctx: Context, item: LinkedArticle) -> tuple:
-    return (ctx.registry_key, ctx.fingerprints.get(item.article.id, ""), _statuses(ctx, item.article.claims))
+def _article_key(ctx: Context, item: LinkedArticle) -> str:
+    return input_key(ctx.registry_key, ctx.fingerprints.get(item.article.id, ""), _statuses(ctx, item.article.claims))
 
 
-def _entity_inputs(ctx: Context, entity: Entity, mentions: list[MentionRef]) -> tuple:
+def _entity_key(ctx: Context, entity: Entity, mentions: list[MentionRef]) -> str:
     claims = ctx.claims_by_entity.get(entity.id, [])
     articles = sorted({m.item.article.id for m in mentions} | {item.article.id for item, _, _ in claims})
-    return (
+    return input_key(
         ctx.registry_key,
         entity.id,
         tuple((a, ctx.fingerprints.get(a, "")) for a in articles),

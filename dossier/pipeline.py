@@ -23,7 +23,7 @@ from .analyse import Analysis, analyse
 from .anchor import AnchoredArticle, anchor_article
 from .coverage import scan
 from .diagnostics import Diagnostic, Diagnostics, DossierError, Position
-from .emit import WriteReport, changed_files, emit, write_tree
+from .emit import TreeWriter, WriteReport, emit
 from .link import LinkedArticle, link_article
 from .linkcheck import find_broken_links
 from .load import Project, Registry, article_files, check_annotated, load_article, load_registry, read_seeds, registry_files
@@ -91,13 +91,14 @@ class Build:
     not change either) and the pages whose inputs did not change.
     """
 
-    def __init__(self, project: Project, out: Path, title: str) -> None:
+    def __init__(self, project: Project, out: Path, title: str, *, again: bool = True) -> None:
         self.project = project
         self.out = out
         self.title = title
         self._articles: dict[str, _ArticleResult] = {}
         self._matcher: tuple[str, AliasMatcher] | None = None
-        self._page_keys: dict[str, str] = {}
+        # None: this build will not run again, so nothing is remembered for it.
+        self._page_keys: dict[str, str] | None = {} if again else None
 
     def check(self) -> Checked:
         """Run every check without writing anything."""
@@ -194,28 +195,50 @@ class Build:
         if checked.diagnostics.errors:
             raise DossierError(checked.diagnostics)
         start = time.perf_counter()
-        emitted = emit(self.project, checked, self.title, self._page_keys, self.out)
-        checked.timings["emit"] = time.perf_counter() - start
-        start = time.perf_counter()
-        outputs = emitted.outputs
-        changed = changed_files(outputs, self.out)
         if check_links:
-            pages = {path: data.decode("utf-8") for path, data in outputs.items() if path.endswith(".md") and data is not None}
-            for problem in find_broken_links(pages, set(outputs), only=set(changed)):
-                page, message = problem.split(": ", 1)
-                checked.diagnostics.error(
-                    Position(f"{self.project.shown(self.out)}/{page}"), f"generated page: {message}",
-                    "this is a bug in Dossier: please report it with the annotation that caused it",
-                )
-        checked.timings["linkcheck"] = time.perf_counter() - start
-        if checked.diagnostics.errors:
-            raise DossierError(checked.diagnostics)
-        start = time.perf_counter()
-        report = write_tree(outputs, self.out, changed)
+            outputs: dict[str, bytes | None] = {}
+            emitted = emit(self.project, checked, self.title, self._page_keys, self.out, outputs.__setitem__)
+            checked.timings["emit"] = time.perf_counter() - start
+            start = time.perf_counter()
+            self._check_links(outputs, checked.diagnostics)
+            checked.timings["linkcheck"] = time.perf_counter() - start
+            if checked.diagnostics.errors:
+                raise DossierError(checked.diagnostics)
+            start = time.perf_counter()
+            writer = TreeWriter(self.out)
+            for path, data in outputs.items():
+                writer.put(path, data)
+        else:
+            # Nothing can fail from here on (bad input stopped at check), so
+            # each file is written as soon as it is made.
+            writer = TreeWriter(self.out)
+            emitted = emit(self.project, checked, self.title, self._page_keys, self.out, writer.put)
+            checked.timings["emit"] = time.perf_counter() - start
+            start = time.perf_counter()
+        report = writer.finish()
         report.rendered = emitted.rendered
-        self._page_keys = emitted.keys
+        if self._page_keys is not None:
+            self._page_keys = emitted.keys
         checked.timings["write"] = time.perf_counter() - start
         return checked, report
+
+    def _check_links(self, outputs: dict[str, bytes | None], diagnostics: Diagnostics) -> None:
+        """Links of the pages that changed, by markdown-it-py (the others were checked before)."""
+        pages = {path: data.decode("utf-8") for path, data in outputs.items() if path.endswith(".md") and data is not None}
+        changed = {path for path in pages if not _holds(self.out / path, outputs[path])}
+        for problem in find_broken_links(pages, set(outputs), only=changed):
+            page, message = problem.split(": ", 1)
+            diagnostics.error(
+                Position(f"{self.project.shown(self.out)}/{page}"), f"generated page: {message}",
+                "this is a bug in Dossier: please report it with the annotation that caused it",
+            )
+
+
+def _holds(file: Path, data: bytes | None) -> bool:
+    try:
+        return file.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def _warn_uncovered(project: Project, anchored: AnchoredArticle, diagnostics: Diagnostics) -> None:
@@ -235,9 +258,9 @@ def _warn_uncovered(project: Project, anchored: AnchoredArticle, diagnostics: Di
 
 def check(project: Project) -> Checked:
     """Run every check without writing anything."""
-    return Build(project, project.root / "build" / "docs", "").check()
+    return Build(project, project.root / "build" / "docs", "", again=False).check()
 
 
 def generate(project: Project, out: Path, title: str, *, check_links: bool = False) -> tuple[Checked, WriteReport]:
-    """One full build (``Build`` keeps what a rebuild can reuse)."""
-    return Build(project, out, title).generate(check_links=check_links)
+    """One full build (a ``Build`` kept between runs reuses what it can)."""
+    return Build(project, out, title, again=False).generate(check_links=check_links)
