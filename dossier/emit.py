@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from . import sitemap as site
 from .exports import FILES, build_exports
+from .files import read_file, write_file
 from .load import Project
-from .pages import Context, build_pages, corpus_key, render
+from .pages import Context, Page, build_pages, corpus_key, render
+from .parallel import fork_map
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -35,15 +37,30 @@ class Emitted:
     rendered: list[str]
 
 
-def emit(
-    project: Project,
-    checked: Checked,
-    title: str,
-    previous: dict[str, str] | None,
-    out: Path,
-    sink: Callable[[str, bytes | None], None],
-) -> Emitted:
-    """Hand every file of the generated docs tree to ``sink`` as it is made.
+class Sink(Protocol):
+    """Where emitted files go: written to ``root`` (by whichever process made
+    them), or, without a root, collected by the caller."""
+
+    root: Path | None
+
+    def put(self, path: str, data: bytes | None) -> None: ...
+
+    def wrote(self, path: str, written: bool) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Some files to make; workers run jobs in any order, results arrive in order."""
+
+    make: Callable[[], list[tuple[str, bytes]]]
+    page: str = ""  # the page it renders, if it renders one
+
+
+SEEDS_PER_JOB = 200
+
+
+def emit(project: Project, checked: Checked, title: str, previous: dict[str, str] | None, out: Path, sink: Sink) -> Emitted:
+    """Make every file of the generated docs tree and hand it to ``sink``.
 
     A page whose inputs have the key they had in the last build
     (``previous``) and that ``out`` still holds is not rendered again: the
@@ -59,34 +76,63 @@ def emit(
         emitted.keys[path] = key()
         return previous.get(path) == emitted.keys[path] and (out / path).is_file()
 
-    pages = list(build_pages(ctx, title))
-    progress = Progress("pages", len(pages))
-    for page in pages:
-        if unchanged(page.path, page.key):
-            sink(page.path, None)
-        else:
-            sink(page.path, page.render().encode("utf-8"))
-            emitted.rendered.append(page.path)
-        progress.advance()
-    progress.close()
+    jobs: list[_Job] = []
     everything = partial(corpus_key, ctx, title)
     if all([unchanged(f"daten/{name}", everything) for name in FILES]):
         for name in FILES:
-            sink(f"daten/{name}", None)
-    else:
-        for path, data in build_exports(ctx.corpus, ctx.linked, ctx.analysis):
-            sink(path, data)
-    sink(site.DATA, render(
-        "data.md.j2", files=[{"name": name, "description": text} for name, text in FILES.items()]
-    ).encode("utf-8"))
+            sink.put(f"daten/{name}", None)
+    else:  # the longest job: first, so that it does not finish last
+        jobs.append(_Job(partial(list, build_exports(ctx.corpus, ctx.linked, ctx.analysis))))
+    for page in build_pages(ctx, title):
+        if unchanged(page.path, page.key):
+            sink.put(page.path, None)
+        else:
+            jobs.append(_Job(partial(_render, page), page.path))
+    seeds = []
     for article in ctx.corpus.articles:
         path = site.seed_file(article.seed)
-        fingerprint = checked.fingerprints[article.id]
-        sink(path, None if unchanged(path, partial(str, fingerprint)) else (project.seeds / article.seed).read_bytes())
+        if unchanged(path, partial(str, checked.fingerprints[article.id])):
+            sink.put(path, None)
+        else:
+            seeds.append((path, project.seeds / article.seed))
+    jobs += [_Job(partial(_copy, seeds[i:i + SEEDS_PER_JOB])) for i in range(0, len(seeds), SEEDS_PER_JOB)]
+    sink.put(site.DATA, render(
+        "data.md.j2", files=[{"name": name, "description": text} for name, text in FILES.items()]
+    ).encode("utf-8"))
     package = resources.files("dossier")
     for name in ASSETS:
-        sink(f"assets/{name}", package.joinpath(f"assets/{name}").read_bytes())
+        sink.put(f"assets/{name}", package.joinpath(f"assets/{name}").read_bytes())
+
+    ctx.prepare()  # before forking, so that workers do not each build the shared indexes
+    progress = Progress("pages", sum(1 for job in jobs if job.page))
+    for job, made in zip(jobs, fork_map(partial(_run, sink.root), jobs)):
+        for path, data, written in made:
+            if data is None:
+                sink.wrote(path, written)
+            else:
+                sink.put(path, data)
+        if job.page:
+            emitted.rendered.append(job.page)
+            progress.advance()
+    progress.close()
     return emitted
+
+
+def _render(page: Page) -> list[tuple[str, bytes]]:
+    return [(page.path, page.render().encode("utf-8"))]
+
+
+def _copy(files: list[tuple[str, Path]]) -> list[tuple[str, bytes]]:
+    """Sources are published byte for byte, as received."""
+    return [(path, read_file(source)) for path, source in files]
+
+
+def _run(root: Path | None, job: _Job) -> list[tuple[str, bytes | None, bool]]:
+    """Make a job's files; with a root, write them here (in the worker) and say
+    which were written, so that only a flag travels back."""
+    if root is None:
+        return [(path, data, False) for path, data in job.make()]
+    return [(path, None, write_file(root, path, data)) for path, data in job.make()]
 
 
 @dataclass
@@ -104,29 +150,31 @@ class WriteReport:
 class TreeWriter:
     """Makes ``root`` hold exactly the files it is given, touching only changed ones.
 
-    Each file is compared and written as it arrives, so a build never holds
-    the whole site in memory. Files are written in place; an interrupted
-    write leaves a file whose bytes differ from the output, which the next
-    build rewrites. (A writer thread was measured slower: every file
-    operation waits for the GIL held by the rendering thread.)
+    Each file is compared and written as soon as it is made (by the worker
+    process that made it, or here), so a build never holds the whole site
+    in memory.
     """
 
     def __init__(self, root: Path) -> None:
-        self.root = root
+        self.root: Path | None = root
         self.report = WriteReport()
         self._expected: set[str] = set()
-        self._folders: set[str] = set()
 
     def put(self, path: str, data: bytes | None) -> None:
         """One output file; None: known to be unchanged since the last build."""
+        self.wrote(path, data is not None and write_file(self.root, path, data))
+
+    def wrote(self, path: str, written: bool) -> None:
+        """One output file, already written (True) or found unchanged."""
         self._expected.add(path)
-        if data is None:
-            self.report.unchanged += 1
+        if written:
+            self.report.written.append(path)
         else:
-            self._write(path, data)
+            self.report.unchanged += 1
 
     def finish(self) -> WriteReport:
         """Remove the files that are no longer generated."""
+        assert self.root is not None
         self.report.written.sort()
         for folder, _, files in sorted(os.walk(self.root), reverse=True):
             rel_folder = os.path.relpath(folder, self.root)
@@ -140,19 +188,17 @@ class TreeWriter:
         self.report.removed.sort()
         return self.report
 
-    def _write(self, rel: str, data: bytes) -> None:
-        target = self.root / rel
-        try:
-            with open(target, "rb") as file:
-                if file.read() == data:
-                    self.report.unchanged += 1
-                    return
-        except (FileNotFoundError, NotADirectoryError):
-            pass
-        folder = os.path.dirname(rel)
-        if folder not in self._folders:
-            os.makedirs(self.root / folder, exist_ok=True)
-            self._folders.add(folder)
-        with open(target, "wb") as file:
-            file.write(data)
-        self.report.written.append(rel)
+
+class Collector:
+    """Keeps the files in memory (to check them before anything is written)."""
+
+    root = None
+
+    def __init__(self) -> None:
+        self.outputs: dict[str, bytes | None] = {}
+
+    def put(self, path: str, data: bytes | None) -> None:
+        self.outputs[path] = data
+
+    def wrote(self, path: str, written: bool) -> None:
+        raise AssertionError("a Collector has no root to write to")

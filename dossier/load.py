@@ -12,6 +12,7 @@ from typing import Any
 
 from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean, relative
+from .files import read_file
 from .model import ENTITY_TYPES, Alias, Article, Claim, Corpus, Entity, Hide, Note, Proposition, Selector
 from .schema import validate
 from .values import check_value
@@ -157,7 +158,7 @@ def read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Pa
         return seeds
     for path in sorted(p for p in project.seeds.iterdir() if p.suffix in SEED_SUFFIXES):
         shown = project.shown(path)
-        raw = path.read_bytes()
+        raw = read_file(path)
         try:
             text: str | None = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -121,6 +121,10 @@ class Context:
     def entity_link(self, page: str, entity_id: str, anchor: str = "") -> Markup:
         return site.relative_link(page, site.entity_page(self.corpus.entities[entity_id]), anchor)
 
+    def prepare(self) -> None:
+        """Build the shared indexes now (before work is spread over processes)."""
+        _ = self.claims_by_entity, self.related
+
     def source(self, page: str, claim: Claim) -> Markup:
         """'NIS über Yonhap' with links to the entity pages."""
         def one(eid: str) -> str:

@@ -17,18 +17,21 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .analyse import Analysis, analyse
 from .anchor import AnchoredArticle, anchor_article
 from .coverage import scan
 from .diagnostics import Diagnostic, Diagnostics, DossierError, Position
-from .emit import TreeWriter, WriteReport, emit
+from .emit import Collector, TreeWriter, WriteReport, emit
 from .link import LinkedArticle, link_article
+from .files import read_file
 from .linkcheck import find_broken_links
 from .load import Project, Registry, article_files, check_annotated, load_article, load_registry, read_seeds, registry_files
 from .mentions import AliasMatcher
 from .model import Corpus
+from .parallel import fork_map
 from .textindex import line_column
 
 ARTICLE_STAGES = ("load", "anchor", "link", "coverage")
@@ -55,9 +58,11 @@ class Checked:
 class _ArticleResult:
     """What the per-article stages made of one annotation file."""
 
+    annotation: str
     fingerprint: str
-    linked: LinkedArticle | None  # None when the file could not be loaded or anchored
+    linked: LinkedArticle | None  # None when the file could not be loaded
     diagnostics: tuple[Diagnostic, ...]
+    timings: dict[str, float]  # seconds per stage, as spent in the worker
 
 
 @contextmanager
@@ -134,28 +139,38 @@ class Build:
         timings["load"] += time.perf_counter() - start
 
         corpus = registry.corpus
-        linked: list[LinkedArticle] = []
-        fingerprints: dict[str, str] = {}
-        processed: list[str] = []
         results: dict[str, _ArticleResult] = {}
+        todo: list[tuple[Path, bytes, str]] = []
+        start = time.perf_counter()
         for path in paths:
-            start = time.perf_counter()
-            raw = path.read_bytes()
+            raw = read_file(path)
             seed_text = (seeds.get(path.stem) or (None, None))[1]
             fingerprint = _digest(registry_key.encode(), raw, (seed_text or "").encode())
-            timings["load"] += time.perf_counter() - start
             result = self._articles.get(path.stem)
             if result is None or result.fingerprint != fingerprint:
-                result = self._process(path, raw, seeds, registry, fingerprint, timings)
-                processed.append(path.stem)
-            results[path.stem] = result
+                todo.append((path, raw, fingerprint))
+            else:
+                results[path.stem] = result
+        timings["load"] += time.perf_counter() - start
+        start = time.perf_counter()
+        for result in fork_map(partial(self._process, seeds, registry), todo):
+            results[Path(result.annotation).stem] = result
+            for stage, seconds in result.timings.items():
+                timings[stage] += seconds
+        timings["articles (wall)"] = time.perf_counter() - start
+        self._articles = results
+
+        linked: list[LinkedArticle] = []
+        fingerprints: dict[str, str] = {}
+        for stem in sorted(results):
+            result = results[stem]
             diagnostics.items.extend(result.diagnostics)
             if result.linked is not None:
                 linked.append(result.linked)
-                fingerprints[path.stem] = fingerprint
-        self._articles = results
+                fingerprints[result.linked.article.id] = result.fingerprint
         linked.sort(key=lambda item: item.article.id)
         corpus.articles = [item.article for item in linked]
+        processed = sorted(Path(path).stem for path, _, _ in todo)
 
         start = time.perf_counter()
         analysis = analyse(corpus, linked)
@@ -164,31 +179,30 @@ class Build:
 
     def _process(
         self,
-        path: Path,
-        raw: bytes,
         seeds: dict[str, tuple[Path, str | None]],
         registry: Registry,
-        fingerprint: str,
-        timings: dict[str, float],
+        job: tuple[Path, bytes, str],
     ) -> _ArticleResult:
         """Load, anchor, link and check the coverage of one article."""
         assert self._matcher is not None
+        path, raw, fingerprint = job
         diagnostics = Diagnostics()
+        timings: dict[str, float] = {}
         start = time.perf_counter()
         article = load_article(self.project, path, raw, seeds, registry, diagnostics)
-        timings["load"] += time.perf_counter() - start
+        timings["load"] = time.perf_counter() - start
         if article is None:
-            return _ArticleResult(fingerprint, None, tuple(diagnostics.items))
+            return _ArticleResult(str(path), fingerprint, None, tuple(diagnostics.items), timings)
         start = time.perf_counter()
         anchored = anchor_article(article, diagnostics)
-        timings["anchor"] += time.perf_counter() - start
+        timings["anchor"] = time.perf_counter() - start
         start = time.perf_counter()
         linked = link_article(registry.corpus, anchored, self._matcher[1], diagnostics)
-        timings["link"] += time.perf_counter() - start
+        timings["link"] = time.perf_counter() - start
         start = time.perf_counter()
         _warn_uncovered(self.project, anchored, diagnostics)
-        timings["coverage"] += time.perf_counter() - start
-        return _ArticleResult(fingerprint, linked, tuple(diagnostics.items))
+        timings["coverage"] = time.perf_counter() - start
+        return _ArticleResult(str(path), fingerprint, linked, tuple(diagnostics.items), timings)
 
     def _generate(self, check_links: bool) -> tuple[Checked, WriteReport]:
         checked = self._check()
@@ -196,8 +210,9 @@ class Build:
             raise DossierError(checked.diagnostics)
         start = time.perf_counter()
         if check_links:
-            outputs: dict[str, bytes | None] = {}
-            emitted = emit(self.project, checked, self.title, self._page_keys, self.out, outputs.__setitem__)
+            collector = Collector()
+            emitted = emit(self.project, checked, self.title, self._page_keys, self.out, collector)
+            outputs = collector.outputs
             checked.timings["emit"] = time.perf_counter() - start
             start = time.perf_counter()
             self._check_links(outputs, checked.diagnostics)
@@ -212,7 +227,7 @@ class Build:
             # Nothing can fail from here on (bad input stopped at check), so
             # each file is written as soon as it is made.
             writer = TreeWriter(self.out)
-            emitted = emit(self.project, checked, self.title, self._page_keys, self.out, writer.put)
+            emitted = emit(self.project, checked, self.title, self._page_keys, self.out, writer)
             checked.timings["emit"] = time.perf_counter() - start
             start = time.perf_counter()
         report = writer.finish()

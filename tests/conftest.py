@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import sys
 import textwrap
 import threading
 from collections.abc import Iterator
@@ -138,7 +139,12 @@ def server(site: Path) -> Iterator[str]:
         def log_message(self, *args) -> None:
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: Handler(*a, directory=str(root)))
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address) -> None:  # the browser hung up: not a failure
+            if not isinstance(sys.exc_info()[1], ConnectionError):
+                super().handle_error(request, client_address)
+
+    httpd = Server(("127.0.0.1", 0), lambda *a: Handler(*a, directory=str(root)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"

@@ -1,0 +1,69 @@
+"""Spread independent work over the machine's cores, as ``sphinx-build -j`` does.
+
+Articles are processed, and pages rendered, independently of each other,
+and a large dossier has thousands of them. Worker processes are forked, so
+they inherit the job (registry, templates, analysis) instead of receiving
+it pickled; only results travel back. Small jobs, and processes that run
+other threads (``dossier serve``: forking those is unsafe), stay in one
+process. ``DOSSIER_JOBS=1`` turns it off, ``DOSSIER_JOBS=N`` sets the
+number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: below this many items the pool costs more than it saves
+MIN_ITEMS = 200
+#: chunks per worker: small enough to balance uneven items, large enough to amortise
+CHUNKS_PER_WORKER = 8
+
+# The job of the pool being forked; workers find it here, copied by fork.
+_job: tuple[Callable[[Any], Any], list[Sequence[Any]]] | None = None
+
+
+def workers(items: int) -> int:
+    """How many processes to use for ``items`` independent items."""
+    wanted = os.environ.get("DOSSIER_JOBS", "")
+    if wanted.isdigit() and int(wanted) >= 1:
+        count = int(wanted)
+    elif items < MIN_ITEMS:
+        return 1
+    else:
+        count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return min(count, items)
+
+
+def fork_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    """``function(item)`` for each item, in order, as they are ready; in forked
+    workers when that pays off."""
+    count = workers(len(items))
+    if count <= 1:
+        yield from (function(item) for item in items)
+        return
+    size = max(1, -(-len(items) // (count * CHUNKS_PER_WORKER)))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    global _job
+    _job = (function, chunks)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(count)  # the workers copy _job now
+    finally:
+        _job = None
+    with pool:
+        for part in pool.imap(_run_chunk, range(len(chunks)), chunksize=1):
+            yield from part
+
+
+def _run_chunk(index: int) -> list[Any]:
+    assert _job is not None, "fork_map's job is inherited by forking"
+    function, chunks = _job
+    return [function(item) for item in chunks[index]]
