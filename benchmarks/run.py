@@ -9,17 +9,24 @@ one JSON line, so peak memory of one measurement never includes another's:
 
 * check:       dossier.pipeline.check(), median of --repeat runs, per stage;
 * generate:    dossier.pipeline.generate() into an empty build/docs, median of
-               --repeat runs, per stage, peak RSS (ru_maxrss) of the process;
+               --repeat runs (each in a fresh process), per stage; peak RSS
+               (ru_maxrss) of the process and of its largest forked worker;
 * memory:      with --tracemalloc only, one generate() under tracemalloc (peak
                of Python allocations; tracemalloc slows generate() ~10x);
 * incremental: a full generate, then change one claim's value in one
                annotation file and generate again with the same Build, as
                dossier serve does (median of --repeat edits);
 * mkdocs:      dossier.publish.publish() of the generated tree (strict MkDocs
-               build with mkdocs-material); one run for N >= 1000;
+               build with mkdocs-material, each run in a fresh process); one
+               run for N >= 1000;
 * serve:       dossier serve on the corpus; after its first build, change one
                claim value and time until the server sends the new article page
                (edit to reloaded; median of --repeat edits).
+
+Before each generate and MkDocs run the output folders are deleted and the
+disk is left to settle (sync, then SETTLE_SECONDS): on an ext4 volume
+mounted with ``discard``, creating files right after deleting thousands
+costs up to ten times more, which would measure the previous run's cleanup.
 """
 
 from __future__ import annotations
@@ -40,17 +47,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 # Preferred column order; any other key of Checked.timings gets a column too.
-STAGES = ("load", "anchor", "link", "analyse", "coverage", "emit", "linkcheck", "write")
+STAGES = ("load", "anchor", "link", "coverage", "articles (wall)", "analyse", "emit", "linkcheck", "write")
 MKDOCS_SINGLE_RUN_FROM = 1000
+SETTLE_SECONDS = 10.0
 
 
 # --- workers (run in a fresh process each) ------------------------------------------
 
 
-def _rss_mb() -> float:
+def _rss_mb(who: str = "self") -> float:
+    """Peak resident set of this process, or of its largest reaped child."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    which = resource.RUSAGE_SELF if who == "self" else resource.RUSAGE_CHILDREN
+    return resource.getrusage(which).ru_maxrss / 1024  # KiB on Linux
 
 
 def _title(root: Path) -> str:
@@ -72,6 +82,14 @@ def _generate(root: Path):
 
     options = {"check_links": True} if os.environ.get("DOSSIER_BENCH_CHECK_LINKS") == "1" else {}
     return generate(Project(root), root / "build" / "docs", _title(root), **options)
+
+
+def _settle(root: Path, folders: tuple[str, ...]) -> None:
+    """Delete outputs and let the disk finish that before anything is timed."""
+    for folder in folders:
+        shutil.rmtree(root / "build" / folder, ignore_errors=True)
+    os.sync()
+    time.sleep(SETTLE_SECONDS)
 
 
 def _fresh_generate(root: Path):
@@ -114,7 +132,7 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
             total, checked, report = _fresh_generate(root)
             runs.append({"total": total, **checked.timings, "written": len(report.written)})
         out = root / "build" / "docs"
-        result.update(runs=runs, rss_peak_mb=_rss_mb())
+        result.update(runs=runs, rss_peak_mb=_rss_mb(), rss_worker_peak_mb=_rss_mb("children") or None)
         result["pages"], result["docs_md_bytes"] = _tree_size(out, ".md")
         result["docs_files"], result["docs_bytes"] = _tree_size(out)
     elif kind == "memory":
@@ -152,6 +170,8 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
 
         if not (root / "build" / "docs" / "index.md").exists():
             _fresh_generate(root)
+            os.sync()
+            time.sleep(SETTLE_SECONDS)
         runs = []
         for _ in range(repeat):
             gc.collect()
@@ -319,6 +339,27 @@ def measure(kind: str, root: Path, repeat: int, check_links: bool = False) -> di
     return result
 
 
+#: measurements that write a tree: which output folders each run starts without
+FRESH = {"generate": ("docs",), "mkdocs": ("site", "site.new", "site.old")}
+
+
+def measure_fresh(kind: str, root: Path, repeat: int, check_links: bool) -> dict:
+    """``repeat`` runs, each in a fresh process on a settled disk; one result."""
+    results = []
+    for _ in range(repeat):
+        _settle(root, FRESH[kind])
+        results.append(measure(kind, root, 1, check_links))
+    merged = dict(results[-1])
+    merged["runs"] = [run for result in results for run in result["runs"]]
+    merged["process_seconds"] = sum(r["process_seconds"] for r in results)
+    for key in ("rss_peak_mb", "rss_worker_peak_mb"):
+        if key in merged:
+            merged[key] = max((r[key] for r in results if r[key] is not None), default=None)
+    if len({r["dossier_sha256"] for r in results}) > 1:
+        merged["dossier_sha256"] = "changed during the run"
+    return merged
+
+
 def _median(runs: list[dict], key: str) -> float | None:
     values = [r[key] for r in runs if key in r]
     return statistics.median(values) if values else None
@@ -346,7 +387,10 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
         row: dict = {"n": n, "synth_seconds": synth, "planted_contradictions": len(planted.conflicts)}
         for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs", "serve"):
             reps = 1 if kind == "memory" or (kind == "mkdocs" and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
-            row[kind] = measure(kind, root, reps, check_links)
+            if kind in FRESH:
+                row[kind] = measure_fresh(kind, root, reps, check_links)
+            else:
+                row[kind] = measure(kind, root, reps, check_links)
             row[kind]["repeat"] = reps
             log(f"N={n}: {kind} done in {row[kind]['process_seconds']:.1f} s")
         check, gen, inc, mk = row["check"], row["generate"], row["incremental"], row["mkdocs"]
@@ -362,7 +406,8 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
             "other": gen_total - sum(v for v in stages.values() if v),
             "generate": gen_total, "check": _median(check["runs"], "total"), "mkdocs": mk_total,
             "mkdocs_runs": mk["repeat"], "generate_over_mkdocs": gen_total / mk_total,
-            "rss_peak_mb": gen["rss_peak_mb"], "rss_baseline_mb": gen["rss_baseline_mb"],
+            "rss_peak_mb": gen["rss_peak_mb"], "rss_worker_peak_mb": gen.get("rss_worker_peak_mb"),
+            "rss_baseline_mb": gen["rss_baseline_mb"],
             "traced_peak_mb": row["memory"]["traced_peak_mb"] if traced else None,
             "pages": gen["pages"], "docs_bytes": gen["docs_bytes"], "site_bytes": mk["site_bytes"],
             "search_index_bytes": mk["search_index_bytes"],
@@ -392,9 +437,10 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
     stages = [k for k in STAGES if any(k in r["summary"]["stages"] for r in rows)]
     stages += sorted({k for r in rows for k in r["summary"]["stages"]} - set(stages))
     head = ("| N | articles / claims / entities / questions | " + " | ".join(stages)
-            + " | **generate** | MkDocs | **generate / MkDocs** | check() | check / generate | peak RSS (MB) | pages "
+            + " | **generate** | MkDocs | **generate / MkDocs** | check() | check / generate "
+            "| peak RSS (MB): main / largest worker | pages "
             "| build/site (MB) | search index (MB) | rebuild after an edit: time (rendered / written) "
-            "| edit → reloaded in serve | full build (generate + MkDocs) |")
+            "| edit → reloaded in serve (of full build) | full build (generate + MkDocs) |")
     lines = [
         f"Machine: {info['cpu_count']} CPUs ({info['cpu']}), {info['memory_gb']} GB, {info['platform']}, "
         f"Python {info['python']}, MkDocs {info['mkdocs']}, mkdocs-material {info['mkdocs-material']}",
@@ -403,7 +449,8 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
         "",
         "Times in seconds, median of the runs; MkDocs: one run for N >= "
         f"{MKDOCS_SINGLE_RUN_FROM} (marked *). generate = all stages into an empty build/docs; "
-        "check() = load..coverage. Rebuild after an edit: one claim value changed, same Build (as in dossier serve); "
+        "load, anchor, link, coverage: CPU seconds summed over the worker processes, articles (wall): their elapsed time; "
+        "check() = articles + analyse. Rebuild after an edit: one claim value changed, same Build (as in dossier serve); "
         "pages rendered / files written of all pages.",
         "",
         head,
@@ -420,9 +467,9 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
             + " | ".join("–" if st.get(k) is None else f"{st[k]:.2f}" for k in stages)
             + f" | **{s['generate']:.2f}** | {s['mkdocs']:.1f}{'*' if s['mkdocs_runs'] == 1 else ''}"
             f" | **{s['generate_over_mkdocs']:.1%}** | {s['check']:.2f} | {s['check'] / s['generate']:.0%}"
-            f" | {s['rss_peak_mb']:.0f} | {s['pages']} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
+            f" | {s['rss_peak_mb']:.0f} / {_num(s['rss_worker_peak_mb'])} | {s['pages']} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
             f" | {s['incremental']:.2f} ({s['incremental_rendered']:.0f} / {s['incremental_written']:.0f} of {s['full_rendered']})"
-            f" | {s['edit_to_reload']:.1f} | {s['full_build']:.1f} |"
+            f" | {s['edit_to_reload']:.1f} ({s['edit_to_reload'] / s['full_build']:.0%}) | {s['full_build']:.1f} |"
         )
     return "\n".join(lines)
 
@@ -453,6 +500,7 @@ def profile(n: int, seed: int, log) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global SETTLE_SECONDS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
@@ -461,12 +509,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the corpora under this folder and keep them")
     parser.add_argument("--check-links", action="store_true",
                         help="generate() with check_links=True, as 'dossier build --no-site' (default: as 'dossier build')")
+    parser.add_argument("--settle", type=float, default=SETTLE_SECONDS,
+                        help=f"seconds to let the disk settle after deleting outputs (default {SETTLE_SECONDS:g})")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure traced peak memory (slow)")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile generate() on a corpus of N articles")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
+    SETTLE_SECONDS = args.settle
     if args.worker:
         print(json.dumps(worker(args.worker, args.root, args.repeat)))
         return 0
