@@ -25,13 +25,14 @@ from .anchor import AnchoredArticle, anchor_article
 from .coverage import scan
 from .diagnostics import Diagnostic, Diagnostics, DossierError, Position
 from .emit import Collector, TreeWriter, WriteReport, emit
-from .link import LinkedArticle, link_article
 from .files import read_file
+from .link import LinkedArticle, link_article
 from .linkcheck import find_broken_links
 from .load import Project, Registry, article_files, check_annotated, load_article, load_registry, read_seeds, registry_files
 from .mentions import AliasMatcher
 from .model import Corpus
 from .parallel import fork_map
+from .progress import Progress
 from .textindex import line_column
 
 ARTICLE_STAGES = ("load", "anchor", "link", "coverage")
@@ -153,10 +154,13 @@ class Build:
                 results[path.stem] = result
         timings["load"] += time.perf_counter() - start
         start = time.perf_counter()
+        progress = Progress("articles", len(todo))
         for result in fork_map(partial(self._process, seeds, registry), todo):
             results[Path(result.annotation).stem] = result
             for stage, seconds in result.timings.items():
                 timings[stage] += seconds
+            progress.advance()
+        progress.close()
         timings["articles (wall)"] = time.perf_counter() - start
         self._articles = results
 
