@@ -328,7 +328,8 @@ def measure(kind: str, root: Path, repeat: int, check_links: bool = False) -> di
     env.pop("SITE_URL", None)
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--root", str(root), "--repeat", str(repeat)],
+        [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--root", str(root), "--repeat", str(repeat),
+         "--settle", str(SETTLE_SECONDS)],
         cwd=REPO, env=env, capture_output=True, text=True,
     )
     if proc.returncode != 0:

@@ -8,7 +8,7 @@ compares bytes first and removes files that are no longer generated.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
@@ -41,7 +41,8 @@ class Sink(Protocol):
     """Where emitted files go: written to ``root`` (by whichever process made
     them), or, without a root, collected by the caller."""
 
-    root: Path | None
+    @property
+    def root(self) -> Path | None: ...
 
     def put(self, path: str, data: bytes | None) -> None: ...
 
@@ -52,7 +53,7 @@ class Sink(Protocol):
 class _Job:
     """Some files to make; workers run jobs in any order, results arrive in order."""
 
-    make: Callable[[], list[tuple[str, bytes]]]
+    make: Callable[[], Iterable[tuple[str, bytes]]]
     page: str = ""  # the page it renders, if it renders one
 
 
@@ -82,7 +83,7 @@ def emit(project: Project, checked: Checked, title: str, previous: dict[str, str
         for name in FILES:
             sink.put(f"daten/{name}", None)
     else:  # the longest job: first, so that it does not finish last
-        jobs.append(_Job(partial(list, build_exports(ctx.corpus, ctx.linked, ctx.analysis))))
+        jobs.append(_Job(partial(build_exports, ctx.corpus, ctx.linked, ctx.analysis)))
     for page in build_pages(ctx, title):
         if unchanged(page.path, page.key):
             sink.put(page.path, None)
@@ -105,7 +106,7 @@ def emit(project: Project, checked: Checked, title: str, previous: dict[str, str
 
     ctx.prepare()  # before forking, so that workers do not each build the shared indexes
     progress = Progress("pages", sum(1 for job in jobs if job.page))
-    for job, made in zip(jobs, fork_map(partial(_run, sink.root), jobs)):
+    for job, made in zip(jobs, fork_map(partial(_run, sink.root), jobs), strict=True):
         for path, data, written in made:
             if data is None:
                 sink.wrote(path, written)
@@ -119,7 +120,11 @@ def emit(project: Project, checked: Checked, title: str, previous: dict[str, str
 
 
 def _render(page: Page) -> list[tuple[str, bytes]]:
-    return [(page.path, page.render().encode("utf-8"))]
+    try:
+        return [(page.path, page.render().encode("utf-8"))]
+    except Exception as exc:  # say which page, also from a worker process
+        exc.add_note(f"while rendering {page.path}")
+        raise
 
 
 def _copy(files: list[tuple[str, Path]]) -> list[tuple[str, bytes]]:
@@ -156,13 +161,17 @@ class TreeWriter:
     """
 
     def __init__(self, root: Path) -> None:
-        self.root: Path | None = root
+        self._root = root
         self.report = WriteReport()
         self._expected: set[str] = set()
 
+    @property
+    def root(self) -> Path:
+        return self._root
+
     def put(self, path: str, data: bytes | None) -> None:
         """One output file; None: known to be unchanged since the last build."""
-        self.wrote(path, data is not None and write_file(self.root, path, data))
+        self.wrote(path, data is not None and write_file(self._root, path, data))
 
     def wrote(self, path: str, written: bool) -> None:
         """One output file, already written (True) or found unchanged."""
@@ -174,7 +183,6 @@ class TreeWriter:
 
     def finish(self) -> WriteReport:
         """Remove the files that are no longer generated."""
-        assert self.root is not None
         self.report.written.sort()
         for folder, _, files in sorted(os.walk(self.root), reverse=True):
             rel_folder = os.path.relpath(folder, self.root)
@@ -192,7 +200,9 @@ class TreeWriter:
 class Collector:
     """Keeps the files in memory (to check them before anything is written)."""
 
-    root = None
+    @property
+    def root(self) -> None:
+        return None
 
     def __init__(self) -> None:
         self.outputs: dict[str, bytes | None] = {}

@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+#: bytes as they are: no newline translation on Windows
+_BINARY = getattr(os, "O_BINARY", 0)
+
 
 def read_file(path: str | Path) -> bytes:
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY | _BINARY)
     try:
         return _read_all(fd, os.fstat(fd).st_size)
     finally:
@@ -23,11 +26,12 @@ def write_file(root: Path, rel: str, data: bytes) -> bool:
     """Make ``root/rel`` hold ``data`` unless it does already; True if written.
 
     Files are written in place: an interrupted write leaves a file whose
-    bytes differ from the output, which the next build rewrites.
+    bytes differ from the output, which the next build rewrites (a kept
+    ``Build`` forgets its page keys when a build fails, so it does too).
     """
     target = os.path.join(root, rel)
     try:
-        fd = os.open(target, os.O_RDONLY)
+        fd = os.open(target, os.O_RDONLY | _BINARY)
     except (FileNotFoundError, NotADirectoryError):
         pass
     else:
@@ -37,7 +41,7 @@ def write_file(root: Path, rel: str, data: bytes) -> bool:
                 return False
         finally:
             os.close(fd)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY
     try:
         fd = os.open(target, flags, 0o666)
     except FileNotFoundError:

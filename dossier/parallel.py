@@ -5,16 +5,20 @@ and a large dossier has thousands of them. Worker processes are forked, so
 they inherit the job (registry, templates, analysis) instead of receiving
 it pickled; only results travel back. Small jobs, and processes that run
 other threads (``dossier serve``: forking those is unsafe), stay in one
-process. ``DOSSIER_JOBS=1`` turns it off, ``DOSSIER_JOBS=N`` sets the
-number of workers.
+process. ``DOSSIER_JOBS=1`` turns it off; ``DOSSIER_JOBS=N`` sets the
+number of workers (even for small jobs; in a container with a CPU quota,
+set it to the quota); unset, every core the process may use gets one.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -25,7 +29,7 @@ MIN_ITEMS = 200
 #: chunks per worker: small enough to balance uneven items, large enough to amortise
 CHUNKS_PER_WORKER = 8
 
-# The job of the pool being forked; workers find it here, copied by fork.
+# The job of this worker process, set by _inherit when it starts.
 _job: tuple[Callable[[Any], Any], list[Sequence[Any]]] | None = None
 
 
@@ -38,29 +42,41 @@ def workers(items: int) -> int:
         return 1
     else:
         count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    # Only Linux forks safely: macOS system libraries run threads of their own.
+    if count <= 1 or not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 1
     return min(count, items)
 
 
 def fork_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     """``function(item)`` for each item, in order, as they are ready; in forked
-    workers when that pays off."""
+    workers when that pays off.
+
+    A worker's exception reaches the caller as it is; a worker that dies
+    (killed for lack of memory, say) stops the build with BrokenProcessPool
+    instead of leaving it waiting for a result that never comes.
+    """
     count = workers(len(items))
     if count <= 1:
-        yield from (function(item) for item in items)
+        yield from map(function, items)
         return
     size = max(1, -(-len(items) // (count * CHUNKS_PER_WORKER)))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    global _job
-    _job = (function, chunks)
+    # Forked workers receive the job as the initializer's arguments, copied by fork, not pickled.
+    executor = ProcessPoolExecutor(count, multiprocessing.get_context("fork"), _inherit, ((function, chunks),))
     try:
-        pool = multiprocessing.get_context("fork").Pool(count)  # the workers copy _job now
-    finally:
-        _job = None
-    with pool:
-        for part in pool.imap(_run_chunk, range(len(chunks)), chunksize=1):
+        for part in executor.map(_run_chunk, range(len(chunks))):
             yield from part
+    except BrokenProcessPool as exc:
+        exc.add_note("a worker process died; DOSSIER_JOBS=1 builds in one process, with less memory")
+        raise
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _inherit(job: tuple[Callable[[Any], Any], list[Sequence[Any]]]) -> None:
+    global _job
+    _job = job
 
 
 def _run_chunk(index: int) -> list[Any]:

@@ -115,7 +115,7 @@ class Build:
         """Check, then write the Markdown tree into ``out``; raise on errors.
 
         Links are checked exactly once: by MkDocs in strict mode when MkDocs
-        builds the site, or here (``check_links``, markdown-it-py, ~2 ms a page)
+        builds the site, or here (``check_links``, markdown-it-py, ~10 ms a page)
         when the Markdown is the product, for another engine to build.
         """
         with paused_gc():
@@ -188,6 +188,19 @@ class Build:
         job: tuple[Path, bytes, str],
     ) -> _ArticleResult:
         """Load, anchor, link and check the coverage of one article."""
+        path = job[0]
+        try:
+            return self._process_article(seeds, registry, job)
+        except Exception as exc:  # say which article, also from a worker process
+            exc.add_note(f"while processing {self.project.shown(path)}")
+            raise
+
+    def _process_article(
+        self,
+        seeds: dict[str, tuple[Path, str | None]],
+        registry: Registry,
+        job: tuple[Path, bytes, str],
+    ) -> _ArticleResult:
         assert self._matcher is not None
         path, raw, fingerprint = job
         diagnostics = Diagnostics()
@@ -212,10 +225,14 @@ class Build:
         checked = self._check()
         if checked.diagnostics.errors:
             raise DossierError(checked.diagnostics)
+        # Forgotten until this build succeeds: a failed one may leave any page half-written.
+        previous = self._page_keys
+        if previous is not None:
+            self._page_keys = {}
         start = time.perf_counter()
         if check_links:
             collector = Collector()
-            emitted = emit(self.project, checked, self.title, self._page_keys, self.out, collector)
+            emitted = emit(self.project, checked, self.title, previous, self.out, collector)
             outputs = collector.outputs
             checked.timings["emit"] = time.perf_counter() - start
             start = time.perf_counter()
@@ -231,12 +248,12 @@ class Build:
             # Nothing can fail from here on (bad input stopped at check), so
             # each file is written as soon as it is made.
             writer = TreeWriter(self.out)
-            emitted = emit(self.project, checked, self.title, self._page_keys, self.out, writer)
+            emitted = emit(self.project, checked, self.title, previous, self.out, writer)
             checked.timings["emit"] = time.perf_counter() - start
             start = time.perf_counter()
         report = writer.finish()
         report.rendered = emitted.rendered
-        if self._page_keys is not None:
+        if previous is not None:
             self._page_keys = emitted.keys
         checked.timings["write"] = time.perf_counter() - start
         return checked, report

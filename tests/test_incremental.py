@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from dossier import emit as emit_module
+from dossier import pages
 from dossier import sitemap as site
 from dossier.diagnostics import DossierError
 from dossier.load import Project
@@ -75,3 +77,34 @@ def test_a_page_deleted_from_the_output_is_rendered_again(built) -> None:
     _, report = build.generate()
     assert report.rendered == [site.CONTRADICTIONS] and report.written == [site.CONTRADICTIONS]
     assert page.read_bytes() == text
+
+
+def test_a_build_that_fails_while_writing_forgets_what_it_knew(built, tmp_path: Path, monkeypatch) -> None:
+    """A failure after some pages were rewritten must not let the next build
+    trust its page keys: it renders every page again."""
+    root, build = built
+    annotation = sorted((root / "content/articles").glob("*.yml"))[0]
+    good = annotation.read_text("utf-8")
+    _edit(annotation, "stance: reports", "stance: asserts")
+
+    def broken(page):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(emit_module, "_render", broken)
+    with pytest.raises(RuntimeError, match="renderer crashed"):
+        build.generate()
+    monkeypatch.undo()
+    annotation.write_text(good, "utf-8")
+    _, report = build.generate()
+    _, everything = Build(Project(root), tmp_path / "all", TITLE).generate()
+    assert report.rendered == everything.rendered
+    assert _tree(root / "build/docs") == _fresh(root, tmp_path)
+
+
+def test_an_error_while_rendering_names_the_page(built, monkeypatch) -> None:
+    root, build = built
+    _edit(sorted((root / "content/articles").glob("*.yml"))[0], "stance: reports", "stance: asserts")
+    monkeypatch.setattr(pages, "render", lambda template, **context: 1 / 0)
+    with pytest.raises(ZeroDivisionError) as error:
+        build.generate()
+    assert any(note.startswith("while rendering ") and note.endswith(".md") for note in error.value.__notes__)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 import pytest
@@ -43,6 +44,7 @@ def test_one_job_stays_in_this_process(monkeypatch):
 def test_a_worker_error_reaches_the_caller(forking):
     with pytest.raises(ValueError, match="seven"):
         list(parallel.fork_map(_fail_on_seven, range(20)))
+    assert multiprocessing.active_children() == []  # the workers are gone
 
 
 def test_small_jobs_and_threaded_processes_are_not_forked(monkeypatch):

@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import Planted, make_corpus, set_claim_value  # noqa: E402
+from dossier import parallel  # noqa: E402
 from dossier import sitemap as site  # noqa: E402
 from dossier.emit import WriteReport  # noqa: E402
 from dossier.exports import FILES  # noqa: E402
@@ -47,6 +48,7 @@ class Run:
     edited_checked: Checked
     incremental: dict[str, bytes]  # the tree after the edit, built incrementally
     fresh: dict[str, bytes]  # the same, built from scratch
+    serial: dict[str, bytes]  # the first tree, built in one process
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -58,7 +60,15 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     root = tmp_path_factory.mktemp("synthetic")
     planted = make_corpus(root, N, seed=7)
     project, out = Project(root), root / "build" / "docs"
-    checked, first = generate(project, out, TITLE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DOSSIER_JOBS", "1")
+        generate(project, root / "serial", TITLE)
+        serial = _tree(root / "serial")
+        # Forked workers, as a real build of this size uses (earlier tests may
+        # have left server threads in this process, which would prevent it).
+        patch.setenv("DOSSIER_JOBS", "2")
+        patch.setattr(parallel.threading, "active_count", lambda: 1)
+        checked, first = generate(project, out, TITLE)
     before = _tree(out)
     _, second = generate(project, out, TITLE)
     after = _tree(out)
@@ -76,7 +86,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     finally:
         set_claim_value(root, edit.stem, edit.claim, edit.old)
     return Run(root, planted, checked, first, before, second, after, again, again_checked,
-               edited, edited_checked, incremental, fresh)
+               edited, edited_checked, incremental, fresh, serial)
 
 
 def test_the_corpus_is_deterministic(tmp_path: Path, run: Run) -> None:
@@ -125,6 +135,10 @@ def test_generating_twice_is_byte_identical(run: Run) -> None:
     assert run.first.written and not run.first.removed
     assert run.second.written == [] and run.second.removed == []
     assert run.after == run.before
+
+
+def test_forked_workers_build_what_one_process_builds(run: Run) -> None:
+    assert run.before == run.serial
 
 
 def _dependent(planted: Planted, corpus: Corpus, stem: str) -> set[str]:
