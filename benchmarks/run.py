@@ -9,8 +9,10 @@ one JSON line, so peak memory of one measurement never includes another's:
 
 * check:       dossier.pipeline.check(), median of --repeat runs, per stage;
 * generate:    dossier.pipeline.generate() into an empty build/docs, median of
-               --repeat runs (each in a fresh process), per stage; peak RSS
-               (ru_maxrss) of the process and of its largest forked worker;
+               --repeat runs (each in a fresh process), per stage; peak memory
+               of the whole process tree (PSS: shared pages counted once,
+               sampled every PSS_INTERVAL), and peak RSS (ru_maxrss) of the
+               process and of its largest forked worker;
 * memory:      with --tracemalloc only, one generate() under tracemalloc (peak
                of Python allocations; tracemalloc slows generate() ~10x);
 * incremental: a full generate, then change one claim's value in one
@@ -50,6 +52,7 @@ REPO = HERE.parent
 STAGES = ("load", "anchor", "link", "coverage", "articles (wall)", "analyse", "emit", "linkcheck", "write")
 MKDOCS_SINGLE_RUN_FROM = 1000
 SETTLE_SECONDS = 10.0
+PSS_INTERVAL = 0.1  # seconds between memory samples of a measured process tree
 
 
 # --- workers (run in a fresh process each) ------------------------------------------
@@ -327,17 +330,44 @@ def measure(kind: str, root: Path, repeat: int, check_links: bool = False) -> di
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", DOSSIER_BENCH_CHECK_LINKS="1" if check_links else "0")
     env.pop("SITE_URL", None)
     started = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--root", str(root), "--repeat", str(repeat),
-         "--settle", str(SETTLE_SECONDS)],
-        cwd=REPO, env=env, capture_output=True, text=True,
-    )
+    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+        proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--root", str(root),
+             "--repeat", str(repeat), "--settle", str(SETTLE_SECONDS)],
+            cwd=REPO, env=env, stdout=stdout, stderr=stderr, text=True,
+        )
+        pss_peak = 0.0
+        while proc.poll() is None:
+            pss_peak = max(pss_peak, _tree_pss_mb(proc.pid))
+            time.sleep(PSS_INTERVAL)
+        stdout.seek(0)
+        stderr.seek(0)
+        out, err = stdout.read(), stderr.read()
     if proc.returncode != 0:
-        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        sys.stderr.write(out[-4000:] + err[-4000:])
         raise SystemExit(f"measurement {kind} failed (exit {proc.returncode})")
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = json.loads(out.strip().splitlines()[-1])
     result["process_seconds"] = time.perf_counter() - started
+    result["pss_peak_mb"] = pss_peak or None
     return result
+
+
+def _tree_pss_mb(pid: int) -> float:
+    """Memory of a process and all its descendants, shared pages counted once
+    (proportional set size, as the kernel reports it), in MB; 0 off Linux."""
+    total_kb = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                total_kb += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pending.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):
+            continue  # ended meanwhile
+    return total_kb / 1024
 
 
 #: measurements that write a tree: which output folders each run starts without
@@ -353,7 +383,7 @@ def measure_fresh(kind: str, root: Path, repeat: int, check_links: bool) -> dict
     merged = dict(results[-1])
     merged["runs"] = [run for result in results for run in result["runs"]]
     merged["process_seconds"] = sum(r["process_seconds"] for r in results)
-    for key in ("rss_peak_mb", "rss_worker_peak_mb"):
+    for key in ("rss_peak_mb", "rss_worker_peak_mb", "pss_peak_mb"):
         if key in merged:
             merged[key] = max((r[key] for r in results if r[key] is not None), default=None)
     if len({r["dossier_sha256"] for r in results}) > 1:
@@ -408,6 +438,7 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
             "generate": gen_total, "check": _median(check["runs"], "total"), "mkdocs": mk_total,
             "mkdocs_runs": mk["repeat"], "generate_over_mkdocs": gen_total / mk_total,
             "rss_peak_mb": gen["rss_peak_mb"], "rss_worker_peak_mb": gen.get("rss_worker_peak_mb"),
+            "pss_peak_mb": gen.get("pss_peak_mb"),
             "rss_baseline_mb": gen["rss_baseline_mb"],
             "traced_peak_mb": row["memory"]["traced_peak_mb"] if traced else None,
             "pages": gen["pages"], "docs_bytes": gen["docs_bytes"], "site_bytes": mk["site_bytes"],
@@ -439,7 +470,7 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
     stages += sorted({k for r in rows for k in r["summary"]["stages"]} - set(stages))
     head = ("| N | articles / claims / entities / questions | " + " | ".join(stages)
             + " | **generate** | MkDocs | **generate / MkDocs** | check() | check / generate "
-            "| peak RSS (MB): main / largest worker | pages "
+            "| **peak memory (MB)**: all processes (PSS) / main RSS / largest worker RSS | pages "
             "| build/site (MB) | search index (MB) | rebuild after an edit: time (rendered / written) "
             "| edit → reloaded in serve (of full build) | full build (generate + MkDocs) |")
     lines = [
@@ -468,7 +499,7 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
             + " | ".join("–" if st.get(k) is None else f"{st[k]:.2f}" for k in stages)
             + f" | **{s['generate']:.2f}** | {s['mkdocs']:.1f}{'*' if s['mkdocs_runs'] == 1 else ''}"
             f" | **{s['generate_over_mkdocs']:.1%}** | {s['check']:.2f} | {s['check'] / s['generate']:.0%}"
-            f" | {s['rss_peak_mb']:.0f} / {_num(s['rss_worker_peak_mb'])} | {s['pages']} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
+            f" | **{_num(s['pss_peak_mb'])}** / {s['rss_peak_mb']:.0f} / {_num(s['rss_worker_peak_mb'])} | {s['pages']} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
             f" | {s['incremental']:.2f} ({s['incremental_rendered']:.0f} / {s['incremental_written']:.0f} of {s['full_rendered']})"
             f" | {s['edit_to_reload']:.1f} ({s['edit_to_reload'] / s['full_build']:.0%}) | {s['full_build']:.1f} |"
         )

@@ -52,6 +52,10 @@ def fork_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     """``function(item)`` for each item, in order, as they are ready; in forked
     workers when that pays off.
 
+    This process is one of the workers: while it waits for the next result
+    in order, it takes a chunk no worker has started (from the end). So N
+    cores need N - 1 forked copies of the build's memory, not N.
+
     A worker's exception reaches the caller as it is; a worker that dies
     (killed for lack of memory, say) stops the build with BrokenProcessPool
     instead of leaving it waiting for a result that never comes.
@@ -63,10 +67,17 @@ def fork_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     size = max(1, -(-len(items) // (count * CHUNKS_PER_WORKER)))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     # Forked workers receive the job as the initializer's arguments, copied by fork, not pickled.
-    executor = ProcessPoolExecutor(count, multiprocessing.get_context("fork"), _inherit, ((function, chunks),))
+    executor = ProcessPoolExecutor(count - 1, multiprocessing.get_context("fork"), _inherit, ((function, chunks),))
     try:
-        for part in executor.map(_run_chunk, range(len(chunks))):
-            yield from part
+        futures = [executor.submit(_run_chunk, index) for index in range(len(chunks))]
+        done_here: dict[int, list[R]] = {}
+        last = len(chunks)  # chunks from here on are taken or done by this process
+        for index, future in enumerate(futures):
+            while index not in done_here and not future.done() and last > index:
+                last -= 1
+                if futures[last].cancel():  # no worker has started it
+                    done_here[last] = [function(item) for item in chunks[last]]
+            yield from done_here.pop(index) if index in done_here else future.result()
     except BrokenProcessPool as exc:
         exc.add_note("a worker process died; DOSSIER_JOBS=1 builds in one process, with less memory")
         raise

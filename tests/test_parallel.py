@@ -33,7 +33,8 @@ def _fail_on_seven(x: int) -> int:
 def test_forked_workers_return_results_in_order(forking):
     results = list(parallel.fork_map(_square_with_pid, range(50)))
     assert [square for square, _ in results] == [x * x for x in range(50)]
-    assert os.getpid() not in {pid for _, pid in results}  # really ran elsewhere
+    # a forked worker took part (and this process too, while it waited)
+    assert {pid for _, pid in results} - {os.getpid()}
 
 
 def test_one_job_stays_in_this_process(monkeypatch):
