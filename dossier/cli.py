@@ -83,8 +83,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"build failed: MkDocs: {exc}; build/site was left as it was", file=sys.stderr)
             return 1
     elapsed = time.perf_counter() - started
+    warnings = len(checked.diagnostics.warnings)
     print(f"dossier: {len(report.written)} files written, {report.unchanged} unchanged, "
-          f"{len(report.removed)} removed, 0 errors, {elapsed:.1f} s"
+          f"{len(report.removed)} removed, 0 errors, {warnings} warning{'' if warnings == 1 else 's'}, {elapsed:.1f} s"
           + ("" if args.no_site else " — site in build/site/"))
     return 0
 

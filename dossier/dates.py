@@ -43,6 +43,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .fold import fold
+
 Mode = Literal["nearest", "past", "future", "before", "after"]
 
 _MONTH = (
@@ -238,7 +240,7 @@ def resolve(expression: str, reference: PartialDate | None) -> DateSpan | None:
 
 def _interpret(match: re.Match[str], ref: PartialDate | None, standalone: bool) -> tuple[DateSpan | None, bool] | None:
     """(value, relative) for a match, or None when it is not a date after all."""
-    prep = (match["prep"] or "").lower()
+    prep = fold(match["prep"] or "")
     mode: Mode = "future" if prep in ("ab", "bis") else "past" if prep == "seit" else "nearest"
     try:
         if match["num_day"]:
@@ -270,7 +272,7 @@ def _interpret(match: re.Match[str], ref: PartialDate | None, standalone: bool) 
         return None, True
     if match["week"]:
         return _from_date(reference_day), True
-    back = {"heute": 0, "gestern": 1, "vorgestern": 2}[match["day_word"].lower()]
+    back = {"heute": 0, "gestern": 1, "vorgestern": 2}[fold(match["day_word"])]
     return _from_date(reference_day - dt.timedelta(days=back)), True
 
 
@@ -351,7 +353,7 @@ def _weekday(match: re.Match[str], ref: PartialDate | None, mode: Mode) -> DateS
         mode = "before" if _year_shift(match["weekday_rel"]) < 0 else "after"
     elif mode == "nearest":
         mode = "past"
-    ahead = (_WEEKDAY_NUMBERS[match["weekday"].lower()] - reference_day.weekday()) % 7
+    ahead = (_WEEKDAY_NUMBERS[fold(match["weekday"])] - reference_day.weekday()) % 7
     offset = {
         "past": -((7 - ahead) % 7),
         "before": -(7 - ahead) if ahead else -7,
@@ -381,12 +383,12 @@ def _year_for(month: int, ref: PartialDate | None, mode: Mode) -> int | None:
 
 def _year_shift(word: str) -> int:
     """-1, 0 or +1 for "letzten", "dieses", "kommenden" (any ending)."""
-    word = word.lower()
+    word = fold(word)
     return next(shift for stem, shift in _YEAR_SHIFT.items() if word.startswith(stem))
 
 
 def _month_number(name: str) -> int:
-    return _MONTH_NUMBERS[name[:3].lower()]
+    return _MONTH_NUMBERS[fold(name)[:3]]
 
 
 def _valid_date(year: int | None, month: int, day: int | None) -> PartialDate | None:

@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .fold import fold
+
 _UNIT = "(?:sieben|sechs|fünf|zwei|drei|vier|acht|neun)"
 _UNIT_OR_EIN = f"(?:{_UNIT}|ein)"
 _TEEN = "(?:dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwölf|zehn|elf)"
@@ -171,7 +173,7 @@ def parse_number_words(s: str) -> int | None:
         return None
     total = group = small = 0  # done millions+, done thousands, below 1000
     for token in _WORD_TOKEN.finditer(words):
-        word = token.group().lower()
+        word = fold(token.group())
         if word == "hundert":
             small = (small or 1) * 100
         elif word == "tausend":
@@ -205,7 +207,7 @@ def _value_of(match: re.Match[str], text: str) -> tuple[int | None, int | None] 
         return None
     vague = match["some"] or match["plural"] or match["big"]
     if vague:
-        return _VAGUE_RANGES[vague.lower()]
+        return _VAGUE_RANGES[fold(vague)]
     if match["high"] is not None:
         high = _number(match["high"])
         low = _number(match["low"])
@@ -251,7 +253,7 @@ def _whole(value: Decimal) -> int | None:
 
 def _scale(word: str) -> int:
     """The factor of a scale word ("Millionen", "Mio.", "Tausend")."""
-    word = word.lower()
+    word = fold(word)
     if word.startswith(("milliard", "mrd")):
         return 10**9
     if word.startswith(("million", "mio")):

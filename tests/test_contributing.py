@@ -60,6 +60,13 @@ def contributor(tmp_path: Path, capsys) -> Path:
 def test_following_the_guide_gives_a_correct_page(contributor: Path, capsys) -> None:
     assert main(["--root", str(contributor), "check"]) == 0, capsys.readouterr().err
     assert main(["--root", str(contributor), "build", "--no-site"]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    written = len([p for p in (contributor / "build/docs").rglob("*") if p.is_file()])
+    assert re.fullmatch(rf"dossier: {written} files written, 0 unchanged, 0 removed, 0 errors, \d+ warnings?, [\d.]+ s",
+                        summary), summary
+    assert main(["--root", str(contributor), "build", "--no-site"]) == 0
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.startswith(f"dossier: 0 files written, {written} unchanged, 0 removed, 0 errors"), summary
     page = (contributor / "build/docs/artikel/900_beispiel.md").read_text("utf-8")
     for claim in ("weitere-3000", "angekommen", "vertrag-juni"):
         assert f'id="c-{claim}"' in page

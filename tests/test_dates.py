@@ -369,3 +369,14 @@ def test_seed_corpus(prefix: str) -> None:
 def test_seed_publication_line_span() -> None:
     (first, *_) = find_dates(seed_text("001"), None)
     assert (first.start, first.end, iso(first), first.relative) == (0, 17, "2024-10-18", False)
+
+
+@pytest.mark.parametrize("text", ["gestern", "am Samstag", "im September", "im August 2024", "vorgestern", "Mitte September"])
+def test_lookalike_letters_give_the_same_dates(text: str) -> None:
+    """re.IGNORECASE matches ſ to s, ı to i and the Kelvin sign to k; old
+    orthography and OCR output have them, and must not crash the build."""
+    odd = text.translate(str.maketrans({"s": "ſ", "i": "ı", "k": "\u212a"}))
+    assert odd != text
+    expected = [(m.start, m.end, m.value) for m in find_dates(text, FRI_18_OCT_2024)]
+    assert expected, text
+    assert [(m.start, m.end, m.value) for m in find_dates(odd, FRI_18_OCT_2024)] == expected

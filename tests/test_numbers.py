@@ -295,3 +295,21 @@ def test_long_digit_runs_stay_bounded() -> None:
     figures = find_figures("123 " * 2000)
     assert figures[0].surface == "123 123 123 123 123 123"
     assert all(a.end <= b.start for a, b in zip(figures, figures[1:]))
+
+
+# re.IGNORECASE matches these non-ASCII letters to ASCII ones; text from old
+# orthography or OCR has them, and a figure found that way must get its value.
+LOOKALIKES = str.maketrans({"s": "ſ", "i": "ı", "k": "\u212a"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sechs Soldaten", "sieben Panzer", "einige tausend Mann", "zwei Millionen", "mindestens elf Verletzte",
+     "zwischen zehn und zwölf Tausend", "Tausende Soldaten"],
+)
+def test_lookalike_letters_give_the_same_figures(text: str) -> None:
+    odd = text.translate(LOOKALIKES)
+    assert odd != text
+    expected = [(f.start, f.end, f.min, f.max, f.approx) for f in find_figures(text)]
+    assert expected, text
+    assert [(f.start, f.end, f.min, f.max, f.approx) for f in find_figures(odd)] == expected
