@@ -184,7 +184,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    main_parser = argparse.ArgumentParser(prog="dossier", description=__doc__.splitlines()[0])
+    main_parser = argparse.ArgumentParser(prog="dossier", description=__doc__.splitlines()[0].replace("``", ""))
     main_parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     commands = main_parser.add_subparsers(dest="command", required=True)
 

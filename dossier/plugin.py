@@ -34,6 +34,7 @@ from .pipeline import Build
 from .progress import Progress
 
 log = logging.getLogger("mkdocs.plugins.dossier")
+OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 
 class DossierConfig(Config):
@@ -48,6 +49,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.progress = Progress("MkDocs", 0)
         #: kept across the rebuilds of ``serve``: only what an edit touched is redone
         self.build: Build | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Theme pages that mkdocs-material has only in English (the 404 page)."""
+        config.theme.dirs.insert(0, str(OVERRIDES))
+        return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across rebuilds.

@@ -66,6 +66,15 @@ def test_claim_shows_details_on_hover_and_links_to_its_row(browser: Browser, ser
     page.close()
 
 
+def test_claim_statuses_differ_by_line_style_not_only_colour(browser: Browser, server: str) -> None:
+    """The legend of an article page shows each status as readers see it."""
+    page, _, _ = visit(browser, server + "artikel/001_e681e366ec677afe/")
+    styles = page.evaluate("""() => [...document.querySelectorAll('p mark.dossier-claim:not([id])')]
+        .map(m => getComputedStyle(m).borderBottomStyle)""")
+    assert len(styles) == 4 and len(set(styles)) == 4, styles
+    page.close()
+
+
 def test_german_search_finds_a_person(browser: Browser, server: str) -> None:
     page, errors, foreign = visit(browser, server)
     page.locator("label.md-search__icon, .md-search__input").first.click()

@@ -165,6 +165,7 @@ def test_404_page_works_under_the_sub_path(server: str) -> None:
         urllib.request.urlopen(server + "gibt-es-nicht/")
     assert info.value.code == 404
     body = info.value.read().decode("utf-8")
+    assert "Seite nicht gefunden" in body and "Not found" not in body
     for link in _links(server + "gibt-es-nicht/", body):
         if urlsplit(link).netloc == urlsplit(server).netloc and link.endswith((".css", ".js")):
             assert urlsplit(link).path.startswith(SUB_PATH), link
