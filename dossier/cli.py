@@ -158,18 +158,25 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview: MkDocs' server with the dossier plugin.
 
     The plugin regenerates before each build; a broken file is reported and
     the server keeps serving the last good site. By default MkDocs re-renders
     only the files the generation step rewrote (its "dirty" mode), which is
-    what makes a rebuild of a large dossier quick; the search index then
-    covers only those pages until a full build (--full).
+    what makes a rebuild of a large dossier quick (the plugin keeps the other
+    pages in the search index); --full rebuilds every page.
     """
     from mkdocs.commands.serve import serve
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    # The navigation is fixed in mkdocs.yml and every changed page is rebuilt,
+    # so MkDocs' warning on each dirty rebuild would only be noise.
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
     config_file = (args.root / args.config).resolve()
     try:
         serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True,

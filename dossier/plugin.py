@@ -18,6 +18,7 @@ watched folder.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -49,6 +50,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.progress = Progress("MkDocs", 0)
         #: kept across the rebuilds of ``serve``: only what an edit touched is redone
         self.build: Build | None = None
+        self.dirty = False
+        #: of a dirty rebuild: the search index before it, the pages there are and those rebuilt
+        self.index_before: dict | None = None
+        self.pages: set[str] = set()
+        self.rebuilt: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme pages that mkdocs-material has only in English (the 404 page)."""
@@ -58,6 +64,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across rebuilds.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -66,6 +73,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return self._root(config) / self.config.output
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.rebuilt = set()
+        self.index_before = _read_json(_search_index(config)) if self.dirty else None
         if self.pregenerated:
             return
         out = self.output_dir(config)
@@ -93,11 +102,38 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             if Path(file.src_dir or "") != Path(docs_dir) and generated.get_file_from_path(file.src_uri) is None:
                 generated.append(file)
         self.progress = Progress("MkDocs", len(generated.documentation_pages()))
+        self.pages = {file.url for file in generated.documentation_pages()}
         return generated
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         self.progress.advance()
+        self.rebuilt.add(page.url)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.close()
+        if self.index_before is not None:
+            self._keep_unchanged_pages_searchable(_search_index(config))
+
+    def _keep_unchanged_pages_searchable(self, path: Path) -> None:
+        """A dirty rebuild renders only the pages that changed, and the search
+        plugin indexes only what it rendered: without this, search in the
+        preview would find nothing but the last edit."""
+        after = _read_json(path)
+        if after is None or self.index_before is None:
+            return
+        kept = [doc for doc in self.index_before.get("docs", [])
+                if (page := doc.get("location", "").split("#", 1)[0]) in self.pages and page not in self.rebuilt]
+        after["docs"] = kept + after.get("docs", [])
+        path.write_text(json.dumps(after, sort_keys=True, separators=(",", ":")), "utf-8")
+
+
+def _search_index(config: MkDocsConfig) -> Path:
+    return Path(config.site_dir) / "search" / "search_index.json"
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import subprocess
@@ -69,6 +70,12 @@ def test_a_change_triggers_exactly_one_rebuild(preview) -> None:
     time.sleep(3)  # a rebuild loop would show up as further builds
     assert _builds(log) == 2
     assert "<title>Neu: Testtitel" in _get(url + "artikel/001_e681e366ec677afe/")
+    assert "WARNING" not in log.read_text()  # not even MkDocs' note on each dirty rebuild
+    # The rebuild rendered only the changed pages; search still knows the others.
+    index = json.loads(_get(url + "search/search_index.json"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"artikel/001_e681e366ec677afe/", "personen/kim-jong-un/", "widersprueche/"} <= pages, sorted(pages)[:20]
+    assert any("Neu: Testtitel" in doc["title"] for doc in index["docs"])
 
 
 def test_a_broken_file_keeps_the_last_good_site(preview) -> None:
