@@ -46,7 +46,8 @@ def table(data: dict) -> str:
         "",
         "| N | articles / claims / entities / questions | generate | MkDocs | dossier check | "
         "peak memory of generate (all processes) | "
-        "pages | search index | rebuild after one edit (pages rendered / files written) | edit → reloaded in serve | "
+        "Markdown pages | search index | rebuild after one edit (pages rendered / files written, of pages rendered "
+        "in a full build) | edit → reloaded in serve | "
         "full build |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]

@@ -42,12 +42,16 @@ def resolve(selector: Selector, index: TextIndex, article: Article, diagnostics:
     """The one span a selector names, or None after reporting why not."""
     quote = normalise(selector.quote)
     prefix, suffix = normalise(selector.prefix), normalise(selector.suffix)
-    hits = index.find_all(quote)
+    found = index.find_all(quote)
+    hits = found
     if prefix or suffix:
-        hits = [h for h in hits if _has_context(index.normal, h, h + len(quote), prefix, suffix)]
+        hits = [h for h in found if _has_context(index.normal, h, h + len(quote), prefix, suffix)]
     if len(hits) == 1:
         return Span(*index.to_source(hits[0], hits[0] + len(quote)))
-    if not hits:
+    if not hits and found:
+        diagnostics.error(selector.position, _context_mismatch(index, found[0], quote, prefix, suffix, article),
+                          "copy prefix:/suffix: from the text as it stands, or drop them if the quote is unique")
+    elif not hits:
         diagnostics.error(selector.position, f"quote not found in seeds/{article.seed}: \"{_short(quote)}\"", _closest(index, quote, article))
     else:
         places = ", ".join(f"line {index.line_column(index.to_source(h, h + 1)[0])[0]}" for h in hits)
@@ -58,6 +62,18 @@ def resolve(selector: Selector, index: TextIndex, article: Article, diagnostics:
             f"lengthen the quote or add prefix:/suffix: to pick one, e.g. {suggestion}",
         )
     return None
+
+
+def _context_mismatch(index: TextIndex, at: int, quote: str, prefix: str, suffix: str, article: Article) -> str:
+    """The quote is there: say which of prefix/suffix does not match, and what the text has."""
+    line = index.line_column(index.to_source(at, at + 1)[0])[0]
+    before = index.normal[:at].rstrip()
+    after = index.normal[at + len(quote):].lstrip()
+    if prefix and not before.endswith(prefix):
+        return (f"quote found in seeds/{article.seed} (line {line}), but not after prefix \"{_short(prefix)}\"; "
+                f"the text before it reads \"{_short(before[-len(prefix) - 10:].lstrip())}\"")
+    return (f"quote found in seeds/{article.seed} (line {line}), but not before suffix \"{_short(suffix)}\"; "
+            f"the text after it reads \"{_short(after[:len(suffix) + 10].rstrip())}\"")
 
 
 def _has_context(normal: str, start: int, end: int, prefix: str, suffix: str) -> bool:

@@ -34,24 +34,28 @@ def site_config(config_file: Path) -> dict:
         return yaml.load(handle, Loader=_TolerantLoader) or {}
 
 
-def _print(diagnostics: Diagnostics, strict: bool) -> None:
+def _print(diagnostics: Diagnostics, strict: bool, outcome: str = "") -> None:
+    """Every diagnostic, then the counts; ``outcome`` says what failing meant."""
     for d in diagnostics.sorted():
         print(d, file=sys.stderr)
     errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
     if errors or warnings:
-        failing = errors + (warnings if strict else 0)
-        print(f"{errors} error(s), {warnings} warning(s)" + (" — nothing was written" if failing else ""), file=sys.stderr)
+        line = f"{errors} error(s), {warnings} warning(s)"
+        if outcome and (errors or (strict and warnings)):
+            line += f" — {outcome}" + ("" if errors else " (--strict counts warnings as errors)")
+        print(line, file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     checked = check(Project(args.root))
-    _print(checked.diagnostics, args.strict)
+    _print(checked.diagnostics, args.strict, "check failed")
     failed = bool(checked.diagnostics.errors) or (args.strict and bool(checked.diagnostics.warnings))
     if not failed:
         corpus = checked.corpus
         claims = sum(len(a.claims) for a in corpus.articles)
         print(f"ok: {len(corpus.articles)} articles, {claims} claims, {len(corpus.entities)} entities, "
-              f"{len(corpus.propositions)} propositions, {len(checked.analysis.contradictions)} contradictions")
+              f"{len(corpus.propositions)} propositions, {len(checked.analysis.contradictions)} contradictions"
+              + (f"; {len(checked.diagnostics.warnings)} warning(s) above" if checked.diagnostics.warnings else ""))
     return 1 if failed else 0
 
 
@@ -73,7 +77,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         _print(exc.diagnostics, args.strict)
         print("build failed: the annotations have errors; build/ was left as it was", file=sys.stderr)
         return 1
-    _print(checked.diagnostics, args.strict)
+    _print(checked.diagnostics, args.strict, "build/docs was written, build/site was left as it was")
     if args.strict and checked.diagnostics.warnings:
         return 1
     if not args.no_site:

@@ -66,10 +66,44 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
             "ids are lowercase letters and digits joined by single hyphens, e.g. 'kyrylo-budanov'",
         )
     if kind == "type":
-        return f"{path}: expected {error.validator_value}, got {type(error.instance).__name__} {error.instance!r}", ""
+        return _wrong_type(path, error.validator_value, error.instance)
     if kind == "oneOf":
         return f"{path}: {error.instance!r} is not a valid value here", error.schema.get("description", "")
     return f"{path}: {error.message}", ""
+
+
+#: JSON Schema types in YAML words, with how to write one
+_TYPES = {
+    "object": ("fields (key: value lines)", "write one 'key: value' per line, indented under its parent"),
+    "array": ("a list", "write each item on its own line starting with '- '"),
+    "string": ("text", "put the text in double quotes"),
+    "number": ("a number", "write digits only, e.g. 3000 or 2.5 (no words, no units)"),
+    "integer": ("a whole number", "write digits only, e.g. 3000 (no dots, words or units)"),
+    "boolean": ("true or false", "write true or false"),
+}
+
+
+def _written(value: object) -> str:
+    """What the contributor wrote, in their terms rather than Python's."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, dict):
+        return "fields (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text '{value}'" if len(value) <= 60 else "a text"
+    return f"'{value}'"
+
+
+def _wrong_type(path: str, expected: str | list[str], value: object) -> tuple[str, str]:
+    kinds = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " or ".join(_TYPES.get(k, (k, ""))[0] for k in kinds)
+    if path == "(top level)" and value is None:
+        return "the file is empty", "start from a file of the same kind (dossier new seeds/<file> writes one)"
+    return f"{path}: expected {wanted}, got {_written(value)}", _TYPES.get(kinds[0], ("", ""))[1]
 
 
 def _unknown_fields(doc: YamlDocument, error: jsonschema.ValidationError, diagnostics: Diagnostics) -> None:

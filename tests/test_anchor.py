@@ -99,3 +99,19 @@ def test_claim_inside_hidden_span_is_rejected(dossier):
     extra = '\nhide:\n  - quote: "Titel"\n    reason: title\n'
     anchored, diagnostics = run(dossier, claim("Titel") + extra)
     assert any("hidden span" in e.message for e in diagnostics.errors)
+
+
+def test_a_wrong_prefix_is_named_with_the_text_that_is_there(dossier):
+    anchored, diagnostics = run(dossier, claim("Angaben des NIS", '    prefix: "Laut"\n'))
+    [error] = diagnostics.errors
+    assert "c1" not in anchored.claims
+    assert error.message.startswith('quote found in seeds/a.txt (line 3), but not after prefix "Laut"')
+    assert 'the text before it reads "' in error.message and "Nach" in error.message
+    assert "prefix:/suffix:" in error.hint
+
+
+def test_a_wrong_suffix_is_named_with_the_text_that_is_there(dossier):
+    anchored, diagnostics = run(dossier, claim("Angaben des NIS", '    suffix: "meldet"\n'))
+    [error] = diagnostics.errors
+    assert error.message.startswith('quote found in seeds/a.txt (line 3), but not before suffix "meldet"')
+    assert "sollen" in error.message.split("reads", 1)[1]

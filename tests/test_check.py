@@ -62,6 +62,9 @@ def test_reports_every_problem_in_one_run(dossier, capsys):
     dossier.write("content/articles/n.yml", good("n.txt"))
     dossier.write("seeds/o.txt", TEXT)                                                  # no annotation
     dossier.write("content/articles/p.yml", good("p.txt"))                              # no seed
+    dossier.write("seeds/q.txt", TEXT)
+    dossier.write("content/articles/q.yml", "# nothing yet\n")                          # empty
+    dossier.article("r", TEXT, good("r.txt").replace("title: Titel", "title: [Titel, Untertitel]"))
 
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
@@ -87,7 +90,11 @@ def test_reports_every_problem_in_one_run(dossier, capsys):
     assert find(lines, r"^seeds/n\.txt:1:1: error: article is empty")
     assert find(lines, r"^seeds/o\.txt:1:1: error: article has no annotation file")
     assert find(lines, r"^content/articles/p\.yml:1:7: error: seeds/p\.txt does not exist")
-    assert re.search(r"^16 error\(s\)", err, re.M)
+    empty = find(lines, r"^content/articles/q\.yml:1:1: error: the file is empty")
+    assert "dossier new" in err.split(empty, 1)[1].splitlines()[1]
+    listed = find(lines, r"^content/articles/r\.yml:2:8: error: title: expected text, got a list")
+    assert "double quotes" in err.split(listed, 1)[1].splitlines()[1]
+    assert re.search(r"^18 error\(s\)", err, re.M)
 
 
 def test_warnings_fail_only_with_strict(dossier, capsys):
@@ -96,8 +103,10 @@ def test_warnings_fail_only_with_strict(dossier, capsys):
     assert code == 0
     warning = find(lines, r"^seeds/a\.txt:2:40: warning: figure \"12\.000\" is not covered by any claim")
     assert "dossier suggest seeds/a.txt" in err.split(warning, 1)[1].splitlines()[1]
-    code, _, _ = run_check(dossier, capsys, "--strict")
+    assert "check failed" not in err
+    code, _, err = run_check(dossier, capsys, "--strict")
     assert code == 1
+    assert "1 warning(s) — check failed (--strict counts warnings as errors)" in err
 
 
 def test_build_refuses_to_touch_the_site_on_errors(dossier, capsys):
