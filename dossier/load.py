@@ -262,7 +262,9 @@ def _article(
 
 def _add_proposition(corpus: Corpus, doc: YamlDocument, i: int, item: dict[str, Any], diagnostics: Diagnostics) -> None:
     if item["id"] in corpus.propositions:
-        diagnostics.error(doc.at((i, "id")), f"proposition id '{item['id']}' is defined twice")
+        first = corpus.propositions[item["id"]].position
+        diagnostics.error(doc.at((i, "id")), f"proposition id '{item['id']}' is defined twice (first at {first})",
+                          "merge the two entries, or give this one another id; claims use the first")
         return
     resolution = item.get("resolution", {})
     corpus.propositions[item["id"]] = Proposition(
@@ -282,7 +284,8 @@ def _add_proposition(corpus: Corpus, doc: YamlDocument, i: int, item: dict[str, 
 def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict[str, Any], diagnostics: Diagnostics) -> None:
     if item["id"] in corpus.entities:
         first = corpus.entities[item["id"]].position
-        diagnostics.error(doc.at((i, "id")), f"entity id '{item['id']}' is defined twice (first at {first})")
+        diagnostics.error(doc.at((i, "id")), f"entity id '{item['id']}' is defined twice (first at {first})",
+                          "merge the two entries (aliases together), or give this one another id; mentions use the first")
         return
     aliases = tuple(
         Alias(a) if isinstance(a, str) else Alias(a["form"], a.get("erroneous", False), a.get("note", ""))

@@ -8,6 +8,7 @@ never disagree.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -61,9 +62,11 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "pattern" and str(error.validator_value).startswith("^https?"):
         return f"{path}: only http(s) links are allowed, got '{error.instance}'", "Use a URL starting with https://"
     if kind == "pattern" and "a-z0-9" in str(error.validator_value):
+        slug = re.sub(r"[^a-z0-9]+", "-", str(error.instance).lower()).strip("-")
         return (
             f"{path}: '{error.instance}' is not a valid id",
-            "ids are lowercase letters and digits joined by single hyphens, e.g. 'kyrylo-budanov'",
+            (f"did you mean '{slug}'? " if slug else "")
+            + "ids are lowercase letters and digits joined by single hyphens, e.g. 'kyrylo-budanov'",
         )
     if kind == "type":
         return _wrong_type(path, error.validator_value, error.instance)

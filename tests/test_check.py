@@ -120,3 +120,17 @@ def test_build_refuses_to_touch_the_site_on_errors(dossier, capsys):
     after = {p: p.read_bytes() for p in dossier.root.rglob("*") if p.is_file()}
     assert after == before
     assert "left as it was" in capsys.readouterr().err
+
+
+def test_a_duplicated_entity_and_a_malformed_id_say_how_to_fix_them(dossier, capsys):
+    dossier.write("content/entities/units.yml", "- id: nis\n  name: Noch ein NIS\n")
+    dossier.write("content/entities/equipment.yml", "- id: Pak_Chol\n  name: Pak Chol\n")
+    dossier.article("a", TEXT, good("a.txt", CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten")))
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    twice = find(lines, r"^content/entities/organisations\.yml:1:7: error: entity id 'nis' is defined twice "
+                        r"\(first at content/entities/units\.yml:1:3\)")
+    assert "merge the two entries" in err.split(twice, 1)[1].splitlines()[1]
+    malformed = find(lines, r"^content/entities/equipment\.yml:1:7: error: 0/id: 'Pak_Chol' is not a valid id")
+    assert "did you mean 'pak-chol'?" in err.split(malformed, 1)[1].splitlines()[1]
+    assert not [line for line in lines if "unknown entity" in line]  # claims still find the first 'nis'
