@@ -35,7 +35,7 @@ serve: install
 test: install-test browser
 	$(BIN)/python -m pytest -q
 
-# About 35 minutes: synthetic corpora of 10 to 5,000 articles, each built by Dossier and MkDocs.
+# About 50 minutes: synthetic corpora of 10 to 5,000 articles, each built by Dossier and MkDocs.
 bench: install
 	$(BIN)/python benchmarks/run.py --json benchmarks/results.json
 	$(BIN)/python benchmarks/table.py benchmarks/results.json

@@ -19,8 +19,8 @@ one JSON line, so peak memory of one measurement never includes another's:
                annotation file and generate again with the same Build, as
                dossier serve does (median of --repeat edits);
 * mkdocs:      dossier.publish.publish() of the generated tree (strict MkDocs
-               build with mkdocs-material, each run in a fresh process); one
-               run for N >= 1000;
+               build with mkdocs-material), median of --repeat runs, each in a
+               fresh process (--mkdocs-once-from N: one run from N on);
 * serve:       dossier serve on the corpus; after its first build, change one
                claim value and time until the server sends the new article page
                (edit to reloaded; median of --repeat edits).
@@ -50,7 +50,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 # Preferred column order; any other key of Checked.timings gets a column too.
 STAGES = ("load", "anchor", "link", "coverage", "articles (wall)", "analyse", "emit", "linkcheck", "write")
-MKDOCS_SINGLE_RUN_FROM = 1000
+#: MkDocs runs once from this N on (--mkdocs-once-from; default: never, every timing is a median)
+MKDOCS_SINGLE_RUN_FROM = 10**9
 SETTLE_SECONDS = 10.0
 PSS_INTERVAL = 0.1  # seconds between memory samples of a measured process tree
 
@@ -479,8 +480,8 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
         f"Dossier: git {code['git_head']}{' + uncommitted changes' if code['dirty'] else ''}, "
         f"dossier/ sha256 {code['dossier_sha256']}",
         "",
-        "Times in seconds, median of the runs; MkDocs: one run for N >= "
-        f"{MKDOCS_SINGLE_RUN_FROM} (marked *). generate = all stages into an empty build/docs; "
+        "Times in seconds, median of the runs (MkDocs run once: marked *). "
+        "generate = all stages into an empty build/docs; "
         "load, anchor, link, coverage: CPU seconds summed over the worker processes, articles (wall): their elapsed time; "
         "check() = articles + analyse. Rebuild after an edit: one claim value changed, same Build (as in dossier serve); "
         "pages rendered / files written of all pages.",
@@ -543,6 +544,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="generate() with check_links=True, as 'dossier build --no-site' (default: as 'dossier build')")
     parser.add_argument("--settle", type=float, default=SETTLE_SECONDS,
                         help=f"seconds to let the disk settle after deleting outputs (default {SETTLE_SECONDS:g})")
+    parser.add_argument("--mkdocs-once-from", type=int, metavar="N",
+                        help="run MkDocs once instead of --repeat times from this N on (quicker, no median)")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure traced peak memory (slow)")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile generate() on a corpus of N articles")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -550,6 +553,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     SETTLE_SECONDS = args.settle
+    if args.mkdocs_once_from:
+        global MKDOCS_SINGLE_RUN_FROM
+        MKDOCS_SINGLE_RUN_FROM = args.mkdocs_once_from
     if args.worker:
         print(json.dumps(worker(args.worker, args.root, args.repeat)))
         return 0
