@@ -106,7 +106,8 @@ def emit(project: Project, checked: Checked, title: str, previous: dict[str, str
 
     ctx.prepare()  # before forking, so that workers do not each build the shared indexes
     progress = Progress("pages", sum(1 for job in jobs if job.page))
-    for job, made in zip(jobs, fork_map(partial(_run, sink.root), jobs), strict=True):
+    made_by_jobs = fork_map(partial(_run, sink.root), jobs, lambda job: f"rendering {job.page or 'the exports and sources'}")
+    for job, made in zip(jobs, made_by_jobs, strict=True):
         for path, data, written in made:
             if data is None:
                 sink.wrote(path, written)
@@ -120,11 +121,7 @@ def emit(project: Project, checked: Checked, title: str, previous: dict[str, str
 
 
 def _render(page: Page) -> list[tuple[str, bytes]]:
-    try:
-        return [(page.path, page.render().encode("utf-8"))]
-    except Exception as exc:  # say which page, also from a worker process
-        exc.add_note(f"while rendering {page.path}")
-        raise
+    return [(page.path, page.render().encode("utf-8"))]
 
 
 def _copy(files: list[tuple[str, Path]]) -> list[tuple[str, bytes]]:

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -48,9 +49,10 @@ def workers(items: int) -> int:
     return min(count, items)
 
 
-def fork_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+def fork_map(function: Callable[[T], R], items: Sequence[T], doing: Callable[[T], str] | None = None) -> Iterator[R]:
     """``function(item)`` for each item, in order, as they are ready; in forked
-    workers when that pays off.
+    workers when that pays off. An exception raised for an item carries the
+    note "while <doing(item)>", so that it says which one, from any process.
 
     This process is one of the workers: while it waits for the next result
     in order, it takes a chunk no worker has started (from the end). So N
@@ -60,6 +62,8 @@ def fork_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     (killed for lack of memory, say) stops the build with BrokenProcessPool
     instead of leaving it waiting for a result that never comes.
     """
+    if doing is not None:
+        function = partial(_noted, function, doing)
     count = workers(len(items))
     if count <= 1:
         yield from map(function, items)
@@ -83,6 +87,14 @@ def fork_map(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _noted(function: Callable[[T], R], doing: Callable[[T], str], item: T) -> R:
+    try:
+        return function(item)
+    except Exception as exc:
+        exc.add_note(f"while {doing(item)}")
+        raise
 
 
 def _inherit(job: tuple[Callable[[Any], Any], list[Sequence[Any]]]) -> None:

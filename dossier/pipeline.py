@@ -155,7 +155,8 @@ class Build:
         timings["load"] += time.perf_counter() - start
         start = time.perf_counter()
         progress = Progress("articles", len(todo))
-        for result in fork_map(partial(self._process, seeds, registry), todo):
+        process = partial(self._process, seeds, registry)
+        for result in fork_map(process, todo, lambda job: f"processing {project.shown(job[0])}"):
             results[Path(result.annotation).stem] = result
             for stage, seconds in result.timings.items():
                 timings[stage] += seconds
@@ -188,19 +189,6 @@ class Build:
         job: tuple[Path, bytes, str],
     ) -> _ArticleResult:
         """Load, anchor, link and check the coverage of one article."""
-        path = job[0]
-        try:
-            return self._process_article(seeds, registry, job)
-        except Exception as exc:  # say which article, also from a worker process
-            exc.add_note(f"while processing {self.project.shown(path)}")
-            raise
-
-    def _process_article(
-        self,
-        seeds: dict[str, tuple[Path, str | None]],
-        registry: Registry,
-        job: tuple[Path, bytes, str],
-    ) -> _ArticleResult:
         assert self._matcher is not None
         path, raw, fingerprint = job
         diagnostics = Diagnostics()

@@ -43,8 +43,9 @@ def test_one_job_stays_in_this_process(monkeypatch):
 
 
 def test_a_worker_error_reaches_the_caller(forking):
-    with pytest.raises(ValueError, match="seven"):
-        list(parallel.fork_map(_fail_on_seven, range(20)))
+    with pytest.raises(ValueError, match="seven") as error:
+        list(parallel.fork_map(_fail_on_seven, range(20), lambda x: f"counting to {x}"))
+    assert error.value.__notes__ == ["while counting to 7"]  # which item, across the process boundary
     assert multiprocessing.active_children() == []  # the workers are gone
 
 
