@@ -18,14 +18,14 @@ from .model import Article, Claim, Corpus, Entity, Proposition
 from .values import Value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimRef:
     claim: Claim
     value: Value
     article: Article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScopeGroup:
     scope: str
     label: str
@@ -40,7 +40,7 @@ class ScopeGroup:
         return [ref for cluster in self.clusters for ref in cluster]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PropositionReport:
     proposition: Proposition
     groups: tuple[ScopeGroup, ...]
@@ -61,7 +61,7 @@ class PropositionReport:
         return sum(len(g.claims) for g in self.groups)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimStatus:
     status: str  # as PropositionReport.status, for the claim's own scope
     disputed_by: tuple[ClaimRef, ...]

@@ -15,7 +15,7 @@ from .model import Article, Corpus, Note, Selector, Span
 from .textindex import TextIndex, normalise
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnchoredArticle:
     """Spans in source offsets; the text index is dropped (it is 20× the text)."""
 

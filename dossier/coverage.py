@@ -15,7 +15,7 @@ from .model import Span
 from .numbers import find_figures
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     kind: str  # "figure" or "date"
     start: int

@@ -142,7 +142,7 @@ _YEAR_SHIFT = {
 _QUOTES = " \t\r\n„“”\"'‚‘’«»,;:!?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to the year, the month or the day."""
 
@@ -184,7 +184,7 @@ class PartialDate:
             raise ValueError(f"{s!r} is not a valid date: {exc}") from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateSpan:
     """A resolved date value: one partial date, or an interval of two."""
 
@@ -198,7 +198,7 @@ class DateSpan:
         return f"{self.start.iso()}/{self.end.iso()}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression found in a text."""
 

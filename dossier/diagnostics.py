@@ -14,7 +14,7 @@ from typing import Iterable, Literal, Protocol
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Position:
     """A place in a source file; line and column are 1-based."""
 
@@ -32,7 +32,7 @@ class Located(Protocol):
     def resolve(self) -> Position: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     position: Position
     message: str

@@ -7,13 +7,14 @@ floats avoided where possible so the bytes are stable from run to run.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import orjson
 
 from . import sitemap as site
 from .analyse import Analysis
 from .link import LinkedArticle
+from .mentions import Mention
 from .model import Claim, Corpus, Span
 from .values import Value
 
@@ -25,14 +26,43 @@ FILES = {
 }
 
 
-def _dump(data: object) -> bytes:
+def _json(data: object) -> bytes:
     """Compact JSON with sorted keys; orjson is ~10× faster than the json module
     and writes the same bytes; json takes over for what orjson refuses (integers
     beyond 64 bits)."""
     try:
-        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE)
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
     except orjson.JSONEncodeError:
-        return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _dump(data: object) -> bytes:
+    return _json(data) + b"\n"
+
+
+def _array(items: Iterable[object]) -> list[bytes]:
+    """A JSON array as parts to join, one item at a time: the bytes of dumping
+    the whole list, without holding every item's dicts at once (tens of MB
+    at 5,000 articles) or copying the result again."""
+    parts = [b"["]
+    for item in items:
+        parts += (_json(item), b",")
+    parts[-1:] = [b"]"] if len(parts) > 1 else [b"[", b"]"]
+    return parts
+
+
+def _dump_array(items: Iterable[object]) -> bytes:
+    return b"".join([*_array(items), b"\n"])
+
+
+# Stands for a streamed array inside an object; escaped in JSON, so nothing else matches it.
+_HOLE = "\x00array\x00"
+
+
+def _dump_with_array(data: dict, items: Iterable[object]) -> bytes:
+    """``data`` with the one ``_HOLE`` value in it replaced by the array of ``items``."""
+    head, tail = _dump(data).split(_json(_HOLE))
+    return b"".join([head, *_array(items), tail])
 
 
 def _value(value) -> dict:
@@ -42,16 +72,15 @@ def _value(value) -> dict:
 def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis) -> Iterator[tuple[str, bytes]]:
     """Each export as (docs-relative path, JSON bytes), built one after the
     other so that only one file's data is in memory at a time."""
-    yield "daten/claims.json", _dump(_claims(linked, analysis))
-    yield "daten/entities.json", _dump(_entities(corpus, linked))
-    yield "daten/propositions.json", _dump(_propositions(analysis))
-    annotations = _annotations(linked)
-    yield "daten/annotations.jsonld", _dump({
+    yield "daten/claims.json", _dump_array(_claims(linked, analysis))
+    yield "daten/entities.json", _dump_array(_entities(corpus, linked))
+    yield "daten/propositions.json", _dump_array(_propositions(analysis))
+    yield "daten/annotations.jsonld", _dump_with_array({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "type": "AnnotationCollection",
-        "total": len(annotations),
-        "first": {"type": "AnnotationPage", "items": annotations},
-    })
+        "total": sum(1 for _ in _shown_claims(linked)),
+        "first": {"type": "AnnotationPage", "items": _HOLE},
+    }, _annotations(linked))
 
 
 def _shown_claims(linked: list[LinkedArticle]) -> Iterator[tuple[LinkedArticle, Claim, Span, Value]]:
@@ -64,11 +93,10 @@ def _shown_claims(linked: list[LinkedArticle]) -> Iterator[tuple[LinkedArticle, 
                 yield item, claim, span, value
 
 
-def _claims(linked: list[LinkedArticle], analysis: Analysis) -> list[dict]:
-    claims = []
+def _claims(linked: list[LinkedArticle], analysis: Analysis) -> Iterator[dict]:
     for item, claim, span, value in _shown_claims(linked):
         status = analysis.claims.get(claim.key)
-        claims.append({
+        yield {
             "id": claim.key,
             "article": item.article.id,
             "quote": item.article.text[span.start:span.end],
@@ -82,15 +110,13 @@ def _claims(linked: list[LinkedArticle], analysis: Analysis) -> list[dict]:
             "stance": claim.stance,
             "note": claim.note or None,
             "status": status.status if status else None,
-        })
-    return claims
+        }
 
 
-def _annotations(linked: list[LinkedArticle]) -> list[dict]:
-    annotations = []
+def _annotations(linked: list[LinkedArticle]) -> Iterator[dict]:
     for item, claim, span, value in _shown_claims(linked):
         article = item.article
-        annotations.append({
+        yield {
             "id": f"urn:dossier:claim:{claim.key}",
             "type": "Annotation",
             "motivation": "tagging",
@@ -108,30 +134,30 @@ def _annotations(linked: list[LinkedArticle]) -> list[dict]:
                     {"type": "TextPositionSelector", "start": span.start, "end": span.end},
                 ],
             },
-        })
-    return annotations
+        }
 
 
-def _entities(corpus: Corpus, linked: list[LinkedArticle]) -> list[dict]:
-    mentions: dict[str, list[dict]] = {}
+def _entities(corpus: Corpus, linked: list[LinkedArticle]) -> Iterator[dict]:
+    mentions: dict[str, list[tuple[str, Mention]]] = {}
     for item in linked:
         for m in item.mentions:
-            mentions.setdefault(m.entity, []).append(
-                {"article": item.article.id, "start": m.start, "end": m.end, "surface": m.surface, "erroneous": m.erroneous}
-            )
-    return [
+            mentions.setdefault(m.entity, []).append((item.article.id, m))
+    return (
         {
             "id": e.id, "type": e.type, "name": e.name, "description": e.description or None,
             "wikidata": e.wikidata or None, "part_of": e.part_of or None, "related": list(e.related),
             "aliases": [{"form": a.form, "erroneous": a.erroneous} for a in e.aliases],
-            "mentions": mentions.get(e.id, []),
+            "mentions": [
+                {"article": article, "start": m.start, "end": m.end, "surface": m.surface, "erroneous": m.erroneous}
+                for article, m in mentions.get(e.id, [])
+            ],
         }
         for e in sorted(corpus.entities.values(), key=lambda e: e.id)
-    ]
+    )
 
 
-def _propositions(analysis: Analysis) -> list[dict]:
-    return [
+def _propositions(analysis: Analysis) -> Iterator[dict]:
+    return (
         {
             "id": r.proposition.id,
             "question": r.proposition.question,
@@ -145,4 +171,4 @@ def _propositions(analysis: Analysis) -> list[dict]:
             ],
         }
         for r in analysis.reports.values()
-    ]
+    )

@@ -18,7 +18,7 @@ from .model import Article, Corpus, Span
 from .values import Value, check_value, normalise_value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkedArticle:
     anchored: AnchoredArticle
     mentions: tuple[Mention, ...]

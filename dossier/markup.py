@@ -17,7 +17,7 @@ from .escape import md_text
 from .model import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tag:
     start: int
     end: int

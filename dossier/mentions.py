@@ -28,7 +28,7 @@ MAX_ENDING = max(len(e) for e in NOUN_ENDINGS + E_ENDINGS)
 MIN_STEM = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     entity: str
     start: int
@@ -37,13 +37,13 @@ class Mention:
     erroneous: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Pattern:
     entity: str
     erroneous: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     """One word of the alias trie; ``patterns`` end here, best first."""
 

@@ -27,7 +27,7 @@ ENTITY_TYPES: dict[str, str] = {
 PropositionType = Literal["count", "date", "place", "boolean", "label"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Selector:
     """A W3C TextQuoteSelector: the span is named by quoting it."""
 
@@ -37,7 +37,7 @@ class Selector:
     position: Location = Position("")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets into an article's source text, end exclusive."""
 
@@ -45,13 +45,13 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hide:
     selector: Selector
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     selector: Selector
     kind: str
@@ -59,7 +59,7 @@ class Note:
     correction: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     article: str
@@ -83,7 +83,7 @@ class Claim:
         return f"{self.article}/{self.id}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     seed: str
@@ -100,14 +100,14 @@ class Article:
     claims: tuple[Claim, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alias:
     form: str
     erroneous: bool = False
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     type: str  # a key of ENTITY_TYPES
@@ -120,7 +120,7 @@ class Entity:
     position: Location
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Proposition:
     id: str
     question: str

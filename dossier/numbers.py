@@ -150,7 +150,7 @@ _VAGUE_RANGES: dict[str, tuple[int, int | None]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A figure found in a text, with its value as an integer range."""
 

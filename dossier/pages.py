@@ -186,7 +186,7 @@ def article_date(article: Article) -> str:
     return format_date(article.published) if article.published else "ohne Datum"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """A page to write, what it is made from, and how to make it.
 
@@ -387,7 +387,7 @@ def article_page(ctx: Context, item: LinkedArticle) -> str:
 # --- entity pages ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRef:
     item: LinkedArticle
     number: int  # anchor m<number> on the article page

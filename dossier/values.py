@@ -20,7 +20,7 @@ MONTHS_DE = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """A comparable claim value with its German display text."""
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from dossier.exports import _dump
+from dossier.exports import _HOLE, _dump, _dump_array, _dump_with_array
 
 
 def _load(site: Path, name: str):
@@ -51,3 +51,13 @@ def test_entities_list_their_mentions(site: Path) -> None:
 def test_json_is_compact_sorted_and_takes_any_integer() -> None:
     assert _dump({"b": "ä\"", "a": [1, None]}) == '{"a":[1,null],"b":"ä\\""}\n'.encode("utf-8")
     assert _dump({"n": 10**30}) == b'{"n":1000000000000000000000000000000}\n'
+
+
+def test_streamed_arrays_give_the_bytes_of_the_whole_structure() -> None:
+    items = [{"b": 10**30, "a": "„ä“"}, {"z": [1.5, None, True]}, {}]
+    assert _dump_array(iter(items)) == _dump(items)
+    assert _dump_array(iter([])) == _dump([])
+    whole = {"total": 3, "first": {"items": items, "type": "Page"}, "@context": "x"}
+    framed = {"total": 3, "first": {"items": _HOLE, "type": "Page"}, "@context": "x"}
+    assert _dump_with_array(framed, iter(items)) == _dump(whole)
+    assert _dump_with_array(framed, iter([])) == _dump({**whole, "first": {"items": [], "type": "Page"}})
