@@ -134,3 +134,24 @@ def test_a_duplicated_entity_and_a_malformed_id_say_how_to_fix_them(dossier, cap
     malformed = find(lines, r"^content/entities/equipment\.yml:1:7: error: 0/id: 'Pak_Chol' is not a valid id")
     assert "did you mean 'pak-chol'?" in err.split(malformed, 1)[1].splitlines()[1]
     assert not [line for line in lines if "unknown entity" in line]  # claims still find the first 'nis'
+
+
+def test_a_claim_id_used_twice_points_at_the_first_one(dossier, capsys):
+    claims = CLAIM.format(cid="x", quote="NIS meldet") + CLAIM.format(cid="x", quote="Budanov sagt")
+    dossier.article("a", TEXT, good("a.txt", claims))
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    twice = find(lines, r"^content/articles/a\.yml:12:9: error: claim id 'x' is used twice \(first at line 5\)")
+    assert "its own id" in err.split(twice, 1)[1].splitlines()[1]
+
+
+def test_a_seed_name_that_is_wrong_says_which_one_is_right(dossier, capsys):
+    dossier.article("a", TEXT, good("b.txt"))                      # a typo: seeds/b.txt does not exist
+    dossier.article("c", TEXT, good("c.txt"))
+    dossier.write("content/articles/d.yml", good("c.txt"))          # another article's seed, no seed of its own
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    typo = find(lines, r"^content/articles/a\.yml:1:7: error: annotation file a\.yml names seed 'b\.txt', which does not exist")
+    assert "write 'seed: a.txt'" in err.split(typo, 1)[1].splitlines()[1]
+    other = find(lines, r"^content/articles/d\.yml:1:7: error: annotation file d\.yml names seed 'c\.txt'$")
+    assert "must be called c.yml" in err.split(other, 1)[1].splitlines()[1]
