@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -108,8 +109,8 @@ def _find_seed(root: Path, given: str) -> Path | None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the annotation file of a new article, pre-filled with what can be detected."""
-    from .dates import PartialDate
-    from .suggest import coverage, detect_published, format_suggestions, scaffold, suggestions
+    from .suggest import scaffold, scaffold_suggestions
+    from .textindex import normalise
 
     root: Path = args.root
     seed = _find_seed(root, args.article)
@@ -128,11 +129,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     corpus = load(Project(root), Diagnostics())  # other files' errors do not matter here
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values()), "utf-8")
-    detected = detect_published(text)
-    published = PartialDate.parse(detected[0]) if detected else None
-    found = suggestions(text, published, corpus.entities.values())
-    print(format_suggestions(found, coverage(text, published, [])))
-    print(f"created {target.relative_to(root)}: fill in title, date and claims, then run: dossier check")
+    found = scaffold_suggestions(text, corpus.entities.values())
+    count = Counter(s.kind for s in found)
+    known = {s.detail for s in found if s.kind == "entity"}
+    unknown = {normalise(s.surface) for s in found if s.kind == "candidate"}
+    print(
+        f"created {target.relative_to(root)}: {count['figure']} figures and {count['date']} dates suggested as claims "
+        f"(commented out); names listed: {len(known)} from content/entities/, {len(unknown)} not in it"
+    )
+    print("    fill in title, date and claims, then run: dossier check")
     return 0
 
 
@@ -154,11 +159,13 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         return 1
     anchored = anchor_article(article, diagnostics)
     claimed = list(anchored.claims.values())
+    found = suggestions(article.text, article.published, corpus.entities.values(), anchored.hides)
+    linked = sum(s.kind == "entity" for s in found)  # linked by the build, nothing to do
     found = [
-        s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides)
-        if s.kind in ("candidate", "entity") or not any(c.start < s.end and s.start < c.end for c in claimed)
+        s for s in found
+        if s.kind == "candidate" or s.kind != "entity" and not any(c.start < s.end and s.start < c.end for c in claimed)
     ]
-    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides)))
+    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides), linked))
     return 0
 
 

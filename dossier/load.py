@@ -193,11 +193,17 @@ def _article(
     data = doc.data
     seed_stem = Path(data["seed"]).stem
     if seed_stem != path.stem:
-        diagnostics.error(
-            doc.at(("seed",)),
-            f"annotation file {path.name} names seed '{data['seed']}'",
-            f"the annotation file of seeds/{data['seed']} must be called {seed_stem}.yml",
-        )
+        message = f"annotation file {path.name} names seed '{data['seed']}'"
+        own = seeds.get(path.stem)
+        if own is not None:
+            hint = f"the seed of {path.name} is seeds/{own[0].name}: write 'seed: {own[0].name}'"
+        elif seed_stem in seeds:
+            hint = f"the annotation file of seeds/{data['seed']} must be called {seed_stem}.yml"
+        else:
+            hint = "an annotation file is named after its seed: seeds/X.txt is annotated in content/articles/X.yml"
+        if seed_stem not in seeds:
+            message += ", which does not exist"
+        diagnostics.error(doc.at(("seed",)), message, hint)
         return None
     if seed_stem not in seeds or Path(data["seed"]).suffix not in SEED_SUFFIXES or seeds[seed_stem][0].name != data["seed"]:
         diagnostics.error(
@@ -222,7 +228,11 @@ def _article(
     for i, item in enumerate(data.get("claims", [])):
         at = ("claims", i)
         if item["id"] in seen:
-            diagnostics.error(doc.at(at + ("id",)), f"claim id '{item['id']}' is used twice (first at item {seen[item['id']] + 1})")
+            first = doc.at(("claims", seen[item["id"]], "id")).resolve()
+            diagnostics.error(
+                doc.at(at + ("id",)), f"claim id '{item['id']}' is used twice (first at line {first.line})",
+                "give each claim of the article its own id",
+            )
             continue
         seen[item["id"]] = i
         claims.append(

@@ -302,7 +302,8 @@ def _tags(ctx: Context, item: LinkedArticle, page: str) -> list[Tag]:
         status = ctx.analysis.claims.get(claim.key)
         css = f"dossier-claim dossier-claim--{status.status if status else 'consistent'}"
         title = _attr(_claim_tooltip(ctx, claim, value.text))
-        sup = f'<sup class="dossier-tag">[{number}](#k-{claim.id})</sup>'
+        # The number link carries the details too: a link takes keyboard focus, which shows its tooltip.
+        sup = f'<sup class="dossier-tag"><a href="#k-{claim.id}" title="{title}">{number}</a></sup>'
         tags.append(Tag(
             span.start, span.end, 0,
             f'<mark class="{css}" id="c-{claim.id}" title="{title}">', f"</mark>{sup}",
@@ -310,7 +311,7 @@ def _tags(ctx: Context, item: LinkedArticle, page: str) -> list[Tag]:
         ))
     for number, (note, span) in enumerate(anchored.notes, start=1):
         title = _attr(f"{NOTE_KIND[note.kind]}: {note.note}" + (f" Richtig: {note.correction}" if note.correction else ""))
-        sup = f'<sup class="dossier-note-tag">[Anm. {number}](#n-{number})</sup>'
+        sup = f'<sup class="dossier-note-tag"><a href="#n-{number}" title="{title}">Anm. {number}</a></sup>'
         tags.append(Tag(
             span.start, span.end, 1,
             f'<span class="dossier-note" id="a-{number}" title="{title}">', f"</span>{sup}",

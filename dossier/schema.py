@@ -114,9 +114,22 @@ def _unknown_fields(doc: YamlDocument, error: jsonschema.ValidationError, diagno
     at = tuple(error.absolute_path)
     allowed = list(error.schema.get("properties", {}))
     for extra in sorted(set(error.instance) - set(allowed)):
-        hint = did_you_mean(extra, allowed) or "allowed fields: " + ", ".join(allowed)
+        hint = did_you_mean(extra, allowed) or _misplaced(extra, error.schema) or "allowed fields: " + ", ".join(allowed)
         where = "/".join(str(p) for p in at) or "the top level"
         diagnostics.error(doc.key_at(at + (extra,)), f"unknown field '{extra}' in {where}", hint)
+
+
+def _misplaced(field: str, schema: dict[str, Any]) -> str:
+    """A field of a list entry found one level up was almost always indented too little."""
+    lists = [
+        name for name, value in schema.get("properties", {}).items()
+        if field in value.get("items", {}).get("properties", {})
+    ]
+    if not lists:
+        return ""
+    return (f"'{field}' is a field of an entry of {', '.join(lists[:-1]) + ' or ' if lists[1:] else ''}{lists[-1]}: "
+            "indent it like the other fields "
+            "of that entry (they line up after the '- ')")
 
 
 def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:

@@ -76,6 +76,7 @@ class Suggestion:
     column: int
     surface: str  # text[start:end]
     detail: str  # normalised value, entity id, or why a candidate is listed
+    erroneous: bool = False  # an entity named by a spelling its registry entry marks as wrong
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,16 @@ def detect_published(text: str) -> tuple[str, str] | None:
     return None
 
 
+def scaffold_suggestions(text: str, entities: Iterable[Entity]) -> list[Suggestion]:
+    """What ``scaffold`` suggests: everything but the title and dateline it hides."""
+    hides = [Span(start, end) for start, end, _ in _hides(_head(text))]
+    return suggestions(text, _published(detect_published(text)), entities, hides)
+
+
+def _published(detected: tuple[str, str] | None) -> PartialDate | None:
+    return PartialDate.parse(detected[0]) if detected else None
+
+
 def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions: Iterable[Proposition]) -> str:
     """The YAML of a new annotation file for ``seeds/<seed_name>``.
 
@@ -147,11 +158,9 @@ def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions
     passes ``dossier check`` as written.
     """
     index = TextIndex(text)
-    head = _head(text)
     detected = detect_published(text)
-    published = PartialDate.parse(detected[0]) if detected else None
-    hides = _hides(head)
-    found = _scan(index, published, entities, [Span(start, end) for start, end, _ in hides])
+    hides = _hides(_head(text))
+    found = _scan(index, _published(detected), entities, [Span(start, end) for start, end, _ in hides])
 
     out = [
         "# yaml-language-server: $schema=../../dossier/schemas/article.schema.json",
@@ -179,14 +188,19 @@ def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions
     return "\n".join(out) + "\n"
 
 
-def format_suggestions(items: list[Suggestion], cov: Coverage) -> str:
-    """One line per suggestion ("line:col  kind  surface  → detail"), then the coverage."""
+def format_suggestions(items: list[Suggestion], cov: Coverage, linked_names: int | None = None) -> str:
+    """One line per suggestion ("line:col  kind  surface  → detail"), then the
+    coverage and, when given, how many registered names the text links by itself."""
     width = max((len(f"{s.line}:{s.column}") for s in items), default=0)
-    lines = [f"{f'{s.line}:{s.column}':<{width}}  {s.kind:<9}  {normalise(s.surface)}  → {s.detail}" for s in items]
-    lines.append(
-        f"Abdeckung: {cov.figures_covered}/{cov.figures} Zahlen, "
-        f"{cov.dates_covered}/{cov.dates} Datumsangaben durch Aussagen erfasst"
-    )
+    lines = [
+        f"{f'{s.line}:{s.column}':<{width}}  {s.kind:<9}  {normalise(s.surface)}  → {s.detail}"
+        + (" (erroneous spelling)" if s.erroneous else "")
+        for s in items
+    ]
+    summary = f"coverage: {cov.figures_covered}/{cov.figures} figures, {cov.dates_covered}/{cov.dates} dates covered by claims"
+    if linked_names is not None:
+        summary += f"; {linked_names} mentions of entities in content/entities/ are linked by the build"
+    lines.append(summary)
     return "\n".join(lines)
 
 
@@ -199,24 +213,23 @@ def _scan(
     for span in hidden:
         taken[span.start:span.end] = b"\1" * (span.end - span.start)
 
-    found: list[tuple[str, int, int, str, str]] = []  # kind, start, end, detail, value
+    found: list[tuple[str, int, int, str, bool, str]] = []  # kind, start, end, detail, erroneous, value
     for figure in find_figures(text):
         value = _figure_value(figure)
-        found.append(("figure", figure.start, figure.end, value, value))
+        found.append(("figure", figure.start, figure.end, value, False, value))
     for date in find_dates(text, published):
-        found.append(("date", date.start, date.end, _date_detail(date), _date_value(date)))
+        found.append(("date", date.start, date.end, _date_detail(date), False, _date_value(date)))
     for mention in AliasMatcher(entities).find(text):
-        detail = mention.entity + (" (fehlerhafte Schreibweise)" if mention.erroneous else "")
-        found.append(("entity", mention.start, mention.end, detail, ""))
+        found.append(("entity", mention.start, mention.end, mention.entity, mention.erroneous, ""))
     found = [f for f in found if not any(taken[f[1]:f[2]])]
-    for _, start, end, _, _ in found:
+    for _, start, end, *_ in found:
         taken[start:end] = b"\1" * (end - start)
-    found += [("candidate", start, end, "nicht im Register", "") for start, end in _candidates(text, taken)]
+    found += [("candidate", start, end, "not in content/entities/", False, "") for start, end in _candidates(text, taken)]
 
     found.sort(key=lambda f: (f[1], _KIND_ORDER[f[0]]))
     return [
-        (Suggestion(kind, start, end, *index.line_column(start), text[start:end], detail), value)
-        for kind, start, end, detail, value in found
+        (Suggestion(kind, start, end, *index.line_column(start), text[start:end], detail, erroneous), value)
+        for kind, start, end, detail, erroneous, value in found
     ]
 
 
@@ -274,7 +287,7 @@ def _date_value(date: DateMention) -> str:
 def _date_detail(date: DateMention) -> str:
     """The resolved date, and for a relative one the words it was resolved from."""
     value = date.value.iso() if date.value else "?"
-    return f"{value} (relativ: {normalise(date.surface)})" if date.relative else value
+    return f"{value} (relative: {normalise(date.surface)})" if date.relative else value
 
 
 def _head(text: str) -> list[_Line]:
@@ -382,7 +395,8 @@ def _name_lists(found: list[Suggestion]) -> list[str]:
     surfaces: dict[str, dict[str, None]] = {}
     for s in found:
         if s.kind == "entity":
-            surfaces.setdefault(s.detail, {})[normalise(s.surface)] = None
+            form = normalise(s.surface) + (" (fehlerhafte Schreibweise)" if s.erroneous else "")
+            surfaces.setdefault(s.detail, {})[form] = None
     if surfaces:
         out += ["", "# Erkannte Einträge aus content/entities/:"]
         out += [f"#   {entity}: {', '.join(forms)}" for entity, forms in surfaces.items()]

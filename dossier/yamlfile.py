@@ -159,6 +159,31 @@ class _Builder:
         return result
 
 
+def _indentation_hint(text: str, line: int) -> str:
+    """Most syntax errors in a hand-edited file are a line indented unlike the
+    one before it; say which two lines, counted in spaces, when that is so."""
+    lines = text.splitlines()
+    if line >= len(lines) or not lines[line].strip():
+        return ""
+    current = lines[line]
+    margin = current[: len(current) - len(current.lstrip())]
+    if "\t" in margin:
+        return f"line {line + 1} is indented with a tab; YAML needs spaces"
+    before = next((i for i in range(line - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    if before is None:
+        return ""
+    fields = lines[before]
+    indent = len(fields) - len(fields.lstrip())
+    other = f"line {before + 1}"
+    while fields[indent:].startswith("- "):  # "  - id: x": its fields start after the dash
+        indent += 2 + len(fields[indent + 2:]) - len(fields[indent + 2:].lstrip())
+        other = f"the fields of line {before + 1}"
+    if len(margin) == indent:
+        return ""
+    return (f"line {line + 1} is indented by {len(margin)} spaces, {other} by {indent}: "
+            "fields of one entry line up, and a new entry of a list starts with '- '")
+
+
 def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocument | None:
     """Parse one file's bytes; on a syntax or encoding error report it and return None."""
     try:
@@ -182,7 +207,8 @@ def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocu
         diagnostics.error(
             position,
             f"YAML syntax error: {problem}",
-            "Check indentation and quoting; strings containing ': ' or '#' need quotes.",
+            (mark and _indentation_hint(text, mark.line))
+            or "Check indentation and quoting; strings containing ': ' or '#' need quotes.",
         )
         return None
     except yaml.YAMLError as exc:

@@ -66,6 +66,21 @@ def test_claim_shows_details_on_hover_and_links_to_its_row(browser: Browser, ser
     page.close()
 
 
+def test_keyboard_focus_on_a_claim_number_shows_its_details(browser: Browser, server: str) -> None:
+    page, errors, _ = visit(browser, server + "artikel/001_e681e366ec677afe/")
+    tag = page.locator("sup.dossier-tag a").first
+    for _ in range(200):  # Tab through the page as a keyboard user does, until the first claim number
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.closest('sup.dossier-tag') !== null"):
+            break
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == tag.get_attribute("href")
+    tooltip = page.locator(".md-tooltip2").filter(has_text="Quelle:")
+    tooltip.first.wait_for(state="visible", timeout=5_000)
+    assert "Wert:" in tooltip.first.inner_text()
+    assert errors == []
+    page.close()
+
+
 def test_claim_statuses_differ_by_line_style_not_only_colour(browser: Browser, server: str) -> None:
     """The legend of an article page shows each status as readers see it."""
     page, _, _ = visit(browser, server + "artikel/001_e681e366ec677afe/")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
+
 from dossier.cli import main
 from helpers import ROOT
 
@@ -134,3 +136,54 @@ def test_a_duplicated_entity_and_a_malformed_id_say_how_to_fix_them(dossier, cap
     malformed = find(lines, r"^content/entities/equipment\.yml:1:7: error: 0/id: 'Pak_Chol' is not a valid id")
     assert "did you mean 'pak-chol'?" in err.split(malformed, 1)[1].splitlines()[1]
     assert not [line for line in lines if "unknown entity" in line]  # claims still find the first 'nis'
+
+
+def test_a_claim_id_used_twice_points_at_the_first_one(dossier, capsys):
+    claims = CLAIM.format(cid="x", quote="NIS meldet") + CLAIM.format(cid="x", quote="Budanov sagt")
+    dossier.article("a", TEXT, good("a.txt", claims))
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    twice = find(lines, r"^content/articles/a\.yml:12:9: error: claim id 'x' is used twice \(first at line 5\)")
+    assert "its own id" in err.split(twice, 1)[1].splitlines()[1]
+
+
+def test_a_seed_name_that_is_wrong_says_which_one_is_right(dossier, capsys):
+    dossier.article("a", TEXT, good("b.txt"))                      # a typo: seeds/b.txt does not exist
+    dossier.article("c", TEXT, good("c.txt"))
+    dossier.write("content/articles/d.yml", good("c.txt"))          # another article's seed, no seed of its own
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    typo = find(lines, r"^content/articles/a\.yml:1:7: error: annotation file a\.yml names seed 'b\.txt', which does not exist")
+    assert "write 'seed: a.txt'" in err.split(typo, 1)[1].splitlines()[1]
+    other = find(lines, r"^content/articles/d\.yml:1:7: error: annotation file d\.yml names seed 'c\.txt'$")
+    assert "must be called c.yml" in err.split(other, 1)[1].splitlines()[1]
+
+
+@pytest.mark.parametrize(("lines", "position", "hint"), [
+    (["  - id: x", '    quote: "NIS meldet"', "   scope: total"], "7:4",
+     "line 7 is indented by 3 spaces, line 6 by 4: fields of one entry line up"),
+    (["  - id: x", '  quote: "NIS meldet"'], "6:3",
+     "line 6 is indented by 2 spaces, the fields of line 5 by 4: fields of one entry line up"),
+    (["  - id: x", '    quote: "NIS meldet"', "  id: y"], "7:3", "a new entry of a list starts with '- '"),
+    (["  - id: x", '\tquote: "NIS meldet"'], "6:1", "line 6 is indented with a tab; YAML needs spaces"),
+    (["  - id: x", "    quote: NIS: meldet"], "6:15", "strings containing ': ' or '#' need quotes"),
+])
+def test_a_syntax_error_from_indentation_names_the_lines_that_differ(dossier, capsys, lines, position, hint):
+    dossier.article("a", TEXT, "seed: a.txt\ntitle: T\nlanguage: de\nclaims:\n" + "\n".join(lines) + "\n")
+    code, found, err = run_check(dossier, capsys)
+    assert code == 1
+    error = find(found, rf"^content/articles/a\.yml:{position}: error: YAML syntax error")
+    assert hint in err.split(error, 1)[1].splitlines()[1]
+
+
+def test_a_field_that_slipped_out_of_its_entry_says_where_it_belongs(dossier, capsys):
+    claim = CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten").replace("    stance", "stance")
+    dossier.article("a", TEXT, good("a.txt", claim.replace("  - id", "- id").replace("\n    ", "\n  ")))
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    unknown = find(lines, r"^content/articles/a\.yml:\d+:1: error: unknown field 'stance' in the top level")
+    assert "'stance' is a field of an entry of claims: indent it" in err.split(unknown, 1)[1].splitlines()[1]
+    dossier.article("b", TEXT, good("b.txt").replace("claims:", "hide:\n  - quote: Titel\nreason: title\nclaims:"))
+    code, lines, err = run_check(dossier, capsys)
+    unknown = find(lines, r"^content/articles/b\.yml:6:1: error: unknown field 'reason' in the top level")
+    assert "a field of an entry of hide: indent" in err.split(unknown, 1)[1].splitlines()[1]

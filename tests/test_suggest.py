@@ -46,12 +46,12 @@ EXPECTED = [
     ("entity", "Russland", "russia"),
     ("entity", "Kyrylo Budanow", "kyrylo-budanov"),
     ("figure", "rund sechs Tausend", "6000"),
-    ("candidate", "Olena Kovalenko", "nicht im Register"),
-    ("candidate", "Rand Corporation", "nicht im Register"),
+    ("candidate", "Olena Kovalenko", "not in content/entities/"),
+    ("candidate", "Rand Corporation", "not in content/entities/"),
     ("figure", "1,2 Millionen", "1200000"),
     ("figure", "Tausende", "{min: 2000}"),
-    ("candidate", "ISW", "nicht im Register"),
-    ("date", "im Juni letzten Jahres", "2024-06 (relativ: im Juni letzten Jahres)"),
+    ("candidate", "ISW", "not in content/entities/"),
+    ("date", "im Juni letzten Jahres", "2024-06 (relative: im Juni letzten Jahres)"),
     ("entity", "Russland", "russia"),
     ("figure", "1,2 Millionen", "1200000"),
 ]
@@ -85,7 +85,7 @@ def test_hidden_spans_are_skipped(registry):
 
 def test_relative_date_without_publication_date_is_unresolved(registry):
     found = {s.surface: s.detail for s in suggestions(TEXT, None, registry)}
-    assert found["im Juni letzten Jahres"] == "? (relativ: im Juni letzten Jahres)"
+    assert found["im Juni letzten Jahres"] == "? (relative: im Juni letzten Jahres)"
     assert found["3. März 2025"] == "2025-03-03"
 
 
@@ -114,14 +114,16 @@ def test_coverage_counts_overlapping_claims_and_ignores_hidden():
 def test_format_suggestions():
     items = [
         Suggestion("figure", 10, 21, 3, 7, "rund\n11.000", "11000"),
-        Suggestion("date", 30, 41, 12, 1, "im Juni", "2024-06 (relativ: im Juni)"),
+        Suggestion("date", 30, 41, 12, 1, "im Juni", "2024-06 (relative: im Juni)"),
+        Suggestion("entity", 50, 61, 13, 5, "Kim Jong In", "kim-jong-un", erroneous=True),
     ]
-    assert format_suggestions(items, Coverage(9, 7, 4, 3)) == (
+    assert format_suggestions(items, Coverage(9, 7, 4, 3), linked_names=2) == (
         "3:7   figure     rund 11.000  → 11000\n"
-        "12:1  date       im Juni  → 2024-06 (relativ: im Juni)\n"
-        "Abdeckung: 7/9 Zahlen, 3/4 Datumsangaben durch Aussagen erfasst"
+        "12:1  date       im Juni  → 2024-06 (relative: im Juni)\n"
+        "13:5  entity     Kim Jong In  → kim-jong-un (erroneous spelling)\n"
+        "coverage: 7/9 figures, 3/4 dates covered by claims; 2 mentions of entities in content/entities/ are linked by the build"
     )
-    assert format_suggestions([], Coverage(0, 0, 0, 0)) == "Abdeckung: 0/0 Zahlen, 0/0 Datumsangaben durch Aussagen erfasst"
+    assert format_suggestions([], Coverage(0, 0, 0, 0)) == "coverage: 0/0 figures, 0/0 dates covered by claims"
 
 
 @pytest.mark.parametrize(
@@ -257,3 +259,26 @@ def test_coverage_of_an_annotated_article():
     # The hidden dateline is neither suggested nor counted.
     assert "18. Oktober, 2024" not in [d.surface for d in dates]
     assert coverage(article.text, article.published, [], []).dates == full.dates + 1
+
+
+def test_new_summarises_and_suggest_lists_only_what_is_left_to_do(dossier, capsys):
+    dossier.write("seeds/new.txt", TEXT)
+    assert main(["--root", str(dossier.root), "new", "seeds/new.txt"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == (
+        "created content/articles/new.yml: 4 figures and 1 dates suggested as claims (commented out); "
+        "names listed: 2 from content/entities/, 3 not in it"
+    )
+    assert "→" not in out  # the listing is in the file, not repeated on the terminal
+
+    claim = "  - id: c\n    quote: rund sechs Tausend\n    proposition: troops\n    scope: total\n" \
+        "    value: 6000\n    attributed_to: kyrylo-budanov\n    stance: reports\n"
+    annotation = (dossier.root / "content/articles/new.yml").read_text("utf-8").replace("claims: []", "claims:\n" + claim, 1)
+    dossier.write("content/articles/new.yml", annotation)
+    assert main(["--root", str(dossier.root), "suggest", "new"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    kinds = [line.split()[1] for line in listed[:-1]]
+    assert kinds == ["candidate", "candidate", "figure", "figure", "candidate", "date", "figure"]
+    assert not any("rund sechs Tausend" in line for line in listed), "covered by claim c"
+    assert listed[-1] == ("coverage: 1/4 figures, 0/1 dates covered by claims; "
+                          "2 mentions of entities in content/entities/ are linked by the build")
