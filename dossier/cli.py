@@ -134,16 +134,22 @@ def cmd_new(args: argparse.Namespace) -> int:
     known = {s.detail for s in found if s.kind == "entity"}
     unknown = {normalise(s.surface) for s in found if s.kind == "candidate"}
     print(
-        f"created {target.relative_to(root)}: {count['figure']} figures and {count['date']} dates suggested as claims "
-        f"(commented out); names listed: {len(known)} from content/entities/, {len(unknown)} not in it"
+        f"created {target.relative_to(root)}: {_count(count['figure'], 'figure')} and {_count(count['date'], 'date')} "
+        f"suggested as claims (commented out); names listed: {len(known)} from content/entities/, {len(unknown)} not in it"
     )
     print("    fill in title, date and claims, then run: dossier check")
     return 0
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def cmd_suggest(args: argparse.Namespace) -> int:
     """What an annotated article still lacks, and how much of it claims cover."""
     from .anchor import anchor_article
+    from .link import link_article
+    from .mentions import AliasMatcher
     from .suggest import coverage, format_suggestions, suggestions
 
     root: Path = args.root
@@ -159,13 +165,14 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         return 1
     anchored = anchor_article(article, diagnostics)
     claimed = list(anchored.claims.values())
-    found = suggestions(article.text, article.published, corpus.entities.values(), anchored.hides)
-    linked = sum(s.kind == "entity" for s in found)  # linked by the build, nothing to do
+    # Registered names need nothing: the build links them (counted, not listed), though a
+    # spelling the registry marks as wrong may deserve a note.
+    linked = link_article(corpus, anchored, AliasMatcher(corpus.entities.values()), Diagnostics()).mentions
     found = [
-        s for s in found
-        if s.kind == "candidate" or s.kind != "entity" and not any(c.start < s.end and s.start < c.end for c in claimed)
+        s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides)
+        if s.kind == "candidate" or (s.erroneous if s.kind == "entity" else not any(c.start < s.end and s.start < c.end for c in claimed))
     ]
-    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides), linked))
+    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides), len(linked)))
     return 0
 
 

@@ -55,14 +55,16 @@ def _dump_array(items: Iterable[object]) -> bytes:
     return b"".join([*_array(items), b"\n"])
 
 
-# Stands for a streamed array inside an object; escaped in JSON, so nothing else matches it.
+# Stands for a streamed array inside a frame object of our own making.
 _HOLE = "\x00array\x00"
 
 
-def _dump_with_array(data: dict, items: Iterable[object]) -> bytes:
-    """``data`` with the one ``_HOLE`` value in it replaced by the array of ``items``."""
-    head, tail = _dump(data).split(_json(_HOLE))
-    return b"".join([head, *_array(items), tail])
+def _dump_with_array(frame: dict, items: Iterable[object]) -> bytes:
+    """``frame`` with its one ``_HOLE`` value replaced by the array of ``items``."""
+    parts = _dump(frame).split(_json(_HOLE))
+    if len(parts) != 2:
+        raise ValueError("the frame of a streamed array must hold _HOLE exactly once")
+    return b"".join([parts[0], *_array(items), parts[1]])
 
 
 def _value(value) -> dict:

@@ -197,6 +197,8 @@ def _article(
         own = seeds.get(path.stem)
         if own is not None:
             hint = f"the seed of {path.name} is seeds/{own[0].name}: write 'seed: {own[0].name}'"
+        elif seed_stem in seeds and (path.parent / f"{seed_stem}.yml").exists():
+            hint = f"seeds/{data['seed']} is annotated in {seed_stem}.yml; {path.name} has no seed seeds/{path.stem}.txt"
         elif seed_stem in seeds:
             hint = f"the annotation file of seeds/{data['seed']} must be called {seed_stem}.yml"
         else:

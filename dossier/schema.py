@@ -114,7 +114,8 @@ def _unknown_fields(doc: YamlDocument, error: jsonschema.ValidationError, diagno
     at = tuple(error.absolute_path)
     allowed = list(error.schema.get("properties", {}))
     for extra in sorted(set(error.instance) - set(allowed)):
-        hint = did_you_mean(extra, allowed) or _misplaced(extra, error.schema) or "allowed fields: " + ", ".join(allowed)
+        # An exact field of a list entry says more than a similar name here ('quote' is not 'notes').
+        hint = _misplaced(extra, error.schema) or did_you_mean(extra, allowed) or "allowed fields: " + ", ".join(allowed)
         where = "/".join(str(p) for p in at) or "the top level"
         diagnostics.error(doc.key_at(at + (extra,)), f"unknown field '{extra}' in {where}", hint)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from .dates import DateSpan, PartialDate
@@ -74,12 +75,13 @@ def _expected(proposition: Proposition) -> str:
 def _count_bounds(raw: object) -> tuple[float | None, float | None]:
     if isinstance(raw, bool) or not isinstance(raw, (int, float, dict)):
         raise ValueError(f"expected a number or a range, got {raw!r}")
-    if isinstance(raw, dict):
-        low, high = raw.get("min"), raw.get("max")
-        if low is not None and high is not None and low > high:
-            raise ValueError(f"range min {low} is above max {high}")
-        return low, high
-    return raw, raw
+    low, high = (raw.get("min"), raw.get("max")) if isinstance(raw, dict) else (raw, raw)
+    for bound in (low, high):
+        if isinstance(bound, float) and not math.isfinite(bound):  # YAML's .nan and .inf
+            raise ValueError(f"expected a number or a range, got {bound!r}, which is not a count")
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"range min {low} is above max {high}")
+    return low, high
 
 
 def date_span(raw: object) -> DateSpan:

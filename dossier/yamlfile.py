@@ -11,6 +11,7 @@ out (once, by parsing it again) when the first message asks for one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -159,9 +160,11 @@ class _Builder:
         return result
 
 
-def _indentation_hint(text: str, line: int) -> str:
+def _indentation_hint(text: str, line: int, column: int) -> str:
     """Most syntax errors in a hand-edited file are a line indented unlike the
-    one before it; say which two lines, counted in spaces, when that is so."""
+    one before it; say which two lines, counted in spaces, when that is so:
+    the error is at the start of the line, and the line before does not open
+    a deeper block."""
     lines = text.splitlines()
     if line >= len(lines) or not lines[line].strip():
         return ""
@@ -169,8 +172,10 @@ def _indentation_hint(text: str, line: int) -> str:
     margin = current[: len(current) - len(current.lstrip())]
     if "\t" in margin:
         return f"line {line + 1} is indented with a tab; YAML needs spaces"
+    if column != len(margin):  # e.g. at an unquoted ': ' inside the line
+        return ""
     before = next((i for i in range(line - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
-    if before is None:
+    if before is None or _OPENS_BLOCK.search(lines[before]):
         return ""
     fields = lines[before]
     indent = len(fields) - len(fields.lstrip())
@@ -182,6 +187,10 @@ def _indentation_hint(text: str, line: int) -> str:
         return ""
     return (f"line {line + 1} is indented by {len(margin)} spaces, {other} by {indent}: "
             "fields of one entry line up, and a new entry of a list starts with '- '")
+
+
+# "key:", "key: |", "key: >-" (a block or block text follows) or an unclosed flow collection.
+_OPENS_BLOCK = re.compile(r"(:|:\s+[|>][-+]?\d*|[\[{][^\]}]*)\s*(#.*)?$")
 
 
 def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocument | None:
@@ -207,7 +216,7 @@ def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocu
         diagnostics.error(
             position,
             f"YAML syntax error: {problem}",
-            (mark and _indentation_hint(text, mark.line))
+            (mark and _indentation_hint(text, mark.line, mark.column))
             or "Check indentation and quoting; strings containing ': ' or '#' need quotes.",
         )
         return None

@@ -156,7 +156,15 @@ def test_a_seed_name_that_is_wrong_says_which_one_is_right(dossier, capsys):
     typo = find(lines, r"^content/articles/a\.yml:1:7: error: annotation file a\.yml names seed 'b\.txt', which does not exist")
     assert "write 'seed: a.txt'" in err.split(typo, 1)[1].splitlines()[1]
     other = find(lines, r"^content/articles/d\.yml:1:7: error: annotation file d\.yml names seed 'c\.txt'$")
-    assert "must be called c.yml" in err.split(other, 1)[1].splitlines()[1]
+    assert "seeds/c.txt is annotated in c.yml; d.yml has no seed seeds/d.txt" in err.split(other, 1)[1].splitlines()[1]
+    dossier.write("seeds/e.txt", TEXT)
+    dossier.write("content/articles/f.yml", good("e.txt"))          # e.txt has no annotation yet: rename f.yml
+    dossier.write("content/articles/g.yml", good("h.txt"))          # neither seed exists
+    code, lines, err = run_check(dossier, capsys)
+    renamed = find(lines, r"^content/articles/f\.yml:1:7: error: annotation file f\.yml names seed 'e\.txt'$")
+    assert "the annotation file of seeds/e.txt must be called e.yml" in err.split(renamed, 1)[1].splitlines()[1]
+    neither = find(lines, r"^content/articles/g\.yml:1:7: error: annotation file g\.yml names seed 'h\.txt', which does not exist")
+    assert "seeds/X.txt is annotated in content/articles/X.yml" in err.split(neither, 1)[1].splitlines()[1]
 
 
 @pytest.mark.parametrize(("lines", "position", "hint"), [
@@ -167,6 +175,10 @@ def test_a_seed_name_that_is_wrong_says_which_one_is_right(dossier, capsys):
     (["  - id: x", '    quote: "NIS meldet"', "  id: y"], "7:3", "a new entry of a list starts with '- '"),
     (["  - id: x", '\tquote: "NIS meldet"'], "6:1", "line 6 is indented with a tab; YAML needs spaces"),
     (["  - id: x", "    quote: NIS: meldet"], "6:15", "strings containing ': ' or '#' need quotes"),
+    # The indentation changes here as it should: the unquoted ': ' is the mistake.
+    (["  - quote: Budanow sagt: 6000"], "5:24", "strings containing ': ' or '#' need quotes"),
+    (["  - id: x", "    value:", "      min: 1: 2"], "7:13", "strings containing ': ' or '#' need quotes"),
+    (["  - id: x", "    note: >", "      Budanow", "y: a: b"], "8:5", "strings containing ': ' or '#' need quotes"),
 ])
 def test_a_syntax_error_from_indentation_names_the_lines_that_differ(dossier, capsys, lines, position, hint):
     dossier.article("a", TEXT, "seed: a.txt\ntitle: T\nlanguage: de\nclaims:\n" + "\n".join(lines) + "\n")
@@ -183,7 +195,16 @@ def test_a_field_that_slipped_out_of_its_entry_says_where_it_belongs(dossier, ca
     assert code == 1
     unknown = find(lines, r"^content/articles/a\.yml:\d+:1: error: unknown field 'stance' in the top level")
     assert "'stance' is a field of an entry of claims: indent it" in err.split(unknown, 1)[1].splitlines()[1]
-    dossier.article("b", TEXT, good("b.txt").replace("claims:", "hide:\n  - quote: Titel\nreason: title\nclaims:"))
+    dossier.article("b", TEXT, good("b.txt").replace("claims:", "hide:\n  - reason: title\nquote: Titel\nclaims:"))
     code, lines, err = run_check(dossier, capsys)
-    unknown = find(lines, r"^content/articles/b\.yml:6:1: error: unknown field 'reason' in the top level")
-    assert "a field of an entry of hide: indent" in err.split(unknown, 1)[1].splitlines()[1]
+    unknown = find(lines, r"^content/articles/b\.yml:6:1: error: unknown field 'quote' in the top level")
+    assert "a field of an entry of hide, notes or claims: indent" in err.split(unknown, 1)[1].splitlines()[1]
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "{min: 5, max: .inf}"])
+def test_a_count_that_is_not_finite_is_refused(dossier, capsys, value):
+    claim = CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten").replace("value: 12000", f"value: {value}")
+    dossier.article("a", TEXT, good("a.txt", claim))
+    code, lines, _ = run_check(dossier, capsys)
+    assert code == 1
+    assert find(lines, r"^content/articles/a\.yml:9:12: error: claim 'x': expected a number or a range, got (nan|inf), which is not a count")
