@@ -44,6 +44,21 @@ def test_every_claim_is_tagged_exactly_once(site: Path) -> None:
         assert len(rows) == len(expected)
 
 
+def test_every_anchor_link_on_an_article_page_has_its_target(site: Path) -> None:
+    """Claim and note numbers are raw HTML links, which MkDocs does not check."""
+    checked = 0
+    for stem in annotations(site):
+        page = html(site, f"artikel/{stem}/index.html")
+        ids = {node.attributes["id"] for node in page.css("[id]")}
+        for link in page.css("article a[href^='#']"):
+            target = link.attributes["href"][1:]
+            assert target in ids, (stem, target)
+            checked += 1
+        numbers = page.css("sup.dossier-tag a")
+        assert numbers and all(a.attributes.get("title", "").count(" · ") >= 2 for a in numbers), stem
+    assert checked > 50
+
+
 def test_hidden_noise_is_not_in_the_article_text(site: Path) -> None:
     for stem, data in annotations(site).items():
         source = " ".join((site / "seeds" / data["seed"]).read_text("utf-8").split())
