@@ -128,9 +128,8 @@ def _misplaced(field: str, schema: dict[str, Any]) -> str:
     ]
     if not lists:
         return ""
-    return (f"'{field}' is a field of an entry of {', '.join(lists[:-1]) + ' or ' if lists[1:] else ''}{lists[-1]}: "
-            "indent it like the other fields "
-            "of that entry (they line up after the '- ')")
+    where = " or ".join(filter(None, [", ".join(lists[:-1]), lists[-1]]))
+    return f"'{field}' is a field of an entry of {where}: indent it like the other fields of that entry (they line up after the '- ')"
 
 
 def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
