@@ -109,7 +109,7 @@ def _find_seed(root: Path, given: str) -> Path | None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the annotation file of a new article, pre-filled with what can be detected."""
-    from .suggest import scaffold, scaffold_suggestions
+    from .suggest import scaffold
     from .textindex import normalise
 
     root: Path = args.root
@@ -128,8 +128,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     corpus = load(Project(root), Diagnostics())  # other files' errors do not matter here
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values()), "utf-8")
-    found = scaffold_suggestions(text, corpus.entities.values())
+    made = scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values())
+    target.write_text(made.text, "utf-8")
+    found = made.suggestions
     count = Counter(s.kind for s in found)
     known = {s.detail for s in found if s.kind == "entity"}
     unknown = {normalise(s.surface) for s in found if s.kind == "candidate"}

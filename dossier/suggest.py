@@ -140,18 +140,13 @@ def detect_published(text: str) -> tuple[str, str] | None:
     return None
 
 
-def scaffold_suggestions(text: str, entities: Iterable[Entity]) -> list[Suggestion]:
-    """What ``scaffold`` suggests: everything but the title and dateline it hides."""
-    hides = [Span(start, end) for start, end, _ in _hides(_head(text))]
-    return suggestions(text, _published(detect_published(text)), entities, hides)
+class Scaffold(NamedTuple):
+    text: str  # the YAML of the new annotation file
+    suggestions: list[Suggestion]  # what it suggests, in text order
 
 
-def _published(detected: tuple[str, str] | None) -> PartialDate | None:
-    return PartialDate.parse(detected[0]) if detected else None
-
-
-def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions: Iterable[Proposition]) -> str:
-    """The YAML of a new annotation file for ``seeds/<seed_name>``.
+def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions: Iterable[Proposition]) -> Scaffold:
+    """The YAML of a new annotation file for ``seeds/<seed_name>``, and what it suggests.
 
     Everything that needs a person's judgement (which proposition a figure
     answers, in which scope, said by whom) is left in comments, so the file
@@ -160,7 +155,8 @@ def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions
     index = TextIndex(text)
     detected = detect_published(text)
     hides = _hides(_head(text))
-    found = _scan(index, _published(detected), entities, [Span(start, end) for start, end, _ in hides])
+    published = PartialDate.parse(detected[0]) if detected else None
+    found = _scan(index, published, entities, [Span(start, end) for start, end, _ in hides])
 
     out = [
         "# yaml-language-server: $schema=../../dossier/schemas/article.schema.json",
@@ -184,8 +180,9 @@ def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions
         out.append("")
     out.append("claims: []")
     out += _claim_suggestions(index, found, propositions)
-    out += _name_lists([s for s, _ in found])
-    return "\n".join(out) + "\n"
+    suggested = [s for s, _ in found]
+    out += _name_lists(suggested)
+    return Scaffold("\n".join(out) + "\n", suggested)
 
 
 def format_suggestions(items: list[Suggestion], cov: Coverage, linked_names: int | None = None) -> str:

@@ -44,6 +44,6 @@ def test_every_schema_is_valid_json_schema() -> None:
 def test_scaffold_names_the_same_schema(tmp_path: Path) -> None:
     from dossier.suggest import scaffold
 
-    text = scaffold("x.txt", "Titel\nText mit 12.000 Soldaten.\n", [], [])
+    text = scaffold("x.txt", "Titel\nText mit 12.000 Soldaten.\n", [], []).text
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../../dossier/schemas/article.schema.json"
     assert os.path.exists(ROOT / "content" / "articles" / "../../dossier/schemas/article.schema.json")

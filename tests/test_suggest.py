@@ -148,7 +148,7 @@ def test_detection_agrees_with_a_hand_made_annotation():
     text = (ROOT / "seeds/001_e681e366ec677afe.txt").read_text(encoding="utf-8")
     assert detect_title(text) == annotation["title"]
     assert detect_published(text)[0] == annotation["published"]
-    made = yaml.safe_load(scaffold("001_e681e366ec677afe.txt", text, [], []))
+    made = yaml.safe_load(scaffold("001_e681e366ec677afe.txt", text, [], []).text)
     by_reason = {h["reason"]: h["quote"] for h in made["hide"]}
     expected = {h["reason"]: h["quote"] for h in annotation["hide"] if h["reason"] in by_reason}
     assert by_reason == expected  # the duplicated headline is hidden as one span, as by hand
@@ -172,7 +172,7 @@ def _uncomment(annotation: str) -> str:
 
 def test_scaffold_loads_and_its_suggestions_anchor(dossier, registry):
     corpus = load(dossier.project, Diagnostics())
-    text = scaffold("new.txt", TEXT, registry, corpus.propositions.values())
+    text = scaffold("new.txt", TEXT, registry, corpus.propositions.values()).text
     assert text.startswith("# yaml-language-server: $schema=../../dossier/schemas/article.schema.json\n")
     dossier.article("new", TEXT, text)
     checked = check(dossier.project)
@@ -215,7 +215,7 @@ def test_scaffold_loads_and_its_suggestions_anchor(dossier, registry):
 def test_scaffold_without_dateline_and_with_hostile_title(dossier):
     title = 'Er sagte: "Nein" # C:\\pfad\x01\x9f\u2028 — ok'
     body = f"{title}\n\nIm Juni kamen 500 Soldaten. Im Juni kamen 500 Soldaten.\n"
-    text = scaffold("odd.txt", body, [], [])
+    text = scaffold("odd.txt", body, [], []).text
     assert "published:" not in yaml.safe_load(text)
     assert '# published: "JJJJ-MM-TT"' in text
     dossier.article("odd", body, text)
