@@ -26,7 +26,7 @@ from .progress import Progress
 if TYPE_CHECKING:
     from .pipeline import Checked
 
-ASSETS = ("dossier.css",)
+ASSETS = ("dossier.css", "dossier.js")
 
 
 @dataclass

@@ -94,8 +94,10 @@ def environment() -> Environment:
 
 
 def _yaml_string(text: str) -> Markup:
-    """A front-matter value: a JSON string is valid YAML and keeps text literal."""
-    return Markup(json.dumps(" ".join(text.split()), ensure_ascii=False))
+    """A page title for the front matter, HTML-escaped: MkDocs treats a page
+    title as HTML (as it does one taken from a heading), and the theme prints
+    it unescaped into <title> and the header. A JSON string is valid YAML."""
+    return Markup(json.dumps(html_escape(" ".join(text.split())), ensure_ascii=False))
 
 
 def render(template: str, **context: object) -> str:

@@ -22,6 +22,8 @@ import logging
 from pathlib import Path
 
 import orjson
+from jinja2 import Environment
+from markupsafe import escape
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -105,6 +107,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.progress = Progress("MkDocs", len(generated.documentation_pages()))
         self.pages = {file.url for file in generated.documentation_pages()}
         return generated
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme prints the site name and description into the HTML of
+        every page unescaped (as text and in attributes): escape them, after
+        the generation step has taken the name for the home page. Escaped
+        text is Markup, which Jinja does not escape twice where the theme
+        does escape (the logo's title), and ``escape`` leaves it as it is."""
+        config.site_name = escape(config.site_name)
+        if config.site_description:
+            config.site_description = escape(config.site_description)
+        return env
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         self.progress.advance()

@@ -7,6 +7,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -116,7 +117,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
-    root = site / "build" / "site"
+    with serving(site / "build" / "site") as url:
+        yield url
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """Serve a built site on loopback under the project sub-path, 404.html for a miss."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def translate_path(self, path: str) -> str:
@@ -147,5 +154,23 @@ def server(site: Path) -> Iterator[str]:
     httpd = Server(("127.0.0.1", 0), lambda *a: Handler(*a, directory=str(root)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dossier of tests/hostile_corpus.py, built as the README does; its site folder."""
+    from hostile_corpus import write_hostile_project
+
+    root = write_hostile_project(tmp_path_factory.mktemp("hostile"))
+    monkey = pytest.MonkeyPatch()
+    monkey.setenv("SITE_URL", f"http://127.0.0.1:8000{SUB_PATH}")
+    try:
+        assert main(["--root", str(root), "build"]) == 0
+    finally:
+        monkey.undo()
+    return root / "build" / "site"

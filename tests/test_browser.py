@@ -57,7 +57,10 @@ def test_claim_shows_details_on_hover_and_links_to_its_row(browser: Browser, ser
     page, errors, _ = visit(browser, server + "artikel/001_e681e366ec677afe/")
     claim = page.locator("mark.dossier-claim[id]").first
     claim.hover()
-    assert "Quelle:" in (claim.get_attribute("title") or page.locator(".md-tooltip2, .md-tooltip").first.inner_text())
+    tooltip = page.get_by_role("tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert "Quelle:" in tooltip.inner_text()
+    assert claim.get_attribute("aria-describedby") == tooltip.get_attribute("id")
     tag = page.locator("sup.dossier-tag a").first
     tag.click()
     assert "#k-" in page.url
@@ -74,9 +77,11 @@ def test_keyboard_focus_on_a_claim_number_shows_its_details(browser: Browser, se
         if page.evaluate("() => document.activeElement.closest('sup.dossier-tag') !== null"):
             break
     assert page.evaluate("() => document.activeElement.getAttribute('href')") == tag.get_attribute("href")
-    tooltip = page.locator(".md-tooltip2").filter(has_text="Quelle:")
-    tooltip.first.wait_for(state="visible", timeout=5_000)
-    assert "Wert:" in tooltip.first.inner_text()
+    tooltip = page.get_by_role("tooltip").filter(has_text="Quelle:")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert "Wert:" in tooltip.inner_text()
+    page.keyboard.press("Escape")
+    tooltip.wait_for(state="hidden", timeout=5_000)
     assert errors == []
     page.close()
 

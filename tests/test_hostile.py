@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
+from helpers import ROOT
+from hostile_corpus import EVIL_HOST, FIELDS, payload
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dossier.cli import main
-from helpers import ROOT
 
 SEED = """<script>alert('seed')</script> Überschrift
 **Nordkorea** schickt [12.000](javascript:alert(1)) Soldaten <img src=x onerror=alert(2)> nach Russland.
@@ -70,3 +74,91 @@ def test_hostile_input_stays_text(dossier):
     [mark] = article.css("mark.dossier-claim[id]")
     assert mark.text() == "[12.000](javascript:alert(1)) Soldaten"
     assert [h.text().strip("¶ ") for h in article.css("h1")] == ["<script>alert('title')</script> *Titel*"]
+
+
+# --- every field hostile (tests/hostile_corpus.py), every built file checked ---
+
+THEME_SCRIPTS = re.compile(r"^((\.\./)*|/dossier/)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|dossier\.js)$")
+#: Elements that hostile input could use to run script or load from elsewhere; the theme uses none.
+FOREIGN_ELEMENTS = "img, iframe, object, embed, base, frame, video, audio, source, meta[http-equiv]"
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset")
+
+
+def _first(tree: LexborHTMLParser, selector: str) -> LexborNode:
+    node = tree.css_first(selector)
+    assert node is not None, selector
+    return node
+
+
+def _problems(page: str, tree: LexborHTMLParser) -> list[str]:
+    """Every element or attribute in a built page that hostile input could have made."""
+    found = [f"{page}: <{node.tag}>" for node in tree.css(FOREIGN_ELEMENTS)]
+    for node in tree.css("script"):
+        src = node.attributes.get("src")
+        if src is not None and not THEME_SCRIPTS.match(src):
+            found.append(f"{page}: script {src}")
+        if src is None and "alert(" in node.text():
+            found.append(f"{page}: inline script {node.text()[:80]}")
+    for node in _first(tree, "html").traverse():
+        for name, value in (node.attributes or {}).items():
+            if name.lower().startswith("on"):
+                found.append(f"{page}: <{node.tag} {name}>")
+            if name.lower() in URL_ATTRIBUTES and value is not None:
+                url = "".join(value.split()).lower()
+                if url.startswith(("javascript:", "vbscript:", "data:")) or EVIL_HOST in url:
+                    found.append(f"{page}: <{node.tag} {name}={value!r}>")
+    # Markdown from a payload (**field**, `field`, [field](...)) would make these:
+    for node in tree.css("strong, em, code, a, svg"):
+        if node.text(strip=True) in FIELDS:
+            found.append(f"{page}: <{node.tag}>{node.text()}</{node.tag}>")
+    return found
+
+
+def test_no_element_or_attribute_from_hostile_input_anywhere(hostile_site: Path) -> None:
+    problems: list[str] = []
+    texts: list[str] = []
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) >= 20
+    for path in pages:
+        page = str(path.relative_to(hostile_site))
+        tree = LexborHTMLParser(path.read_text("utf-8"))
+        problems += _problems(page, tree)
+        texts.append(_first(tree, "html").text(separator=" "))
+        texts += [v for node in tree.css("[title], meta[content]") for v in node.attributes.values() if v]
+    assert problems == []
+    config = json.loads(_first(LexborHTMLParser(pages[0].read_text("utf-8")), "script#__config").text())
+    assert "content.tooltips" not in config["features"]  # the theme would render title attributes as HTML
+    everything = " ".join(" ".join(texts).split())
+    shown = [f for f in FIELDS if f"<script>alert(\"{f}\")</script> <img src=x onerror=alert(\"{f}\")>" in everything]
+    assert set(FIELDS) - set(shown) == {"claim-note"}  # a claim's note is in the exports only
+    assert '&lt;img src=x onerror=alert("article-title")&gt;' in everything  # decoded once, not twice
+    assert "{{ article-title }} {% raw %}" in everything
+
+
+def test_titles_are_text_in_the_head_and_header(hostile_site: Path) -> None:
+    for page, field in [("artikel/evil/index.html", "article-title"), ("personen/kim-jong-un/index.html", "entity-name"),
+                        ("widersprueche/troops/index.html", "question"), ("404.html", None)]:
+        tree = LexborHTMLParser((hostile_site / page).read_text("utf-8"))
+        title = " ".join(payload(field).split()) + " - " if field else ""
+        assert _first(tree, "title").text() == title + payload("site-name"), page
+        topics = [" ".join(n.text().split()) for n in tree.css(".md-header__topic .md-ellipsis") if n.text().strip()]
+        assert topics == [payload("site-name")] + ([" ".join(payload(field).split())] if field else []), page
+        logo = _first(tree, "a.md-logo")
+        assert logo.attributes["title"] == logo.attributes["aria-label"] == payload("site-name"), page
+        assert _first(tree, "meta[name=description]").attributes["content"] == payload("site-description")
+
+
+def test_search_index_holds_text_the_theme_can_render(hostile_site: Path) -> None:
+    """The theme puts titles and texts of the search index into the page as HTML."""
+    index = json.loads((hostile_site / "search" / "search_index.json").read_text("utf-8"))
+    allowed = {"body", "p", "code", "pre", "li", "ol", "ul", "sub", "sup", "-text"}
+    seen = 0
+    for doc in index["docs"]:
+        for key in ("title", "text"):
+            tree = LexborHTMLParser(doc[key])
+            body = _first(tree, "body")
+            tags = {node.tag for node in body.traverse(include_text=True)}
+            assert tags <= allowed, (doc["location"], key, tags - allowed)
+            assert all(not node.attributes for node in body.traverse()), doc["location"]
+            seen += "alert(" in body.text()
+    assert seen > 10

@@ -1,0 +1,220 @@
+"""A dossier whose every text field is hostile: shared by the hostile-input tests.
+
+Each field gets its own payload, named after the field, so that a failing
+test says which field got through: a script tag, an image with an error
+handler, an attribute break-out, an image from another host (a request
+leaving the site), a javascript: link in HTML and in Markdown, Markdown
+emphasis and code, an attr_list block, Jinja syntax, and entities that
+become an image tag if anything decodes them twice.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import ROOT
+
+EVIL_HOST = "evil.invalid"
+
+
+def payload(field: str) -> str:
+    """Hostile text for one field; ``field`` names it in every alert and request."""
+    return (
+        f'<script>alert("{field}")</script> <img src=x onerror=alert("{field}")> '
+        f'"><svg onload=alert("{field}")> <img src="https://{EVIL_HOST}/{field}.png"> '
+        f'<a href="javascript:alert(\'{field}\')">{field}</a> [{field}](javascript:alert("{field}")) '
+        f'**{field}** `{field}` {{: onclick="alert(\'{field}\')" }} {{{{ {field} }}}} {{% raw %}} '
+        f'&lt;img src=x onerror=alert("{field}")&gt;'
+    )
+
+
+#: Fragments that must show as literal text wherever a payload is shown.
+LITERAL = ('<script>alert("', '<img src=x onerror=alert("', '"><svg onload=alert("', "{{ ", "&lt;img src=x")
+
+
+def q(text: str) -> str:
+    """A YAML scalar for any text (a JSON string is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+# The quoted seed passages: hostile themselves, so that claims, notes and
+# hidden parts quote hostile text.
+SEED_TITLE = payload("seed-title")
+SEED_CLAIM = "12.000 Soldaten " + payload("seed-claim")
+SEED_LABEL = "als " + payload("seed-label") + " eskaliert"
+SEED_NOTE = "# keine Überschrift " + payload("seed-note")
+
+SEED_1 = f"""{SEED_TITLE}
+Laut Geheimdienst sind {SEED_CLAIM} in Russland eingetroffen.
+Kim Jong In schickte sie im Juni letzten Jahres nach Wladiwostok, Yonhap berichtet.
+Die Lage gilt {SEED_LABEL}.
+{SEED_NOTE}
+| keine | Tabelle | {payload("seed-table")} |
+"""
+
+SEED_2 = f"""Nur 3.000 Soldaten {payload("seed-2")} laut Budanow.
+"""
+
+ARTICLE_1 = f"""\
+seed: evil.txt
+title: {q(payload("article-title"))}
+outlet: {q(payload("article-outlet"))}
+source_url: {q('https://example.org/a)](javascript:alert("source-url"))')}
+published: "2024-10-18"
+published_basis: {q(payload("article-published-basis"))}
+language: de
+hide:
+  - quote: {q(SEED_TITLE)}
+    reason: title
+notes:
+  - quote: {q(SEED_NOTE)}
+    kind: garbled
+    note: {q(payload("note-note"))}
+    correction: {q(payload("note-correction"))}
+claims:
+  - id: troops
+    quote: {q(SEED_CLAIM)}
+    proposition: troops
+    scope: total
+    value: 12000
+    attributed_to: nis
+    via: [yonhap]
+    stance: reports
+    note: {q(payload("claim-note"))}
+  - id: place
+    quote: "nach Wladiwostok"
+    proposition: training-place
+    scope: training
+    value: vladivostok
+    attributed_to: nis
+    stance: reports
+  - id: signed
+    quote: "im Juni letzten Jahres"
+    proposition: treaty-date
+    scope: signed
+    attributed_to: kim-jong-un
+    stance: asserts
+  - id: situation
+    quote: {q(SEED_LABEL)}
+    proposition: situation
+    scope: now
+    value: {q(payload("value-label"))}
+    attributed_to: nis
+    stance: estimates
+"""
+
+ARTICLE_2 = f"""\
+seed: evil2.txt
+title: {q(payload("article-2-title"))}
+source_url: {q('https://example.org/"><script>alert("source-url-2")</script>')}
+published: "2024-11-02"
+published_basis: "Datumszeile"
+language: de
+claims:
+  - id: troops
+    quote: "3.000 Soldaten"
+    proposition: troops
+    scope: total
+    value: 3000
+    attributed_to: kyrylo-budanov
+    stance: asserts
+"""
+
+PROPOSITIONS = f"""\
+- id: troops
+  question: {q(payload("question"))}
+  type: count
+  unit: {q(payload("unit"))}
+  tolerance: 0.1
+  scopes:
+    total: {q(payload("scope-label"))}
+  resolution:
+    status: explained
+    note: {q(payload("resolution-note"))}
+- id: treaty-date
+  question: {q(payload("date-question"))}
+  type: date
+  scopes:
+    signed: {q(payload("date-scope"))}
+- id: training-place
+  question: "Wo trainieren die Soldaten?"
+  type: place
+  scopes:
+    training: "Ausbildung"
+- id: situation
+  question: "Wie ist die Lage?"
+  type: label
+  choices: [{q(payload("value-label"))}, "ruhig"]
+  scopes:
+    now: "Jetzt"
+"""
+
+ENTITIES = {
+    "people": f"""\
+- id: kyrylo-budanov
+  name: {q(payload("person-name"))}
+  aliases: [Budanow]
+- id: kim-jong-un
+  name: {q(payload("entity-name"))}
+  description: {q(payload("entity-description"))}
+  aliases:
+    - Kim Jong Un
+    - {q(payload("entity-alias"))}
+    - form: Kim Jong In
+      erroneous: true
+      note: {q(payload("alias-note"))}
+""",
+    "units": "[]\n",
+    "equipment": "[]\n",
+    "organisations": f"""\
+- id: nis
+  name: {q(payload("source-name"))}
+  aliases: [Geheimdienst]
+- id: yonhap
+  name: {q(payload("via-name"))}
+  aliases: [Yonhap]
+""",
+    "places": f"""\
+- id: russia
+  name: Russland
+- id: vladivostok
+  name: {q(payload("place-name"))}
+  aliases: [Wladiwostok]
+  part_of: russia
+""",
+}
+
+#: Every field that carries a payload, by the name in its alerts.
+FIELDS = (
+    "seed-title", "seed-claim", "seed-label", "seed-note", "seed-table", "seed-2",
+    "article-title", "article-outlet", "article-published-basis", "note-note", "note-correction",
+    "claim-note", "value-label", "article-2-title", "question", "unit", "scope-label", "resolution-note",
+    "date-question", "date-scope", "person-name", "entity-name", "entity-description", "entity-alias",
+    "alias-note", "source-name", "via-name", "place-name", "site-name", "site-description",
+)
+
+
+def write_hostile_project(root: Path) -> Path:
+    """Write the hostile dossier, with this repository's mkdocs.yml (hostile
+    site name and description), into ``root``."""
+    files = {
+        "seeds/evil.txt": SEED_1,
+        "seeds/evil2.txt": SEED_2,
+        "content/articles/evil.yml": ARTICLE_1,
+        "content/articles/evil2.yml": ARTICLE_2,
+        "content/propositions.yml": PROPOSITIONS,
+        **{f"content/entities/{kind}.yml": text for kind, text in ENTITIES.items()},
+    }
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8").splitlines(keepends=True)
+    for i, line in enumerate(config):
+        if line.startswith("site_name:"):
+            config[i] = f"site_name: {q(payload('site-name'))}\n"
+        elif line.startswith("site_description:"):
+            config[i] = f"site_description: {q(payload('site-description'))}\n"
+    (root / "mkdocs.yml").write_text("".join(config), encoding="utf-8")
+    return root
