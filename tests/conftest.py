@@ -16,6 +16,7 @@ import pytest
 from dossier.cli import main
 from dossier.load import Project
 from helpers import SUB_PATH, copy_corpus
+from hostile_corpus import write_hostile_project
 
 PROPOSITIONS = """\
 - id: troops
@@ -164,8 +165,6 @@ def serving(root: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The dossier of tests/hostile_corpus.py, built as the README does; its site folder."""
-    from hostile_corpus import write_hostile_project
-
     root = write_hostile_project(tmp_path_factory.mktemp("hostile"))
     monkey = pytest.MonkeyPatch()
     monkey.setenv("SITE_URL", f"http://127.0.0.1:8000{SUB_PATH}")

@@ -29,8 +29,9 @@ def payload(field: str) -> str:
     )
 
 
-#: Fragments that must show as literal text wherever a payload is shown.
-LITERAL = ('<script>alert("', '<img src=x onerror=alert("', '"><svg onload=alert("', "{{ ", "&lt;img src=x")
+def literal(field: str) -> str:
+    """The part of a payload that a reader must see as text where it is shown."""
+    return f'<script>alert("{field}")</script> <img src=x onerror=alert("{field}")>'
 
 
 def q(text: str) -> str:

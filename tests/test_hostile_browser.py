@@ -17,11 +17,19 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import serving
-from hostile_corpus import payload
-from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+from hostile_corpus import literal, payload
+from playwright.sync_api import (
+    Browser,
+    Page,
+    Request,
+    Route,
+    ViewportSize,
+    sync_playwright,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
 #: What a pointer can rest on: tooltip hosts, truncated navigation labels, links, tags.
 HOVERED = "[title], .md-ellipsis, mark, sup a, a, time, abbr"
 PAGES = [
@@ -61,7 +69,7 @@ class Watched:
     """A page that records every dialog and every request to another host (and blocks it)."""
 
     def __init__(self, browser: Browser) -> None:
-        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 4000})
+        self.page: Page = browser.new_page(viewport=VIEWPORT)
         self.dialogs: list[str] = []
         self.foreign: list[str] = []
         self.page.on("dialog", self._dialog)
@@ -82,13 +90,16 @@ class Watched:
         """Load a page afresh, forgetting what earlier pages did."""
         self.dialogs.clear()
         self.foreign.clear()
+        self.page.set_viewport_size(VIEWPORT)
         response = self.page.goto(url, wait_until="load")
         assert response is not None and response.status == status, url
         self.settle()
 
     def hover_everything(self) -> int:
         """Rest the pointer on every visible element that could show something
-        (the viewport is tall enough to hold these pages without scrolling)."""
+        (in a viewport as tall as the page, so that all of it is in view)."""
+        height = self.page.evaluate("document.documentElement.scrollHeight")
+        self.page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
         points = self.page.evaluate("""selector => [...document.querySelectorAll(selector)]
             .map(el => el.getBoundingClientRect())
             .filter(r => r.width > 0 && r.height > 0)
@@ -111,11 +122,6 @@ class Watched:
 
     def close(self) -> None:
         self.page.close()
-
-
-def literal(field: str) -> str:
-    """The part of a payload that a reader must see as text."""
-    return f'<script>alert("{field}")</script> <img src=x onerror=alert("{field}")>'
 
 
 @pytest.fixture(scope="module")
