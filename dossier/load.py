@@ -89,10 +89,11 @@ def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
         if doc:
             for i, item in enumerate(doc.data or []):
                 _add_entity(corpus, doc, kind, i, item, diagnostics)
-    # A registry that failed to load cannot judge references to it; saying
-    # "unknown id" for each of them would bury the one real error.
-    broken = {"propositions"} if propositions_doc is None else set()
-    broken |= {"entities"} if any(doc is None for doc in entity_docs.values()) else set()
+    # A registry that failed to load, or lost an invalid entry, cannot judge
+    # references to it; saying "unknown id" for each of them would bury the
+    # one real error.
+    broken = {"propositions"} if propositions_doc is None or propositions_doc.pruned else set()
+    broken |= {"entities"} if any(doc is None or doc.pruned for doc in entity_docs.values()) else set()
     _check_entities(corpus, "entities" in broken, diagnostics)
     return Registry(corpus, broken)
 

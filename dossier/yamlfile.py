@@ -129,27 +129,32 @@ class YamlSource:
     raw: bytes = field(repr=False)
 
     @cached_property
-    def _positions(self) -> tuple[dict[JsonPath, Position], dict[JsonPath, Position]]:
-        """Where each value and key is, by path; a duplicate key's value is not walked.
+    def _positions(self) -> tuple[dict[JsonPath, Any], dict[JsonPath, Any]]:
+        """Where each value and key starts (libyaml's marks), by path; a
+        duplicate key's value is not walked.
 
         Called for messages only, also on a file being refused, so it stops
         quietly at the limits and at a syntax error.
         """
-        values: dict[JsonPath, Position] = {}
-        keys: dict[JsonPath, Position] = {}
+        values: dict[JsonPath, Any] = {}
+        keys: dict[JsonPath, Any] = {}
         # One entry per open collection: its path (None: not recorded) and,
         # for a list, the next index; for a mapping, _KEY when a key comes
         # next, else the path of the value to come (None: not recorded).
         stack: list[list[Any]] = []
         loader = _LOADER(self.raw.decode("utf-8"))
+        get_event = loader.get_event
         count = 0
         try:
-            while loader.check_event():
-                event = loader.get_event()
-                if isinstance(event, _END):
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                     stack.pop()
                     continue
-                if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, *_START)):
+                if kind is yaml.StreamEndEvent:
+                    break
+                if kind is not yaml.ScalarEvent and kind is not yaml.AliasEvent and kind not in _START:
                     continue
                 count += 1
                 if count > YAML_NODES or len(stack) > YAML_DEPTH:
@@ -159,25 +164,29 @@ class YamlSource:
                     frame = stack[-1]
                     path, mapping, state = frame
                     if not mapping:
-                        at = None if path is None else path + (state,)
+                        at = None if path is None else (*path, state)
                         frame[2] = state + 1
                     elif state is _KEY:
-                        name = _key_name(_scalar(loader, event)[0]) if isinstance(event, yaml.ScalarEvent) else None
-                        key = None if path is None or name is None else path + (name,)
-                        if key in keys:
-                            key = None
-                        elif key is not None:
-                            keys[key] = _position(self.path, event.start_mark)
+                        key = None
+                        if path is not None and kind is yaml.ScalarEvent:
+                            text = event.value
+                            name = text if event.tag is None and not event.implicit[0] else _key_name(_scalar(loader, event)[0])
+                            key = (*path, name)
+                            if key in keys:
+                                key = None
+                            else:
+                                keys[key] = event.start_mark
                         frame[2] = key
                         at = None  # keys are in `keys`; a key that is a list or fields is not walked
                     else:
                         at = state
                         frame[2] = _KEY
                 if at is not None:
-                    values[at] = _position(self.path, event.start_mark)
-                if isinstance(event, _START):
-                    mapping = isinstance(event, yaml.MappingStartEvent)
-                    stack.append([at, mapping, _KEY if mapping else 0])
+                    values[at] = event.start_mark
+                if kind is yaml.MappingStartEvent:
+                    stack.append([at, True, _KEY])
+                elif kind is yaml.SequenceStartEvent:
+                    stack.append([at, False, 0])
         except yaml.YAMLError:
             pass
         finally:
@@ -189,10 +198,12 @@ class YamlSource:
         values = self._positions[0]
         while path not in values and path:
             path = path[:-1]
-        return values.get(path, Position(self.path))
+        mark = values.get(path)
+        return _position(self.path, mark) if mark else Position(self.path)
 
     def key_at(self, path: JsonPath) -> Position:
-        return self._positions[1].get(path) or self.at(path)
+        mark = self._positions[1].get(path)
+        return _position(self.path, mark) if mark else self.at(path)
 
 
 _KEY = object()  # a mapping expects a key next
@@ -230,6 +241,8 @@ class YamlDocument:
     data: Any
     #: lists with entries dropped: the original index of each kept entry
     renumbered: dict[JsonPath, list[int]] = field(default_factory=dict)
+    #: something invalid was dropped: what refers to it cannot be judged
+    pruned: bool = False
 
     @property
     def path(self) -> str:
@@ -254,6 +267,7 @@ class YamlDocument:
     def prune(self, doomed: set[JsonPath]) -> None:
         """Drop the fields and list entries at these paths (as written; none inside another)."""
         lists: dict[JsonPath, set[int]] = {}
+        self.pruned = self.pruned or bool(doomed)
         for path in doomed:
             *parent_path, last = path
             parent = self._value(tuple(parent_path))
