@@ -193,7 +193,10 @@ def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
     if fast.is_valid(doc.data):
         return True
     located = list(fast.iter_errors(doc.data))
-    too_long = {tuple(e.instance_path): e for e in located if isinstance(e.kind, jsonschema_rs.ValidationErrorKind.MaxItems)}
+    too_long: dict[JsonPath, tuple[int, int]] = {}  # path: (limit, size)
+    for e in located:
+        if isinstance(e.kind, jsonschema_rs.ValidationErrorKind.MaxItems) and isinstance(e.instance, list):
+            too_long[tuple(e.instance_path)] = (e.kind.limit, len(e.instance))
     kept: dict[JsonPath, list[int]] = {}
     reduced = _reduce(doc.data, [tuple(e.instance_path) for e in located], (), set(too_long), kept)
     leaves = sorted(
@@ -202,8 +205,8 @@ def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
         key=lambda item: list(map(str, item[0])),
     )
     leaves = [(at, leaf) for at, leaf in leaves if not any(at[: len(p)] == p for p in too_long)]  # emptied above
-    for at, error in sorted(too_long.items()):
-        diagnostics.error(doc.at(at), *_too_big(_path_text(at), error.kind.limit, len(error.instance), "entries"))
+    for at, (limit, size) in sorted(too_long.items()):
+        diagnostics.error(doc.at(at), *_too_big(_path_text(at), limit, size, "entries"))
     typos = _typos(leaves)
     for at, leaf in leaves:
         if leaf.validator == "additionalProperties":
@@ -226,7 +229,8 @@ def _reduce(value: Any, paths: list[JsonPath], at: JsonPath, dropped: set[JsonPa
     depth = len(at)
     below = [p for p in paths if len(p) > depth]
     if isinstance(value, list):
-        wanted = [] if at in dropped else sorted({p[depth] for p in below if isinstance(p[depth], int) and p[depth] < len(value)})
+        indices = {step for p in below if isinstance(step := p[depth], int) and step < len(value)}
+        wanted = [] if at in dropped else sorted(indices)
         kept[at] = wanted
         return [_reduce(value[i], [p for p in below if p[depth] == i], at + (i,), dropped, kept) for i in wanted]
     if isinstance(value, dict) and below:

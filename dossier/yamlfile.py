@@ -491,7 +491,8 @@ _QUOTES = ('end a quoted text with the quote it starts with; a " inside "..." is
            "(or put the text in single quotes, where a ' is written '')")
 
 
-def _syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError, diagnostics: Diagnostics) -> None:
+def syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError, diagnostics: Diagnostics) -> None:
+    """Report a YAML syntax error where the mistake most likely is, with a hint how to fix it."""
     quote = _quote_problem(text, exc)
     if quote:
         diagnostics.error(_position(path, quote[0]), f"YAML syntax error: {quote[1]}", _QUOTES)
@@ -533,7 +534,7 @@ def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocu
     try:
         data = builder.build(text)
     except yaml.MarkedYAMLError as exc:
-        _syntax_error(text, shown_path, exc, diagnostics)
+        syntax_error(text, shown_path, exc, diagnostics)
         return None
     except yaml.YAMLError as exc:
         diagnostics.error(Position(shown_path), f"YAML error: {exc}")
