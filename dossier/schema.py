@@ -227,16 +227,16 @@ def _reduce(value: Any, paths: list[JsonPath], at: JsonPath, dropped: set[JsonPa
     """``value`` with every list cut to the entries on ``paths`` (those of
     ``dropped`` to nothing); ``kept`` records which entries each list kept."""
     depth = len(at)
-    below = [p for p in paths if len(p) > depth]
+    below: dict[str | int, list[JsonPath]] = {}  # by the next step
+    for path in paths:
+        if len(path) > depth:
+            below.setdefault(path[depth], []).append(path)
     if isinstance(value, list):
-        indices = {step for p in below if isinstance(step := p[depth], int) and step < len(value)}
-        wanted = [] if at in dropped else sorted(indices)
+        wanted = [] if at in dropped else sorted(i for i in below if isinstance(i, int) and i < len(value))
         kept[at] = wanted
-        return [_reduce(value[i], [p for p in below if p[depth] == i], at + (i,), dropped, kept) for i in wanted]
+        return [_reduce(value[i], below[i], (*at, i), dropped, kept) for i in wanted]
     if isinstance(value, dict) and below:
-        steps = {p[depth] for p in below}
-        return {k: _reduce(v, [p for p in below if p[depth] == k], at + (k,), dropped, kept) if k in steps else v
-                for k, v in value.items()}
+        return {k: _reduce(v, below[k], (*at, k), dropped, kept) if k in below else v for k, v in value.items()}
     return value
 
 

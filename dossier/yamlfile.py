@@ -51,7 +51,6 @@ _NO_TAGS = "remove the tag: these files hold plain text, numbers, true or false,
 # resolver. SafeLoader has no resolver for any first character (key None).
 _PLAIN_FIRST = frozenset(_LOADER.yaml_implicit_resolvers)
 _DEEP = "annotation files nest a few levels (claims, a claim, its value): check the indentation and that every [ and { is closed"
-_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 _START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 
 Problem = tuple[str, str]  # a message and a hint
@@ -535,6 +534,12 @@ def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocu
         data = builder.build(text)
     except yaml.MarkedYAMLError as exc:
         syntax_error(text, shown_path, exc, diagnostics)
+        return None
+    except yaml.reader.ReaderError as exc:  # libyaml counts in bytes of UTF-8
+        start = raw.rfind(b"\n", 0, exc.position) + 1
+        position = Position(shown_path, raw[: exc.position].count(b"\n") + 1, len(raw[start : exc.position].decode("utf-8", "replace")) + 1)
+        diagnostics.error(position, f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})",
+                          "delete it: most editors do not show it (write a line break or tab inside double quotes as \\n or \\t)")
         return None
     except yaml.YAMLError as exc:
         diagnostics.error(Position(shown_path), f"YAML error: {exc}")

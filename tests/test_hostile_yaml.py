@@ -154,6 +154,13 @@ def test_a_second_document_and_a_complex_key_are_refused():
     assert data is None and lines[0] == "f.yml:1:3: error: a key must be a name, not a list or fields"
 
 
+def test_an_invisible_control_character_is_named_where_it_is():
+    data, lines = read("ä: 1\nb: x\x07\n")
+    assert data is None
+    assert lines[0] == "f.yml:2:5: error: character U+0007 is not allowed in YAML (control characters are not allowed)"
+    assert "most editors do not show it" in lines[1]
+
+
 def test_plain_data_is_what_pyyaml_reads(tmp_path):
     """The event reader gives what PyYAML's own loader gives, for every real content file."""
     files = sorted((ROOT / "content").rglob("*.yml"))
