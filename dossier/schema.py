@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -185,28 +186,30 @@ def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
     are broken is not used (False).
 
     jsonschema explains every violation, but slowly (12 s for 30,000
-    claims): the compiled validator first finds where the violations are,
-    jsonschema then sees only the entries that have them, and a list over
-    its size limit is reported by its size, not entry by entry.
+    claims): a list over its size limit is reported by its size, not entry
+    by entry; the compiled validator finds where the other violations are,
+    and jsonschema sees only the entries that have them (the first
+    _EXPLAINED of a list; the others are counted).
     """
     fast = _fast(schema)
     if fast.is_valid(doc.data):
         return True
-    located = list(fast.iter_errors(doc.data))
-    too_long: dict[JsonPath, tuple[int, int]] = {}  # path: (limit, size)
-    for e in located:
-        if isinstance(e.kind, jsonschema_rs.ValidationErrorKind.MaxItems) and isinstance(e.instance, list):
-            too_long[tuple(e.instance_path)] = (e.kind.limit, len(e.instance))
+    too_long = {at: size for at, size in _oversized(load_schema(schema), doc.data, ())}
+    data = _emptied(doc.data, set(too_long), ())
+    located = [tuple(e.instance_path) for e in fast.iter_errors(data)]
     kept: dict[JsonPath, list[int]] = {}
-    reduced = _reduce(doc.data, [tuple(e.instance_path) for e in located], (), set(too_long), kept)
+    untold: dict[JsonPath, list[int]] = {}
+    reduced = _reduce(data, located, (), kept, untold)
     leaves = sorted(
         ((_restore(tuple(leaf.absolute_path), kept), leaf)
          for error in _validator(schema).iter_errors(reduced) for leaf in _leaf_errors(error)),
         key=lambda item: list(map(str, item[0])),
     )
-    leaves = [(at, leaf) for at, leaf in leaves if not any(at[: len(p)] == p for p in too_long)]  # emptied above
     for at, (limit, size) in sorted(too_long.items()):
         diagnostics.error(doc.at(at), *_too_big(_path_text(at), limit, size, "entries"))
+    for at, indices in sorted(untold.items()):
+        diagnostics.error(doc.at((*at, indices[0])), f"{_path_text(at)}: {len(indices):,} more entries have errors",
+                          f"the first {_EXPLAINED:,} are reported; fix them and check again")
     typos = _typos(leaves)
     for at, leaf in leaves:
         if leaf.validator == "additionalProperties":
@@ -217,26 +220,66 @@ def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
     required = set(load_schema(schema).get("required", ()))
     doomed = {_entry(at, required) for at, leaf in leaves if leaf.validator != "additionalProperties"}
     doomed |= {_entry(at, required) for at in too_long}
+    doomed |= {_entry((*at, i), required) for at, indices in untold.items() for i in indices}
     if None in doomed:
         return False
     doc.prune({at for at in doomed if at is not None})
     return True
 
 
-def _reduce(value: Any, paths: list[JsonPath], at: JsonPath, dropped: set[JsonPath], kept: dict[JsonPath, list[int]]) -> Any:
-    """``value`` with every list cut to the entries on ``paths`` (those of
-    ``dropped`` to nothing); ``kept`` records which entries each list kept."""
+#: entries of one list whose errors are explained; more would only bury them
+_EXPLAINED = 1_000
+
+
+def _oversized(schema: dict[str, Any], value: Any, at: JsonPath, root: dict[str, Any] | None = None) -> Iterator[tuple[JsonPath, tuple[int, int]]]:
+    """Each list longer than its maxItems, with (limit, size); not looked into."""
+    root = root or schema
+    if "$ref" in schema:
+        schema = root["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+    if isinstance(value, list):
+        limit = schema.get("maxItems")
+        if limit is not None and len(value) > limit:
+            yield at, (limit, len(value))
+        elif isinstance(schema.get("items"), dict):
+            for i, item in enumerate(value):
+                yield from _oversized(schema["items"], item, (*at, i), root)
+    elif isinstance(value, dict):
+        fields = schema.get("properties", {})
+        others = schema.get("additionalProperties")
+        for key, item in value.items():
+            sub = fields.get(key, others)
+            if isinstance(sub, dict):
+                yield from _oversized(sub, item, (*at, key), root)
+
+
+def _emptied(value: Any, paths: set[JsonPath], at: JsonPath) -> Any:
+    """``value`` with the lists at ``paths`` empty (copied along the way, not changed)."""
+    if at in paths:
+        return []
+    if not any(p[: len(at)] == at for p in paths):
+        return value
+    if isinstance(value, list):
+        return [_emptied(item, paths, (*at, i)) for i, item in enumerate(value)]
+    return {key: _emptied(item, paths, (*at, key)) for key, item in value.items()}
+
+
+def _reduce(value: Any, paths: list[JsonPath], at: JsonPath, kept: dict[JsonPath, list[int]], untold: dict[JsonPath, list[int]]) -> Any:
+    """``value`` with every list cut to the entries on ``paths``, at most
+    _EXPLAINED of them; ``kept`` records which entries each list kept,
+    ``untold`` those left out beyond that."""
     depth = len(at)
     below: dict[str | int, list[JsonPath]] = {}  # by the next step
     for path in paths:
         if len(path) > depth:
             below.setdefault(path[depth], []).append(path)
     if isinstance(value, list):
-        wanted = [] if at in dropped else sorted(i for i in below if isinstance(i, int) and i < len(value))
+        wanted = sorted(i for i in below if isinstance(i, int) and i < len(value))
+        if len(wanted) > _EXPLAINED:
+            wanted, untold[at] = wanted[:_EXPLAINED], wanted[_EXPLAINED:]
         kept[at] = wanted
-        return [_reduce(value[i], below[i], (*at, i), dropped, kept) for i in wanted]
+        return [_reduce(value[i], below[i], (*at, i), kept, untold) for i in wanted]
     if isinstance(value, dict) and below:
-        return {k: _reduce(v, below[k], (*at, k), dropped, kept) if k in below else v for k, v in value.items()}
+        return {k: _reduce(v, below[k], (*at, k), kept, untold) if k in below else v for k, v in value.items()}
     return value
 
 

@@ -251,6 +251,19 @@ def test_too_many_claims_are_one_error_with_the_count(dossier, capsys):
     assert re.search(r"^2 error\(s\)", err, re.MULTILINE)
 
 
+def test_errors_beyond_the_first_thousand_entries_are_counted_not_listed(dossier, capsys, monkeypatch):
+    monkeypatch.setattr("dossier.schema._EXPLAINED", 2)
+    claims = "".join(CLAIM.format(cid=f"c{i}", quote="NIS meldet").replace("stance: reports", "stance: x") for i in range(4))
+    dossier.article("a", TEXT, good("a.txt", claims))
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    assert find(lines, r"^content/articles/a\.yml:11:13: error: claims/0/stance: 'x' is not allowed here$")
+    assert find(lines, r"^content/articles/a\.yml:18:13: error: claims/1/stance: 'x' is not allowed here$")
+    more = find(lines, r"^content/articles/a\.yml:19:5: error: claims: 2 more entries have errors$")
+    assert "the first 2 are reported" in hint(err, more)
+    assert re.search(r"^3 error\(s\)", err, re.MULTILINE)  # the four claims are dropped, not anchored
+
+
 # Which limit of dossier/limits.py bounds each text and list of the schemas, by field name.
 LIMIT_OF = {
     "maxLength": {
