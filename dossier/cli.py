@@ -16,23 +16,53 @@ from pathlib import Path
 
 import yaml
 
-from .diagnostics import Diagnostics, DossierError
+from .diagnostics import Diagnostics, DossierError, Position
+from .files import read_file
+from .limits import YAML_BYTES
 from .load import SEED_SUFFIXES, Project, load
 from .pipeline import check, generate
+from .yamlfile import syntax_error
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """mkdocs.yml uses tags such as !ENV that only MkDocs understands."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_config(config_file: Path) -> dict:
-    with config_file.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_TolerantLoader) or {}
+def site_config(config_file: Path, shown: str = "") -> dict:
+    """The settings of mkdocs.yml; a broken file raises DossierError with
+    path:line:column and a hint, as a content file would."""
+    shown = shown or config_file.name
+    diagnostics = Diagnostics()
+    raw = read_file(config_file)
+    config = None
+    if len(raw) > YAML_BYTES:
+        diagnostics.error(Position(shown), f"file is {len(raw):,} bytes, the limit is {YAML_BYTES:,}",
+                          "a site configuration takes a few kilobytes: is this the right file?")
+    else:
+        try:
+            text = raw.decode("utf-8")
+            config = yaml.load(text, Loader=_TolerantLoader)
+        except UnicodeDecodeError as exc:
+            diagnostics.error(Position(shown, raw[: exc.start].count(b"\n") + 1),
+                              f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                              "Save the file as UTF-8 in your editor.")
+        except yaml.MarkedYAMLError as exc:
+            syntax_error(text, shown, exc, diagnostics)
+        except RecursionError:  # PyYAML builds nested values recursively
+            diagnostics.error(Position(shown), "values are nested too deeply", "check that every [ and { is closed")
+        except yaml.YAMLError as exc:
+            diagnostics.error(Position(shown), f"YAML error: {exc}")
+    if not diagnostics.errors and not isinstance(config, (dict, type(None))):
+        diagnostics.error(Position(shown), "the site configuration must be settings (key: value lines)",
+                          "start from the mkdocs.yml of the Dossier repository")
+    if diagnostics.errors:
+        raise DossierError(diagnostics)
+    return config or {}
 
 
 def _print(diagnostics: Diagnostics, strict: bool, outcome: str = "") -> None:
@@ -69,7 +99,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not config_file.is_file():
         print(f"{args.config}: error: the site configuration is missing (run from the project folder or pass --root)", file=sys.stderr)
         return 1
-    config = site_config(config_file)
+    try:
+        config = site_config(config_file, args.config)
+    except DossierError as exc:
+        _print(exc.diagnostics, False)
+        print(f"build failed: {args.config} has errors; build/ was left as it was", file=sys.stderr)
+        return 1
     output = root / "build" / "docs"
     try:
         # Without MkDocs (--no-site), nothing else would check the links.

@@ -6,6 +6,7 @@ problems of all files: a broken file is skipped, the rest still checked.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ from typing import Any
 from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean, relative
 from .files import read_file
-from .model import ENTITY_TYPES, Alias, Article, Claim, Corpus, Entity, Hide, Note, Proposition, Selector
+from .model import ENTITY_TYPES, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
+from .names import check_forms
 from .schema import validate
 from .values import check_value
 from .yamlfile import YamlDocument, read_yaml
@@ -89,10 +91,11 @@ def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
         if doc:
             for i, item in enumerate(doc.data or []):
                 _add_entity(corpus, doc, kind, i, item, diagnostics)
-    # A registry that failed to load cannot judge references to it; saying
-    # "unknown id" for each of them would bury the one real error.
-    broken = {"propositions"} if propositions_doc is None else set()
-    broken |= {"entities"} if any(doc is None for doc in entity_docs.values()) else set()
+    # A registry that failed to load, or lost an invalid entry, cannot judge
+    # references to it; saying "unknown id" for each of them would bury the
+    # one real error.
+    broken = {"propositions"} if propositions_doc is None or propositions_doc.pruned else set()
+    broken |= {"entities"} if any(doc is None or doc.pruned for doc in entity_docs.values()) else set()
     _check_entities(corpus, "entities" in broken, diagnostics)
     return Registry(corpus, broken)
 
@@ -279,12 +282,15 @@ def _add_proposition(corpus: Corpus, doc: YamlDocument, i: int, item: dict[str, 
                           "merge the two entries, or give this one another id; claims use the first")
         return
     resolution = item.get("resolution", {})
+    tolerance = float(item.get("tolerance", 0))
+    if math.isnan(tolerance):  # passes the schema's 0..1: NaN compares false with everything
+        diagnostics.error(doc.at((i, "tolerance")), "tolerance: .nan is not a number", "write a fraction from 0 to 1, e.g. 0.1 for 10 %")
     corpus.propositions[item["id"]] = Proposition(
         id=item["id"],
         question=item["question"],
         type=item["type"],
         unit=item.get("unit", ""),
-        tolerance=float(item.get("tolerance", 0)),
+        tolerance=0.0 if math.isnan(tolerance) else tolerance,
         scopes=dict(item["scopes"]),
         choices=tuple(item.get("choices", ())),
         status=resolution.get("status", ""),
@@ -316,7 +322,7 @@ def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict
     )
 
 
-def _unknown(diagnostics: Diagnostics, position: Position, what: str, name: str, known: list[str]) -> None:
+def _unknown(diagnostics: Diagnostics, position: Location, what: str, name: str, known: list[str]) -> None:
     diagnostics.error(position, f"unknown {what} '{name}'", did_you_mean(name, known) or f"define it first, or check the spelling")
 
 
@@ -324,6 +330,7 @@ def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) 
     ids = sorted(corpus.entities)
     forms: dict[str, str] = {}
     for entity in corpus.entities.values():
+        check_forms(entity, diagnostics)
         for other in entity.related:
             if other not in corpus.entities and not incomplete:
                 _unknown(diagnostics, entity.position, "related entity", other, ids)
@@ -345,13 +352,13 @@ def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) 
                 )
     for entity in corpus.entities.values():
         seen = {entity.id}
-        parent = entity.part_of
-        while parent in corpus.entities:
-            if parent in seen:
-                diagnostics.error(entity.position, f"part_of forms a cycle through '{parent}'")
+        up = entity.part_of
+        while up in corpus.entities:
+            if up in seen:
+                diagnostics.error(entity.position, f"part_of forms a cycle through '{up}'")
                 break
-            seen.add(parent)
-            parent = corpus.entities[parent].part_of
+            seen.add(up)
+            up = corpus.entities[up].part_of
 
 
 def _entity_hint(name: str, corpus: Corpus) -> str:

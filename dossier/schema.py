@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,7 +18,8 @@ import jsonschema
 import jsonschema_rs
 
 from .diagnostics import Diagnostics, did_you_mean
-from .yamlfile import YamlDocument
+from .limits import ID_CHARS, ITEMS_PER_ARTICLE, LINE_CHARS, REGISTRY_ITEMS, TEXT_CHARS
+from .yamlfile import JsonPath, YamlDocument
 
 SCHEMAS = ("article", "entities", "propositions")
 
@@ -49,30 +51,74 @@ def _leaf_errors(error: jsonschema.ValidationError) -> list[jsonschema.Validatio
     return [error]
 
 
-def _describe(error: jsonschema.ValidationError) -> tuple[str, str]:
+def _shown(value: object, most: int = 60) -> str:
+    """A value for a message: a megabyte of text must not end up in it."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= most else f"{text[:most]}… ({len(text):,} characters)"
+
+
+def _describe(error: jsonschema.ValidationError, at: JsonPath) -> tuple[str, str]:
     """A message and a hint for one violation of a value."""
-    path = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+    path = _path_text(at)
     kind = error.validator
     if kind == "required":
         return f"missing required field {error.message.split(' is a required')[0]} in {path}", ""
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
-        hint = did_you_mean(str(error.instance), options) or "allowed: " + ", ".join(options)
-        return f"{path}: '{error.instance}' is not allowed here", hint
+        hint = (did_you_mean(str(error.instance), options) if len(str(error.instance)) < 100 else "") or "allowed: " + ", ".join(options)
+        return f"{path}: '{_shown(error.instance)}' is not allowed here", hint
     if kind == "pattern" and str(error.validator_value).startswith("^https?"):
-        return f"{path}: only http(s) links are allowed, got '{error.instance}'", "Use a URL starting with https://"
+        return _bad_link(path, str(error.instance))
     if kind == "pattern" and "a-z0-9" in str(error.validator_value):
-        slug = re.sub(r"[^a-z0-9]+", "-", str(error.instance).lower()).strip("-")
+        slug = re.sub(r"[^a-z0-9]+", "-", str(error.instance)[:ID_CHARS].lower()).strip("-")
         return (
-            f"{path}: '{error.instance}' is not a valid id",
+            f"{path}: '{_shown(error.instance)}' is not a valid id",
             (f"did you mean '{slug}'? " if slug else "")
             + "ids are lowercase letters and digits joined by single hyphens, e.g. 'kyrylo-budanov'",
         )
+    if kind in ("maxLength", "maxItems", "maxProperties"):
+        return _too_big(path, error.validator_value, len(error.instance), "characters" if kind == "maxLength" else "entries")
     if kind == "type":
         return _wrong_type(path, error.validator_value, error.instance)
     if kind == "oneOf":
-        return f"{path}: {error.instance!r} is not a valid value here", error.schema.get("description", "")
-    return f"{path}: {error.message}", ""
+        return f"{path}: {_shown(repr(error.instance))} is not a valid value here", error.schema.get("description", "")
+    return f"{path}: {_shown(error.message, 200)}", ""
+
+
+def _path_text(at: JsonPath) -> str:
+    return "/".join(str(p) for p in at) or "(top level)"
+
+
+#: how to stay under each limit of dossier/limits.py
+_LIMIT_HINTS = {
+    ID_CHARS: "an id is a short name (it becomes a file name and a web address): shorten it",
+    LINE_CHARS: "this is a one-line text: shorten it",
+    TEXT_CHARS: "shorten it: longer material belongs in an article in seeds/",
+    ITEMS_PER_ARTICLE: "split the article: one article takes at most this many claims, hidden parts or notes",
+    REGISTRY_ITEMS: "a registry or list takes at most this many entries: merge or drop some",
+}
+
+
+def _too_big(path: str, limit: int, size: int, unit: str) -> tuple[str, str]:
+    return f"{path}: {size:,} {unit}, more than the limit of {limit:,}", _LIMIT_HINTS.get(limit, "")
+
+
+# What a URL cannot hold unencoded (a link with one is dropped from the site).
+_NOT_IN_URL = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]")
+_CHARACTER_NAMES = {" ": "a space", "\n": "a line break", "\r": "a line break", "\t": "a tab"}
+
+
+def _bad_link(path: str, url: str) -> tuple[str, str]:
+    bad = _NOT_IN_URL.search(url) if re.match(r"https?://", url) else None
+    if bad is None:
+        return f"{path}: only http(s) links are allowed, got '{_shown(url)}'", "Use a URL starting with https://"
+    char = bad.group()
+    name = _CHARACTER_NAMES.get(char) or (f"'{char}'" if char.isprintable() else f"the control character U+{ord(char):04X}")
+    if char in "\r\n":
+        hint = "write the link on one line"
+    else:
+        hint = "percent-encode spaces as %20" if char == " " else f"percent-encode it as %{ord(char):02X}"
+    return f"{path}: the link has {name} at character {bad.start() + 1}, which a URL cannot hold", hint
 
 
 #: JSON Schema types in YAML words, with how to write one
@@ -109,15 +155,14 @@ def _wrong_type(path: str, expected: str | list[str], value: object) -> tuple[st
     return f"{path}: expected {wanted}, got {_written(value)}", _TYPES.get(kinds[0], ("", ""))[1]
 
 
-def _unknown_fields(doc: YamlDocument, error: jsonschema.ValidationError, diagnostics: Diagnostics) -> None:
+def _unknown_fields(doc: YamlDocument, error: jsonschema.ValidationError, at: JsonPath, diagnostics: Diagnostics) -> None:
     """A typo in a field name must not pass silently: one error per unknown key."""
-    at = tuple(error.absolute_path)
     allowed = list(error.schema.get("properties", {}))
     for extra in sorted(set(error.instance) - set(allowed)):
         # An exact field of a list entry says more than a similar name here ('quote' is not 'notes').
         hint = _misplaced(extra, error.schema) or did_you_mean(extra, allowed) or "allowed fields: " + ", ".join(allowed)
         where = "/".join(str(p) for p in at) or "the top level"
-        diagnostics.error(doc.key_at(at + (extra,)), f"unknown field '{extra}' in {where}", hint)
+        diagnostics.error(doc.key_at(at + (extra,)), f"unknown field '{_shown(extra)}' in {where}", hint)
 
 
 def _misplaced(field: str, schema: dict[str, Any]) -> str:
@@ -133,44 +178,145 @@ def _misplaced(field: str, schema: dict[str, Any]) -> str:
 
 
 def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
-    """Report every schema violation in ``doc``; True when there was none.
+    """Report every schema violation in ``doc``; True when the rest can still be checked.
 
-    jsonschema explains every violation, but slowly; it only runs once the
-    compiled validator has found that there is something to explain.
+    A value that breaks the schema is dropped with its list entry (a claim,
+    an entity) or, an optional field outside lists, alone, so that one run
+    checks everything else in the file too; a file whose required fields
+    are broken is not used (False).
+
+    jsonschema explains every violation, but slowly (12 s for 30,000
+    claims): a list over its size limit is reported by its size, not entry
+    by entry; the compiled validator finds where the other violations are,
+    and jsonschema sees only the entries that have them (the first
+    _EXPLAINED of a list; the others are counted).
     """
-    if _fast(schema).is_valid(doc.data):
+    fast = _fast(schema)
+    if fast.is_valid(doc.data):
         return True
-    leaves = [
-        leaf
-        for error in sorted(_validator(schema).iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
-        for leaf in _leaf_errors(error)
-    ]
+    too_long = {at: size for at, size in _oversized(load_schema(schema), doc.data, ())}
+    data = _emptied(doc.data, set(too_long), ())
+    located = [tuple(e.instance_path) for e in fast.iter_errors(data)]
+    kept: dict[JsonPath, list[int]] = {}
+    untold: dict[JsonPath, list[int]] = {}
+    reduced = _reduce(data, located, (), kept, untold)
+    leaves = sorted(
+        ((_restore(tuple(leaf.absolute_path), kept), leaf)
+         for error in _validator(schema).iter_errors(reduced) for leaf in _leaf_errors(error)),
+        key=lambda item: list(map(str, item[0])),
+    )
+    for at, (limit, size) in sorted(too_long.items()):
+        diagnostics.error(doc.at(at), *_too_big(_path_text(at), limit, size, "entries"))
+    for at, indices in sorted(untold.items()):
+        diagnostics.error(doc.at((*at, indices[0])), f"{_path_text(at)}: {len(indices):,} more entries have errors",
+                          f"the first {_EXPLAINED:,} are reported; fix them and check again")
     typos = _typos(leaves)
-    for leaf in leaves:
-        at = tuple(leaf.absolute_path)
+    for at, leaf in leaves:
         if leaf.validator == "additionalProperties":
-            _unknown_fields(doc, leaf, diagnostics)
+            _unknown_fields(doc, leaf, at, diagnostics)
         elif not (leaf.validator == "required" and (at, _missing_field(leaf)) in typos):
-            message, hint = _describe(leaf)
+            message, hint = _describe(leaf, at)
             diagnostics.error(doc.at(at), message, hint)
-    return not leaves
+    required = set(load_schema(schema).get("required", ()))
+    doomed = {_entry(at, required) for at, leaf in leaves if leaf.validator != "additionalProperties"}
+    doomed |= {_entry(at, required) for at in too_long}
+    doomed |= {_entry((*at, i), required) for at, indices in untold.items() for i in indices}
+    if None in doomed:
+        return False
+    doc.prune({at for at in doomed if at is not None})
+    return True
+
+
+#: entries of one list whose errors are explained; more would only bury them
+_EXPLAINED = 1_000
+
+
+def _oversized(schema: dict[str, Any], value: Any, at: JsonPath, root: dict[str, Any] | None = None) -> Iterator[tuple[JsonPath, tuple[int, int]]]:
+    """Each list longer than its maxItems, with (limit, size); not looked into."""
+    root = root or schema
+    if "$ref" in schema:
+        schema = root["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+    if isinstance(value, list):
+        limit = schema.get("maxItems")
+        if limit is not None and len(value) > limit:
+            yield at, (limit, len(value))
+        elif isinstance(schema.get("items"), dict):
+            for i, item in enumerate(value):
+                yield from _oversized(schema["items"], item, (*at, i), root)
+    elif isinstance(value, dict):
+        fields = schema.get("properties", {})
+        others = schema.get("additionalProperties")
+        for key, item in value.items():
+            sub = fields.get(key, others)
+            if isinstance(sub, dict):
+                yield from _oversized(sub, item, (*at, key), root)
+
+
+def _emptied(value: Any, paths: set[JsonPath], at: JsonPath) -> Any:
+    """``value`` with the lists at ``paths`` empty (copied along the way, not changed)."""
+    if at in paths:
+        return []
+    if not any(p[: len(at)] == at for p in paths):
+        return value
+    if isinstance(value, list):
+        return [_emptied(item, paths, (*at, i)) for i, item in enumerate(value)]
+    return {key: _emptied(item, paths, (*at, key)) for key, item in value.items()}
+
+
+def _reduce(value: Any, paths: list[JsonPath], at: JsonPath, kept: dict[JsonPath, list[int]], untold: dict[JsonPath, list[int]]) -> Any:
+    """``value`` with every list cut to the entries on ``paths``, at most
+    _EXPLAINED of them; ``kept`` records which entries each list kept,
+    ``untold`` those left out beyond that."""
+    depth = len(at)
+    below: dict[str | int, list[JsonPath]] = {}  # by the next step
+    for path in paths:
+        if len(path) > depth:
+            below.setdefault(path[depth], []).append(path)
+    if isinstance(value, list):
+        wanted = sorted(i for i in below if isinstance(i, int) and i < len(value))
+        if len(wanted) > _EXPLAINED:
+            wanted, untold[at] = wanted[:_EXPLAINED], wanted[_EXPLAINED:]
+        kept[at] = wanted
+        return [_reduce(value[i], below[i], (*at, i), kept, untold) for i in wanted]
+    if isinstance(value, dict) and below:
+        return {k: _reduce(v, below[k], (*at, k), kept, untold) if k in below else v for k, v in value.items()}
+    return value
+
+
+def _restore(path: JsonPath, kept: dict[JsonPath, list[int]]) -> JsonPath:
+    """A path into the reduced data as a path into the file's data."""
+    restored: list[str | int] = []
+    for step in path:
+        entries = kept.get(tuple(restored))
+        restored.append(entries[step] if entries is not None and isinstance(step, int) else step)
+    return tuple(restored)
+
+
+def _entry(at: JsonPath, required: set[str]) -> JsonPath | None:
+    """What goes with an invalid value: the list entry it is in, else the
+    optional top-level field; None when it is a required field."""
+    for i, step in enumerate(at):
+        if isinstance(step, int):
+            return at[: i + 1]
+    if at and at[0] not in required:
+        return at[:1]
+    return None
 
 
 def _missing_field(error: jsonschema.ValidationError) -> str:
     return error.message.split("'")[1]
 
 
-def _typos(leaves: list[jsonschema.ValidationError]) -> set[tuple[tuple, str]]:
+def _typos(leaves: list[tuple[JsonPath, jsonschema.ValidationError]]) -> set[tuple[JsonPath, str]]:
     """(object path, required field) pairs that an unknown field misspells.
 
     A misspelt required field ('stanse') is one mistake, not two: only the
     unknown field is reported, with its "did you mean 'stance'?".
     """
-    missing = {(tuple(e.absolute_path), _missing_field(e)) for e in leaves if e.validator == "required"}
+    missing = {(at, _missing_field(e)) for at, e in leaves if e.validator == "required"}
     found = set()
-    for error in leaves:
+    for at, error in leaves:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            at = tuple(error.absolute_path)
             wanted = [field for path, field in missing if path == at]
             for extra in set(error.instance) - set(error.schema.get("properties", {})):
                 if did_you_mean(extra, wanted):

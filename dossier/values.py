@@ -45,7 +45,7 @@ def check_value(proposition: Proposition, raw: object, entities: dict[str, Entit
             date_span(raw)
         elif kind == "boolean":
             if not isinstance(raw, bool):
-                raise ValueError(f"expected true or false, got {raw!r}")
+                raise ValueError(f"expected true or false, got {_shown(raw)}")
         elif kind == "place":
             if not isinstance(raw, str) or raw not in entities:
                 names = [e.id for e in entities.values() if e.type == "places"]
@@ -54,7 +54,7 @@ def check_value(proposition: Proposition, raw: object, entities: dict[str, Entit
                 return f"'{raw}' is not a place (it is in {entities[raw].type}.yml)", ""
         elif kind == "label":
             if not isinstance(raw, str):
-                raise ValueError(f"expected a label, got {raw!r}")
+                raise ValueError(f"expected a label, got {_shown(raw)}")
             if proposition.choices and raw not in proposition.choices:
                 return f"'{raw}' is not one of the choices of '{proposition.id}'", did_you_mean(raw, proposition.choices) or "choices: " + ", ".join(proposition.choices)
     except ValueError as exc:
@@ -72,13 +72,25 @@ def _expected(proposition: Proposition) -> str:
     }[proposition.type]
 
 
+#: counts beyond this lose digits as floats (and a count of 10**400 has none)
+_LARGEST_COUNT = 10**15
+
+
+def _shown(value: object) -> str:
+    """What was written, cut short: a message must not quote a megabyte."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:60]}… ({len(text):,} characters)"
+
+
 def _count_bounds(raw: object) -> tuple[float | None, float | None]:
     if isinstance(raw, bool) or not isinstance(raw, (int, float, dict)):
-        raise ValueError(f"expected a number or a range, got {raw!r}")
+        raise ValueError(f"expected a number or a range, got {_shown(raw)}")
     low, high = (raw.get("min"), raw.get("max")) if isinstance(raw, dict) else (raw, raw)
     for bound in (low, high):
         if isinstance(bound, float) and not math.isfinite(bound):  # YAML's .nan and .inf
             raise ValueError(f"expected a number or a range, got {bound!r}, which is not a count")
+        if bound is not None and abs(bound) >= _LARGEST_COUNT:
+            raise ValueError(f"expected a count, got a number of {len(str(int(abs(bound)))):,} digits")
     if low is not None and high is not None and low > high:
         raise ValueError(f"range min {low} is above max {high}")
     return low, high
@@ -94,7 +106,7 @@ def date_span(raw: object) -> DateSpan:
         if _first_day(span.start) > _last_day(span.end):
             raise ValueError(f"date range starts after it ends: {span.iso()}")
         return span
-    raise ValueError(f"expected a date, got {raw!r}")
+    raise ValueError(f"expected a date, got {_shown(raw)}")
 
 
 def _first_day(date: PartialDate) -> dt.date:

@@ -23,7 +23,7 @@ ANNOTATION = """\
 seed: evil.txt
 title: "<script>alert('title')</script> *Titel*"
 outlet: "<b>Medium</b>"
-source_url: "https://example.org/a?b=<c>"
+source_url: "https://example.org/a?b=(c)&d=*e*_f_[g]~!$,;=%3Cc%3E"
 published: "2024-10-18"
 published_basis: "\\" onmouseover=\\"alert(3)"
 language: de
