@@ -61,7 +61,7 @@ ARTICLE_1 = f"""\
 seed: evil.txt
 title: {q(payload("article-title"))}
 outlet: {q(payload("article-outlet"))}
-source_url: {q('https://example.org/a)](javascript:alert("source-url"))')}
+source_url: {q('https://example.org/a)](javascript:alert(1))')}
 published: "2024-10-18"
 published_basis: {q(payload("article-published-basis"))}
 language: de
@@ -108,7 +108,7 @@ claims:
 ARTICLE_2 = f"""\
 seed: evil2.txt
 title: {q(payload("article-2-title"))}
-source_url: {q('https://example.org/"><script>alert("source-url-2")</script>')}
+source_url: {q('https://example.org/%22%3E%3Cscript%3Ealert(2)%3C/script%3E*x*_y_[z]')}
 published: "2024-11-02"
 published_basis: "Datumszeile"
 language: de
