@@ -101,6 +101,10 @@ def _build(args: argparse.Namespace, config_file: Path, config: dict, output: Pa
         except PublishError as exc:
             print(f"build failed: MkDocs: {exc}; build/site was left as it was", file=sys.stderr)
             return 1
+        except OSError as exc:
+            if exc.filename is None:  # MkDocs writes through file objects, whose errors name no file
+                exc.filename = str(site)
+            raise
     elapsed = time.perf_counter() - started
     warnings = len(checked.diagnostics.warnings)
     print(f"dossier: {len(report.written)} files written, {report.unchanged} unchanged, "
@@ -127,7 +131,8 @@ def _find_seed(root: Path, given: str) -> Path | None:
     candidates = [root / path, root / "seeds" / path.name]
     if path.suffix == ".yml" or not path.suffix:
         candidates.append(root / "seeds" / f"{path.stem}{SEED_SUFFIX}")
-    seed = next((c for c in candidates if c.is_file() and c.parent.resolve() == (root / "seeds").resolve()), None)
+    # Whatever is there (a FIFO, a link): reading it says what is wrong with it.
+    seed = next((c for c in candidates if os.path.lexists(c) and c.parent.resolve() == (root / "seeds").resolve()), None)
     if seed is None:
         print(f"{given}: error: no such article in seeds/", file=sys.stderr)
     return seed

@@ -154,12 +154,7 @@ def write_file(root: Path, rel: str, data: bytes) -> bool:
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         fd = os.open(target, flags, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
+    _write_all(fd, target, data)
     return True
 
 
@@ -167,13 +162,23 @@ def replace_file(path: Path, data: bytes) -> None:
     """Write ``path`` whole or not at all: a crash leaves the old file or the new one."""
     temporary = path.with_name(path.name + ".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY | _NOFOLLOW, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    finally:
-        os.close(fd)
+    _write_all(fd, temporary, data)
     os.replace(temporary, path)
+
+
+def _write_all(fd: int, name: str | Path, data: bytes) -> None:
+    """Write and close ``fd``; an error (a full disk) names the file, which os.write does not."""
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, os.fspath(name)) from None
 
 
 def _read_all(fd: int, size: int, most: int) -> bytes:

@@ -71,9 +71,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup also makes MkDocs keep this instance across rebuilds.
+        # Defining on_startup also makes MkDocs keep this instance across rebuilds,
+        # and across builds in one process: each starts here, with nothing of the last.
         self.serving = command == "serve"
         self.dirty = dirty
+        self.pregenerated = False
+        self.generated = None
+        self.build = None
+        self._unlock()
+        self.lock = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent

@@ -53,20 +53,20 @@ def publish(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
 
 def _build(config_file: Path, staging: Path, strict: bool) -> None:
     config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-    plugin = config.plugins.get("dossier")
-    if plugin is not None:
-        out = plugin.output_dir(config)
-        tree = manifest.read(out)
-        if tree is None or not tree.complete:
-            raise PublishError(f"{out} is incomplete (a build stopped while writing it); run dossier build again")
-        plugin.pregenerated = True
-        plugin.generated = sorted(tree.files)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         config.plugins.on_startup(command="build", dirty=False)
+        plugin = config.plugins.get("dossier")
+        if plugin is not None:  # after on_startup, which starts the plugin afresh
+            out = plugin.output_dir(config)
+            tree = manifest.read(out)
+            if tree is None or not tree.complete:
+                raise PublishError(f"{out} is incomplete (a build stopped while writing it); run dossier build again")
+            plugin.pregenerated = True
+            plugin.generated = sorted(tree.files)
         build(config)  # in strict mode, MkDocs aborts on any warning
     except MkDocsException as exc:
         raise PublishError(str(exc)) from None
