@@ -4,11 +4,13 @@ The generation step does not depend on this plugin (``dossier build``
 writes plain Markdown that any MkDocs-compatible engine can build). The
 plugin runs that same step before MkDocs cleans the site directory, so a
 broken annotation leaves the last good site in place, and then hands MkDocs
-the generated tree instead of the files of ``docs_dir``.
+the generated files (those alone, not whatever else lies in their folder)
+instead of the files of ``docs_dir``. It holds the build lock from the
+generation to the end of MkDocs' build (``workspace.BuildLock``).
 
-In ``serve``, a broken file is reported and the preview keeps showing the
-last good version (MkDocs would otherwise stall every request until the
-error is fixed).
+In ``serve``, a broken file, a disk error, even a bug is reported and the
+preview keeps showing the last good version (MkDocs would otherwise stall
+every request until the error is fixed).
 
 ``docs_dir`` in mkdocs.yml is ``content/``: it must exist before any plugin
 runs (a fresh clone has no build/), and MkDocs watches it in ``serve``, so
@@ -22,7 +24,6 @@ import logging
 from pathlib import Path
 
 import orjson
-
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig

@@ -89,6 +89,17 @@ def test_a_seed_linked_out_of_seeds_is_not_read(dossier, capsys, tmp_path_factor
     assert no_secret_in(dossier.root / "build")
 
 
+def test_a_seeds_folder_that_is_a_link_out_is_not_read(dossier, capsys, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "a.txt").write_text(SECRET)
+    (dossier.root / "seeds").rmdir()
+    (dossier.root / "seeds").symlink_to(elsewhere)
+    dossier.write("content/articles/a.yml", annotation("a"))
+    code, err = check(dossier, capsys)
+    assert code == 1
+    assert f"seeds/a.txt:1:1: error: leads outside seeds/ (to {elsewhere / 'a.txt'})" in err
+
+
 def test_a_link_within_seeds_is_followed(dossier, capsys):
     dossier.write("seeds/.original.txt", TEXT)  # hidden: not an article itself
     (dossier.root / "seeds" / "a.txt").symlink_to(".original.txt")
@@ -492,14 +503,23 @@ def _build_process(root: Path, *command: str, timeout: str = "") -> subprocess.P
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
-def test_two_builds_at_once_both_finish_with_a_whole_site(dossier, capsys):
+def test_two_builds_at_once_both_finish_with_a_whole_site(dossier, capsys, tmp_path):
     for stem in "abc":
         dossier.article(stem, TEXT, annotation(stem))
     with_site_config(dossier)
-    first, second = _build_process(dossier.root), _build_process(dossier.root)
-    results = [process.communicate(timeout=300) for process in (first, second)]
-    assert [first.returncode, second.returncode] == [0, 0], results
-    assert sum("waiting for another build of this dossier" in err for _, err in results) == 1
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    with BuildLock(dossier.root, print):  # both start while a third build runs: they meet at the lock
+        processes = []
+        for log in logs:
+            with log.open("w") as output:
+                processes.append(subprocess.Popen(
+                    [sys.executable, "-m", "dossier.cli", "--root", str(dossier.root), "build"],
+                    stdout=output, stderr=subprocess.STDOUT))
+        deadline = time.monotonic() + 60
+        while not all("waiting for another build" in log.read_text() for log in logs) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert [process.wait(timeout=300) for process in processes] == [0, 0], [log.read_text() for log in logs]
+    assert all("waiting for another build of this dossier" in log.read_text() for log in logs)
     site = dossier.root / "build" / "site"
     files = set(tree(site))
     assert {"index.html", "artikel/a/index.html", "artikel/c/index.html", "search/search_index.json"} <= files
@@ -521,24 +541,25 @@ def test_a_build_gives_up_waiting_with_a_message(dossier):
     assert not (dossier.root / "build").exists()
 
 
-def test_mkdocs_build_waits_for_the_lock_too(dossier):
+def test_mkdocs_build_waits_for_the_lock_too(dossier, tmp_path):
     dossier.article("a", TEXT, annotation("a"))
     with_site_config(dossier)
+    log = tmp_path / "mkdocs.log"
     lock = BuildLock(dossier.root, print)
     lock.acquire()
     try:
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=dossier.root,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        with log.open("w") as output:
+            process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=dossier.root,
+                                       stdout=output, stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 60
-        while not (dossier.root / "build").exists() and time.monotonic() < deadline and process.poll() is None:
-            time.sleep(0.2)
-        time.sleep(1)
-        assert process.poll() is None and not (dossier.root / "build" / "docs").exists()
+        while "waiting for another build" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)
+        assert process.poll() is None and not (dossier.root / "build" / "docs").exists(), log.read_text()
     finally:
         lock.release()
-    out, _ = process.communicate(timeout=120)
-    assert process.returncode == 0, out
-    assert "waiting for another build of this dossier" in out
+    assert process.wait(timeout=120) == 0, log.read_text()
+    assert "waiting for another build of this dossier" in log.read_text()
     assert (dossier.root / "build" / "site" / "index.html").exists()
 
 
@@ -554,6 +575,28 @@ def test_two_folders_are_exchanged_at_once(tmp_path):
     assert exchange(tmp_path / "a", tmp_path / "b")
     assert [p.name for p in (tmp_path / "b").iterdir()] == ["neu"]
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["alt"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_a_rebuilt_site_is_exchanged_for_the_old_one(dossier, capsys, monkeypatch):
+    from dossier import publish as publish_module
+
+    dossier.article("a", TEXT, annotation("a"))
+    with_site_config(dossier)
+    assert build(dossier, capsys)[0] == 0
+    swaps = []
+
+    def spy(a, b):
+        swaps.append((a.name, b.name, exchange(a, b)))
+        return swaps[-1][2]
+
+    monkeypatch.setattr(publish_module, "exchange", spy)
+    dossier.write("content/articles/a.yml", annotation("a").replace("Titel", "Neuer Titel"))
+    assert build(dossier, capsys)[0] == 0
+    [(staging, site, exchanged)] = swaps
+    assert staging.startswith(".site.staging-") and site == "site" and exchanged
+    assert "Neuer Titel" in (dossier.root / "build" / "site" / "artikel" / "a" / "index.html").read_text("utf-8")
+    assert not list((dossier.root / "build").glob(".site.staging-*"))
 
 
 def test_an_interrupted_or_failed_publish_leaves_the_last_site_and_no_staging(dossier, capsys, monkeypatch):
