@@ -30,7 +30,8 @@ SEED_SUFFIX = ".txt"
 SEED_STEM = re.compile(r"[a-z0-9][a-z0-9_-]*")
 #: C0 control characters but tab, line feed, form feed and carriage return:
 #: no text has them, and the site would carry them into its HTML
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_CHARS = "".join(chr(code) for code in range(32) if chr(code) not in "\t\n\f\r")
+_CONTROL = re.compile(f"[{re.escape(_CONTROL_CHARS)}]")
 _C0_NAMES = ("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
              "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US")
 _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -218,7 +219,7 @@ def read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Pa
 
 
 def _seed_text(shown: str, raw: bytes, diagnostics: Diagnostics) -> str | None:
-    """The text of a seed, or None when it is not UTF-8 or empty (reported)."""
+    """The text of a seed, or None when it is not UTF-8, empty or has control characters (reported)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -236,13 +237,14 @@ def _seed_text(shown: str, raw: bytes, diagnostics: Diagnostics) -> str | None:
     text = text.removeprefix("\ufeff")
     control = _CONTROL.search(text)
     if control is not None:
-        more = sum(1 for _ in _CONTROL.finditer(text)) - 1
+        more = sum(text.count(char) for char in _CONTROL_CHARS) - 1
         code = ord(control.group())
         diagnostics.error(
             Position(shown, *line_column(text, control.start())),
             f"control character U+{code:04X} ({_C0_NAMES[code]}) in the article" + (f", and {more} more" if more else ""),
             "delete it: an article is plain text, where tab, line break and form feed are the only control characters",
         )
+        return None  # like a seed that is not UTF-8: binary, not worth anchoring quotes in
     return text
 
 

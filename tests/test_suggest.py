@@ -215,13 +215,15 @@ def test_scaffold_loads_and_its_suggestions_anchor(dossier, registry):
 def test_scaffold_without_dateline_and_with_hostile_title(dossier):
     title = 'Er sagte: "Nein" # C:\\pfad\x01\x9f\u2028 — ok'
     body = f"{title}\n\nIm Juni kamen 500 Soldaten. Im Juni kamen 500 Soldaten.\n"
+    assert yaml.safe_load(scaffold("odd.txt", body, [], []).text)["title"] == title
+    # A C0 control character is an error in a seed (tests/test_hostile_files.py): the rest is checked without it.
+    title, body = title.replace("\x01", ""), body.replace("\x01", "")
     text = scaffold("odd.txt", body, [], []).text
     assert "published:" not in yaml.safe_load(text)
     assert '# published: "JJJJ-MM-TT"' in text
     dossier.article("odd", body, text)
     checked = check(dossier.project)
-    # The control character is an error in a seed (tests/test_hostile_files.py), but the title keeps it.
-    assert [d.message for d in checked.diagnostics.errors] == ["control character U+0001 (SOH) in the article"]
+    assert not checked.diagnostics.errors, checked.diagnostics.report()
     assert checked.corpus.articles[0].title == title
     # Repeated figures and dates get quotes with context that the anchor stage finds once.
     index = TextIndex(body)
