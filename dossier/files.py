@@ -45,6 +45,10 @@ class FileError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self) -> tuple[type[FileError], tuple[str, str, str]]:
+        # raised in a forked worker (a seed copied while emitting), it travels back pickled
+        return FileError, (self.path, self.message, self.hint)
+
 
 def read_source(path: str | Path, within: str, limit: int) -> bytes:
     """The bytes of a source file, which must be a regular file of at most

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import pickle
 import re
 import shutil
 import stat
@@ -98,6 +99,26 @@ def test_a_seeds_folder_that_is_a_link_out_is_not_read(dossier, capsys, tmp_path
     code, err = check(dossier, capsys)
     assert code == 1
     assert f"seeds/a.txt:1:1: error: leads outside seeds/ (to {elsewhere / 'a.txt'})" in err
+
+
+def test_a_seed_swapped_for_a_link_after_the_check_is_not_published(dossier, capsys, monkeypatch, tmp_path_factory):
+    dossier.article("a", TEXT, annotation("a"))
+    with_site_config(dossier)
+    secret = outside_file(tmp_path_factory)
+    checked_first = Build._check
+
+    def check_then_swap(self):
+        checked = checked_first(self)
+        seed = dossier.root / "seeds" / "a.txt"
+        seed.unlink()
+        seed.symlink_to(secret)
+        return checked
+
+    monkeypatch.setattr(Build, "_check", check_then_swap)
+    code, err = build(dossier, capsys)
+    assert code == 1
+    assert "seeds/a.txt: leads outside seeds/" in err and "Traceback" not in err
+    assert no_secret_in(dossier.root / "build")
 
 
 def test_a_link_within_seeds_is_followed(dossier, capsys):
@@ -696,9 +717,10 @@ def test_serve_survives_a_disk_error_and_mkdocs_build_reports_it(dossier, monkey
     plugin.on_build_error(error=RuntimeError())
 
 
-def test_file_error_names_the_path(tmp_path):
-    error = FileError(tmp_path / "x", "is a folder", "fix")
-    assert str(error) == f"{tmp_path / 'x'}: is a folder"
+def test_a_file_error_names_the_path_and_survives_the_way_back_from_a_worker(tmp_path):
+    error = pickle.loads(pickle.dumps(FileError(tmp_path / "x", "is a folder", "fix it")))
+    assert (str(error), error.path, error.message, error.hint) == (f"{tmp_path / 'x'}: is a folder", str(tmp_path / "x"),
+                                                                   "is a folder", "fix it")
 
 
 def test_generate_into_a_fresh_folder_writes_a_complete_manifest(dossier):
