@@ -17,10 +17,11 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import Diagnostics, DossierError, Position
-from .files import read_file
-from .limits import YAML_BYTES
-from .load import SEED_SUFFIXES, Project, load
+from .files import FileError, describe, read_source, real_folder
+from .limits import SEED_BYTES, YAML_BYTES
+from .load import SEED_SUFFIX, Project, load, seed_name_problem
 from .pipeline import check, generate
+from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
 from .yamlfile import syntax_error
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -38,11 +39,11 @@ def site_config(config_file: Path, shown: str = "") -> dict:
     path:line:column and a hint, as a content file would."""
     shown = shown or config_file.name
     diagnostics = Diagnostics()
-    raw = read_file(config_file)
     config = None
-    if len(raw) > YAML_BYTES:
-        diagnostics.error(Position(shown), f"file is {len(raw):,} bytes, the limit is {YAML_BYTES:,}",
-                          "a site configuration takes a few kilobytes: is this the right file?")
+    try:
+        raw = read_source(config_file, os.path.realpath(config_file.parent), YAML_BYTES)
+    except FileError as exc:
+        diagnostics.error(Position(shown), exc.message, exc.hint)
     else:
         try:
             text = raw.decode("utf-8")
@@ -91,8 +92,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .publish import PublishError, publish
-
     started = time.perf_counter()
     root: Path = args.root
     config_file = root / args.config
@@ -105,10 +104,23 @@ def cmd_build(args: argparse.Namespace) -> int:
         _print(exc.diagnostics, False)
         print(f"build failed: {args.config} has errors; build/ was left as it was", file=sys.stderr)
         return 1
-    output = root / "build" / "docs"
+    site = root / "build" / "site"
+    try:
+        output = output_folder(root, _output_setting(config), args.config, site)
+        with BuildLock(root, lambda message: print(message, file=sys.stderr)):
+            return _build(args, config_file, config, output, site, started)
+    except (FileError, OSError) as exc:
+        # The disk (full, read-only) or a file in the way: say which, not a traceback.
+        print(f"{describe(exc, root)}\nbuild failed; build/site was left as it was", file=sys.stderr)
+        return 1
+
+
+def _build(args: argparse.Namespace, config_file: Path, config: dict, output: Path, site: Path, started: float) -> int:
+    from .publish import PublishError, publish
+
     try:
         # Without MkDocs (--no-site), nothing else would check the links.
-        checked, report = generate(Project(root), output, str(config.get("site_name", "Dossier")), check_links=args.no_site)
+        checked, report = generate(Project(args.root), output, str(config.get("site_name", "Dossier")), check_links=args.no_site)
     except DossierError as exc:
         _print(exc.diagnostics, args.strict)
         print("build failed: the annotations have errors; build/ was left as it was", file=sys.stderr)
@@ -118,10 +130,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     if not args.no_site:
         try:
-            publish(config_file, root / "build" / "site")
+            publish(config_file, site)
         except PublishError as exc:
             print(f"build failed: MkDocs: {exc}; build/site was left as it was", file=sys.stderr)
             return 1
+        except OSError as exc:
+            if exc.filename is None:  # MkDocs writes through file objects, whose errors name no file
+                exc.filename = str(site)
+            raise
     elapsed = time.perf_counter() - started
     warnings = len(checked.diagnostics.warnings)
     print(f"dossier: {len(report.written)} files written, {report.unchanged} unchanged, "
@@ -130,13 +146,26 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _output_setting(config: dict) -> str:
+    """The dossier plugin's ``output`` in mkdocs.yml, where MkDocs will look for the tree."""
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None) for entry in plugins
+    )
+    for name, options in entries:
+        if name == "dossier" and isinstance(options, dict) and "output" in options:
+            return str(options["output"])
+    return DEFAULT_OUTPUT
+
+
 def _find_seed(root: Path, given: str) -> Path | None:
     """Accept seeds/<file>, content/articles/<stem>.yml or a bare stem; report a miss."""
     path = Path(given)
     candidates = [root / path, root / "seeds" / path.name]
     if path.suffix == ".yml" or not path.suffix:
-        candidates += [root / "seeds" / f"{path.stem}{suffix}" for suffix in SEED_SUFFIXES]
-    seed = next((c for c in candidates if c.is_file() and c.parent.resolve() == (root / "seeds").resolve()), None)
+        candidates.append(root / "seeds" / f"{path.stem}{SEED_SUFFIX}")
+    # Whatever is there (a FIFO, a link): reading it says what is wrong with it.
+    seed = next((c for c in candidates if os.path.lexists(c) and c.parent.resolve() == (root / "seeds").resolve()), None)
     if seed is None:
         print(f"{given}: error: no such article in seeds/", file=sys.stderr)
     return seed
@@ -151,20 +180,29 @@ def cmd_new(args: argparse.Namespace) -> int:
     seed = _find_seed(root, args.article)
     if seed is None:
         return 1
+    shown = seed.relative_to(root)
+    problem = seed_name_problem(seed.name, {p.name for p in seed.parent.iterdir()})
+    if problem is not None:
+        print(f"{shown}: error: {problem[0]}\n    {problem[1]}", file=sys.stderr)
+        return 1
     target = root / "content" / "articles" / f"{seed.stem}.yml"
-    if target.exists():
+    if target.exists() or target.is_symlink():
         print(f"{target.relative_to(root)}: error: already exists; not overwritten", file=sys.stderr)
-        print(f"    see what is not annotated yet: dossier suggest {seed.relative_to(root)}", file=sys.stderr)
+        print(f"    see what is not annotated yet: dossier suggest {shown}", file=sys.stderr)
         return 1
     try:
-        text = seed.read_bytes().decode("utf-8")
+        text = read_source(seed, real_folder(root, "seeds"), SEED_BYTES).decode("utf-8")
+    except FileError as exc:
+        print(f"{shown}: error: {exc.message}" + (f"\n    {exc.hint}" if exc.hint else ""), file=sys.stderr)
+        return 1
     except UnicodeDecodeError as exc:
-        print(f"{seed.relative_to(root)}: error: not UTF-8 (offset {exc.start}); convert it first", file=sys.stderr)
+        print(f"{shown}: error: not UTF-8 (offset {exc.start}); convert it first", file=sys.stderr)
         return 1
     corpus = load(Project(root), Diagnostics())  # other files' errors do not matter here
     target.parent.mkdir(parents=True, exist_ok=True)
     made = scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values())
-    target.write_text(made.text, "utf-8")
+    with target.open("x", encoding="utf-8") as handle:  # "x": never through a link planted in its place
+        handle.write(made.text)
     found = made.suggestions
     count = Counter(s.kind for s in found)
     known = {s.detail for s in found if s.kind == "entity"}

@@ -7,20 +7,36 @@ problems of all files: a broken file is skipped, the rest still checked.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean, relative
-from .files import read_file
+from .files import FileError, read_source, real_folder
+from .limits import ID_CHARS, SEED_BYTES, YAML_BYTES
 from .model import ENTITY_TYPES, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
 from .names import check_forms
 from .schema import validate
+from .sitemap import RESERVED_IDS, id_problem
+from .textindex import line_column
 from .values import check_value
 from .yamlfile import YamlDocument, read_yaml
 
-SEED_SUFFIXES = (".txt", ".md")
+#: Seeds are plain text: a Markdown or HTML seed would be published as it is.
+SEED_SUFFIX = ".txt"
+#: A seed's stem is its article's id, file name and URL (``000_0455d4856bd7806b``).
+SEED_STEM = re.compile(r"[a-z0-9][a-z0-9_-]*")
+#: C0 control characters but tab, line feed, form feed and carriage return:
+#: no text has them, and the site would carry them into its HTML
+_CONTROL_CHARS = "".join(chr(code) for code in range(32) if chr(code) not in "\t\n\f\r")
+_CONTROL = re.compile(f"[{re.escape(_CONTROL_CHARS)}]")
+_C0_NAMES = ("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+             "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US")
+_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 @dataclass(frozen=True)
@@ -64,6 +80,8 @@ class Registry:
 
     corpus: Corpus  # without articles
     broken: set[str]  # "entities"/"propositions" when a registry file failed to load
+    #: the bytes of its files as read (empty when unreadable), to tell whether it changed
+    sources: tuple[bytes, ...] = field(default=())
 
 
 def load(project: Project, diagnostics: Diagnostics) -> Corpus:
@@ -71,8 +89,10 @@ def load(project: Project, diagnostics: Diagnostics) -> Corpus:
     registry = load_registry(project, diagnostics)
     seeds = read_seeds(project, diagnostics)
     corpus = registry.corpus
+    within = real_folder(project.root, "content")
     for path in article_files(project, diagnostics):
-        article = load_article(project, path, path.read_bytes(), seeds, registry, diagnostics)
+        raw = _source(project, path, within, diagnostics)
+        article = raw is not None and load_article(project, path, raw, seeds, registry, diagnostics)
         if article:
             corpus.articles.append(article)
     check_annotated(project, seeds, diagnostics)
@@ -82,8 +102,11 @@ def load(project: Project, diagnostics: Diagnostics) -> Corpus:
 
 def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
     corpus = Corpus()
-    propositions_doc = _read(project, project.propositions, "propositions", diagnostics)
-    entity_docs = {kind: _read(project, project.entities / f"{kind}.yml", "entities", diagnostics) for kind in ENTITY_TYPES}
+    within = real_folder(project.root, "content")
+    paths = [project.propositions] + [project.entities / f"{kind}.yml" for kind in ENTITY_TYPES]
+    raws = [_source(project, path, within, diagnostics) for path in paths]
+    propositions_doc = _read(project, paths[0], "propositions", diagnostics, raws[0])
+    entity_docs = {kind: _read(project, path, "entities", diagnostics, raw) for kind, path, raw in zip(ENTITY_TYPES, paths[1:], raws[1:])}
     if propositions_doc:
         for i, item in enumerate(propositions_doc.data or []):
             _add_proposition(corpus, propositions_doc, i, item, diagnostics)
@@ -97,15 +120,11 @@ def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
     broken = {"propositions"} if propositions_doc is None or propositions_doc.pruned else set()
     broken |= {"entities"} if any(doc is None or doc.pruned for doc in entity_docs.values()) else set()
     _check_entities(corpus, "entities" in broken, diagnostics)
-    return Registry(corpus, broken)
-
-
-def registry_files(project: Project) -> list[Path]:
-    """The files a registry is read from (for telling whether it changed)."""
-    return [project.propositions] + [project.entities / f"{kind}.yml" for kind in ENTITY_TYPES]
+    return Registry(corpus, broken, tuple(raw or b"" for raw in raws))
 
 
 def article_files(project: Project, diagnostics: Diagnostics) -> list[Path]:
+    """The annotation files (read later, each with ``read_source``'s checks)."""
     for path in sorted(project.articles.glob("*.yaml")):
         diagnostics.error(Position(project.shown(path)), "annotation files end in .yml", f"rename it to {path.stem}.yml")
     return sorted(project.articles.glob("*.yml"))
@@ -141,11 +160,22 @@ def check_annotated(project: Project, seeds: dict[str, tuple[Path, str | None]],
             )
 
 
-def _read(project: Project, path: Path, schema: str, diagnostics: Diagnostics, raw: bytes | None = None) -> YamlDocument | None:
-    if raw is None and not path.exists():
+def _source(project: Project, path: Path, within: str, diagnostics: Diagnostics) -> bytes | None:
+    """The bytes of a YAML file, or None when it is missing or may not be read (reported)."""
+    if not os.path.lexists(path):
         diagnostics.error(Position(project.shown(path)), "file is missing", "create it (an empty list '[]' is fine)")
         return None
-    doc = read_yaml(path.read_bytes() if raw is None else raw, project.shown(path), diagnostics)
+    try:
+        return read_source(path, within, YAML_BYTES)
+    except FileError as exc:
+        diagnostics.error(Position(project.shown(path)), exc.message, exc.hint)
+        return None
+
+
+def _read(project: Project, path: Path, schema: str, diagnostics: Diagnostics, raw: bytes | None) -> YamlDocument | None:
+    if raw is None:
+        return None
+    doc = read_yaml(raw, project.shown(path), diagnostics)
     if doc is None:
         return None
     if doc.data is None and schema != "article":
@@ -154,32 +184,105 @@ def _read(project: Project, path: Path, schema: str, diagnostics: Diagnostics, r
 
 
 def read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Path, str | None]]:
-    """Seeds by stem; the text is None when it could not be read."""
+    """Seeds by stem; the text is None when it could not be read.
+
+    Every file in seeds/ is an article or an error: a file that would not
+    be read (``x.md``, ``X.TXT``, a folder) is reported, never skipped, so
+    that no article goes missing unnoticed. Hidden files (``.gitkeep``) are
+    left alone.
+    """
     seeds: dict[str, tuple[Path, str | None]] = {}
     if not project.seeds.is_dir():
         diagnostics.error(Position(project.shown(project.seeds)), "seeds/ folder is missing")
         return seeds
-    for path in sorted(p for p in project.seeds.iterdir() if p.suffix in SEED_SUFFIXES):
+    within = real_folder(project.root, "seeds")
+    with os.scandir(project.seeds) as listing:
+        entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda entry: entry.name)
+    names = {entry.name for entry in entries}
+    for entry in entries:
+        path = project.seeds / entry.name
         shown = project.shown(path)
-        raw = read_file(path)
+        if entry.is_dir(follow_symlinks=False):
+            diagnostics.error(Position(shown), "is a folder: articles in folders inside seeds/ are not read",
+                              "move its articles into seeds/ itself")
+            continue
+        problem = seed_name_problem(entry.name, names)
+        if problem is not None:
+            diagnostics.error(Position(shown), *problem)
+            continue
+        stem = entry.name[: -len(SEED_SUFFIX)]
         try:
-            text: str | None = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-            diagnostics.error(
-                Position(shown, line, column),
-                f"article is not UTF-8 (byte 0x{raw[exc.start]:02x})",
-                "convert it, e.g. iconv -f latin1 -t utf-8; the source text is otherwise kept as received",
-            )
-            text = None
-        if text is not None and not text.strip():
-            diagnostics.error(Position(shown), "article is empty")
-            text = None
-        if text is not None and text.startswith("\ufeff"):
-            text = text[1:]
-        seeds[path.stem] = (path, text)
+            raw = read_source(path, within, SEED_BYTES)
+        except FileError as exc:
+            diagnostics.error(Position(shown), exc.message, exc.hint)
+            seeds[stem] = (path, None)
+            continue
+        seeds[stem] = (path, _seed_text(shown, raw, diagnostics))
     return seeds
+
+
+def _seed_text(shown: str, raw: bytes, diagnostics: Diagnostics) -> str | None:
+    """The text of a seed, or None when it is not UTF-8, empty or has control characters (reported)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        diagnostics.error(
+            Position(shown, line, column),
+            f"article is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "convert it, e.g. iconv -f latin1 -t utf-8; the source text is otherwise kept as received",
+        )
+        return None
+    if not text.strip():
+        diagnostics.error(Position(shown), "article is empty")
+        return None
+    text = text.removeprefix("\ufeff")
+    control = _CONTROL.search(text)
+    if control is not None:
+        more = sum(text.count(char) for char in _CONTROL_CHARS) - 1
+        code = ord(control.group())
+        diagnostics.error(
+            Position(shown, *line_column(text, control.start())),
+            f"control character U+{code:04X} ({_C0_NAMES[code]}) in the article" + (f", and {more} more" if more else ""),
+            "delete it: an article is plain text, where tab, line break and form feed are the only control characters",
+        )
+        return None  # like a seed that is not UTF-8: binary, not worth anchoring quotes in
+    return text
+
+
+def seed_name_problem(name: str, siblings: set[str]) -> tuple[str, str] | None:
+    """Why the file ``name`` in seeds/ is not an article (message, hint), or None.
+
+    The name without .txt becomes the article's id, its file names and its
+    URL, so it keeps to characters that need no escaping anywhere.
+    """
+    stem, suffix = os.path.splitext(name)
+    slug = _slug(stem)
+    if suffix.lower() == SEED_SUFFIX and suffix != SEED_SUFFIX:
+        return f"seeds end in '{SEED_SUFFIX}', not '{suffix}'", f"rename it to {slug}{SEED_SUFFIX}"
+    if suffix != SEED_SUFFIX:
+        if stem + SEED_SUFFIX in siblings:
+            return (f"only {SEED_SUFFIX} files are articles, and seeds/{stem}{SEED_SUFFIX} is this one",
+                    f"remove {name} from seeds/")
+        return (f"only {SEED_SUFFIX} files are articles: {name} would not be published",
+                (f"save the article as plain UTF-8 text named {slug}{SEED_SUFFIX} (Markdown or HTML in it is shown "
+                 "as text), or move the file out of seeds/"))
+    if not SEED_STEM.fullmatch(stem):
+        return (("the file name becomes the article's id and web address: only lowercase letters a-z, digits, "
+                 "'-' and '_' (no spaces, capitals, umlauts, '#', '?' or '%')"),
+                f"rename it to {slug}{SEED_SUFFIX} (and its annotation file to content/articles/{slug}.yml)")
+    problem = id_problem(stem)
+    if problem is not None:
+        return f"the file name is the article's id: {problem[0]}", f"rename it, e.g. to {slug}{SEED_SUFFIX}"
+    return None
+
+
+def _slug(stem: str) -> str:
+    """A seed name close to ``stem`` that keeps the rules, for hints."""
+    ascii_text = unicodedata.normalize("NFKD", stem.translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_-]+", "-", ascii_text.lower()).strip("-_")[:ID_CHARS - 8].strip("-_")
+    return slug if slug and slug not in RESERVED_IDS else f"artikel-{slug}".rstrip("-")
 
 
 def _selector(doc: YamlDocument, at: tuple, item: dict[str, Any]) -> Selector:
@@ -210,7 +313,7 @@ def _article(
             message += ", which does not exist"
         diagnostics.error(doc.at(("seed",)), message, hint)
         return None
-    if seed_stem not in seeds or Path(data["seed"]).suffix not in SEED_SUFFIXES or seeds[seed_stem][0].name != data["seed"]:
+    if seed_stem not in seeds or Path(data["seed"]).suffix != SEED_SUFFIX or seeds[seed_stem][0].name != data["seed"]:
         diagnostics.error(
             doc.at(("seed",)),
             f"seeds/{data['seed']} does not exist",
@@ -275,7 +378,17 @@ def _article(
     )
 
 
+def _names_page(doc: YamlDocument, i: int, page_id: str, diagnostics: Diagnostics) -> bool:
+    """Entities and propositions have a page named by their id: it must be able to."""
+    problem = id_problem(page_id)
+    if problem is not None:
+        diagnostics.error(doc.at((i, "id")), *problem)
+    return problem is None
+
+
 def _add_proposition(corpus: Corpus, doc: YamlDocument, i: int, item: dict[str, Any], diagnostics: Diagnostics) -> None:
+    if not _names_page(doc, i, item["id"], diagnostics):
+        return
     if item["id"] in corpus.propositions:
         first = corpus.propositions[item["id"]].position
         diagnostics.error(doc.at((i, "id")), f"proposition id '{item['id']}' is defined twice (first at {first})",
@@ -300,6 +413,8 @@ def _add_proposition(corpus: Corpus, doc: YamlDocument, i: int, item: dict[str, 
 
 
 def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict[str, Any], diagnostics: Diagnostics) -> None:
+    if not _names_page(doc, i, item["id"], diagnostics):
+        return
     if item["id"] in corpus.entities:
         first = corpus.entities[item["id"]].position
         diagnostics.error(doc.at((i, "id")), f"entity id '{item['id']}' is defined twice (first at {first})",
@@ -323,7 +438,7 @@ def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict
 
 
 def _unknown(diagnostics: Diagnostics, position: Location, what: str, name: str, known: list[str]) -> None:
-    diagnostics.error(position, f"unknown {what} '{name}'", did_you_mean(name, known) or f"define it first, or check the spelling")
+    diagnostics.error(position, f"unknown {what} '{name}'", did_you_mean(name, known) or "define it first, or check the spelling")
 
 
 def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) -> None:

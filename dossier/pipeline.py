@@ -25,10 +25,11 @@ from .anchor import AnchoredArticle, anchor_article
 from .coverage import scan
 from .diagnostics import Diagnostic, Diagnostics, DossierError, Position
 from .emit import Collector, TreeWriter, WriteReport, emit
-from .files import read_file
+from .files import FileError, read_source, real_folder
+from .limits import YAML_BYTES
 from .link import LinkedArticle, link_article
 from .linkcheck import find_broken_links
-from .load import Project, Registry, article_files, check_annotated, load_article, load_registry, read_seeds, registry_files
+from .load import Project, Registry, article_files, check_annotated, load_article, load_registry, read_seeds
 from .mentions import AliasMatcher
 from .model import Corpus
 from .parallel import fork_map
@@ -130,10 +131,7 @@ class Build:
         seeds = read_seeds(project, diagnostics)
         paths = article_files(project, diagnostics)
         check_annotated(project, seeds, diagnostics)
-        registry_key = _digest(
-            *(path.read_bytes() if path.exists() else b"" for path in registry_files(project)),
-            "\n".join(sorted(p.name for p, _ in seeds.values())).encode(),
-        )
+        registry_key = _digest(*registry.sources, "\n".join(sorted(p.name for p, _ in seeds.values())).encode())
         if self._matcher is None or self._matcher[0] != registry_key:
             self._matcher = (registry_key, AliasMatcher(registry.corpus.entities[k] for k in sorted(registry.corpus.entities)))
             self._articles.clear()
@@ -143,8 +141,13 @@ class Build:
         results: dict[str, _ArticleResult] = {}
         todo: list[tuple[Path, bytes, str]] = []
         start = time.perf_counter()
+        within = real_folder(project.root, "content")
         for path in paths:
-            raw = read_file(path)
+            try:
+                raw = read_source(path, within, YAML_BYTES)
+            except FileError as exc:
+                diagnostics.error(Position(project.shown(path)), exc.message, exc.hint)
+                continue
             seed_text = (seeds.get(path.stem) or (None, None))[1]
             fingerprint = _digest(registry_key.encode(), raw, (seed_text or "").encode())
             result = self._articles.get(path.stem)
@@ -217,6 +220,9 @@ class Build:
         previous = self._page_keys
         if previous is not None:
             self._page_keys = {}
+        writer = TreeWriter(self.out)
+        if previous is not None and not writer.last_build_complete:
+            previous = {}  # another build stopped while writing: no page is what its key says
         start = time.perf_counter()
         if check_links:
             collector = Collector()
@@ -229,13 +235,12 @@ class Build:
             if checked.diagnostics.errors:
                 raise DossierError(checked.diagnostics)
             start = time.perf_counter()
-            writer = TreeWriter(self.out)
+            writer.begin(list(outputs))
             for path, data in outputs.items():
                 writer.put(path, data)
         else:
             # Nothing can fail from here on (bad input stopped at check), so
             # each file is written as soon as it is made.
-            writer = TreeWriter(self.out)
             emitted = emit(self.project, checked, self.title, previous, self.out, writer)
             checked.timings["emit"] = time.perf_counter() - start
             start = time.perf_counter()

@@ -4,11 +4,13 @@ The generation step does not depend on this plugin (``dossier build``
 writes plain Markdown that any MkDocs-compatible engine can build). The
 plugin runs that same step before MkDocs cleans the site directory, so a
 broken annotation leaves the last good site in place, and then hands MkDocs
-the generated tree instead of the files of ``docs_dir``.
+the generated files (those alone, not whatever else lies in their folder)
+instead of the files of ``docs_dir``. It holds the build lock from the
+generation to the end of MkDocs' build (``workspace.BuildLock``).
 
-In ``serve``, a broken file is reported and the preview keeps showing the
-last good version (MkDocs would otherwise stall every request until the
-error is fixed).
+In ``serve``, a broken file, a disk error, even a bug is reported and the
+preview keeps showing the last good version (MkDocs would otherwise stall
+every request until the error is fixed).
 
 ``docs_dir`` in mkdocs.yml is ``content/``: it must exist before any plugin
 runs (a fresh clone has no build/), and MkDocs watches it in ``serve``, so
@@ -30,19 +32,23 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 
+from . import manifest
 from .diagnostics import DossierError
+from .files import FileError, describe
 from .load import Project
 from .pipeline import Build
 from .progress import Progress
+from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 
 class DossierConfig(Config):
-    output = c.Type(str, default="build/docs")
+    #: checked by ``workspace.output_folder``: a folder inside build/, never a source folder
+    output = c.Type(str, default=DEFAULT_OUTPUT)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -58,6 +64,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.index_before: dict | None = None
         self.pages: set[str] = set()
         self.rebuilt: set[str] = set()
+        #: the files of the last generated tree (set by ``publish`` when pregenerated):
+        #: MkDocs gets these and nothing else that lies in the output folder
+        self.generated: list[str] | None = None
+        self.lock: BuildLock | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme pages that mkdocs-material has only in English (the 404 page)."""
@@ -65,44 +75,86 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup also makes MkDocs keep this instance across rebuilds.
+        # Defining on_startup also makes MkDocs keep this instance across rebuilds,
+        # and across builds in one process: each starts here, with nothing of the last.
         self.serving = command == "serve"
         self.dirty = dirty
+        self.pregenerated = False
+        self.generated = None
+        self.build = None
+        self._unlock()
+        self.lock = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or "mkdocs.yml").resolve().parent
 
     def output_dir(self, config: MkDocsConfig) -> Path:
-        return self._root(config) / self.config.output
+        """The generated tree's folder; FileError when mkdocs.yml puts it where it may not be."""
+        root = self._root(config)
+        setting = Path(config.config_file_path or "mkdocs.yml").name
+        return output_folder(root, self.config.output, setting, Path(config.site_dir))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.rebuilt = set()
         self.index_before = _read_json(_search_index(config)) if self.dirty else None
         if self.pregenerated:
             return
-        out = self.output_dir(config)
-        if self.build is None or (self.build.out, self.build.title) != (out, config.site_name):
-            self.build = Build(Project(self._root(config)), out, config.site_name)
         try:
+            out = self.output_dir(config)
+        except FileError as exc:
+            raise PluginError(f"dossier: {describe(exc, self._root(config))}") from None
+        if self.lock is None:
+            self.lock = BuildLock(self._root(config), log.info)
+        try:
+            self.lock.acquire()
+            if self.build is None or (self.build.out, self.build.title) != (out, config.site_name):
+                self.build = Build(Project(self._root(config)), out, config.site_name)
             _, report = self.build.generate()
         except DossierError as exc:
-            if self.serving and self.output_dir(config).is_dir():
-                # Keep the preview alive: rebuild from the last good tree, say why.
-                log.error(f"dossier: the annotations have errors; still showing the last good version.\n{exc}")
-                return
-            raise PluginError(f"dossier: the annotations have errors; the site was not rebuilt.\n{exc}") from None
+            self._failed(out, "dossier: the annotations have errors; ", f".\n{exc}")
+            return
+        except (FileError, OSError) as exc:
+            self._failed(out, f"dossier: {describe(exc, self._root(config))}\nthe build failed; ", ".")
+            return
+        except Exception:
+            if not self.serving:
+                raise
+            # A bug, not the contributor's doing: say so, and keep the preview answering.
+            log.exception("dossier: internal error (please report it); still showing the last good version")
+            return
+        self.generated = report.files
         log.info(f"dossier: {report.summary()}")
 
+    def _failed(self, out: Path, before: str, after: str) -> None:
+        """In ``serve``, keep showing the last good tree; else stop the build."""
+        if self.serving and self._last_good(out) is not None:
+            log.error(before + "still showing the last good version" + after)
+            return
+        raise PluginError(before + "the site was not rebuilt" + after)
+
+    def _last_good(self, out: Path) -> list[str] | None:
+        if self.generated is None:
+            try:
+                tree = manifest.read(out)
+            except FileError:
+                return None
+            if tree is not None and tree.complete:
+                self.generated = sorted(tree.files)
+        return self.generated
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """The generated tree replaces docs_dir; theme files stay."""
-        docs_dir = config.docs_dir
-        config.docs_dir = str(self.output_dir(config))
-        try:
-            generated = get_files(config)
-        finally:
-            config.docs_dir = docs_dir
+        """The generated tree replaces docs_dir; theme files stay. MkDocs is given
+        the files Dossier generated, not whatever else lies in that folder."""
+        out = self.output_dir(config)
+        paths = self._last_good(out)
+        if paths is None:
+            raise PluginError(f"dossier: {out} holds no complete generated tree; build again")
+        made = [File(path, str(out), config.site_dir, config.use_directory_urls) for path in paths]
+        made.sort(key=file_sort_key)
+        set_exclusions(made, config)
+        generated = Files(made)
         for file in files:
-            if Path(file.src_dir or "") != Path(docs_dir) and generated.get_file_from_path(file.src_uri) is None:
+            if Path(file.src_dir or "") != Path(config.docs_dir) and generated.get_file_from_path(file.src_uri) is None:
                 generated.append(file)
         self.progress = Progress("MkDocs", len(generated.documentation_pages()))
         self.pages = {file.url for file in generated.documentation_pages()}
@@ -128,6 +180,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.progress.close()
         if self.index_before is not None:
             self._keep_unchanged_pages_searchable(_search_index(config))
+        self._unlock()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unlock()
+
+    def on_shutdown(self) -> None:
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
 
     def _keep_unchanged_pages_searchable(self, path: Path) -> None:
         """A dirty rebuild renders only the pages that changed, and the search

@@ -12,6 +12,7 @@ from functools import cache
 
 from markupsafe import Markup
 
+from .limits import ID_CHARS
 from .model import ENTITY_TYPES, Entity
 
 HOME = "index.md"
@@ -34,6 +35,26 @@ ENTITY_SINGULAR = {
     "organisations": "Organisation",
     "places": "Ort",
 }
+
+
+#: ids that cannot name a page: "index" is each section's own page (an article,
+#: entity or question of that id would replace it), and Windows refuses these
+#: file names, with any extension, in a checkout of the dossier or its site
+RESERVED_IDS = frozenset(
+    {"index", "con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
+
+
+def id_problem(page_id: str) -> tuple[str, str] | None:
+    """Why an id of the id pattern cannot name a page and a URL, with the fix; None if it can."""
+    if len(page_id) > ID_CHARS:
+        return (f"id '{page_id[:20]}…' is {len(page_id)} characters long, more than the limit of {ID_CHARS}",
+                "it becomes a file name and a URL: shorten it")
+    if page_id == "index":
+        return "id 'index' is reserved: it names the index page of each section", "choose another id"
+    if page_id in RESERVED_IDS:
+        return f"id '{page_id}' is reserved: Windows refuses it as a file name", "choose another id"
+    return None
 
 
 def article_page(article_id: str) -> str:

@@ -215,6 +215,9 @@ def test_scaffold_loads_and_its_suggestions_anchor(dossier, registry):
 def test_scaffold_without_dateline_and_with_hostile_title(dossier):
     title = 'Er sagte: "Nein" # C:\\pfad\x01\x9f\u2028 — ok'
     body = f"{title}\n\nIm Juni kamen 500 Soldaten. Im Juni kamen 500 Soldaten.\n"
+    assert yaml.safe_load(scaffold("odd.txt", body, [], []).text)["title"] == title
+    # A C0 control character is an error in a seed (tests/test_hostile_files.py): the rest is checked without it.
+    title, body = title.replace("\x01", ""), body.replace("\x01", "")
     text = scaffold("odd.txt", body, [], []).text
     assert "published:" not in yaml.safe_load(text)
     assert '# published: "JJJJ-MM-TT"' in text
