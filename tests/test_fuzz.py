@@ -26,11 +26,12 @@ import io
 import math
 import os
 import re
+import signal
 import tempfile
 import time
 import traceback
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -159,6 +160,8 @@ KNOWN_BUGS: list[KnownBug] = [
     KnownBug("tagged-value", "yaml", "yamlfile.py:build",
              "a standard tag on a value it cannot convert (!!int a, !!bool a, !!timestamp a) crashes read_yaml",
              b"seed: !!int a.txt\n", (ValueError, KeyError, AttributeError, TypeError, IndexError)),
+    KnownBug("tagged-key", "yaml", "yamlfile.py:_mapping", "a standard tag on a key it cannot convert (!!int a: 1) crashes read_yaml",
+             b"!!int a: 1\n", (ValueError, KeyError, AttributeError, TypeError, IndexError)),
     KnownBug("binary", "yaml", "schema.py:validate", "!!binary makes bytes, which crash the schema validation",
              b"seed: !!binary aGVsbG8=\n", (ValueError,)),
     KnownBug("alias-cycle", "yaml", "yamlfile.py:build", "an alias inside its own anchor recurses until RecursionError",
@@ -185,6 +188,10 @@ KNOWN_BUGS: list[KnownBug] = [
     KnownBug("blank-quote", "anchor", "[ambiguous]",
              "a quote of only white space (the schema allows ' ') with a suffix resolves to an empty span",
              ("a", 0, 0, " ", "", "a"), trigger=lambda case: not normalise(case[3])),
+    KnownBug("slow-closest-passage", "missing", "[slow]",
+             "the closest passage to a missing quote is searched in quadratic time: a 230-character quote "
+             "(words of the article in another order) takes 6 s in a 1,400-character article",
+             (" ".join(f"w{i}" for i in range(300)), " ".join(f"w{i}" for i in range(60, 0, -1)))),
     # Escaping (escape.py, markup.py)
     KnownBug("carriage-return", "escape", "[elements]",
              "md_text keeps CR, a line break to Markdown: 'a\\r\\r1. b' renders a list, "
@@ -208,6 +215,8 @@ KNOWN_BUGS: list[KnownBug] = [
     KnownBug("url-backslash", "url", "[elements]",
              "safe_url accepts a URL ending in a backslash, which escapes the '>' of the autolink: no link",
              "http://x\\", trigger=lambda url: "\\" in url),
+    KnownBug("url-no-host", "url", "[url] accepted", "safe_url accepts a URL without a host ('http:///')",
+             "http:///", trigger=lambda url: re.match(r"https?://[^/]", url, re.IGNORECASE) is None),
     KnownBug("url-control-character", "url", "[url]", "safe_url accepts control characters ('http://x\\x1b')",
              "http://x\x1b", trigger=lambda url: _CONTROL.search(url) is not None),
 ]
@@ -467,7 +476,7 @@ def test_loader_survives_any_bytes(raw: bytes) -> None:
     tolerating("yaml", raw)
 
 
-@settings(budget(250))
+@settings(budget(200))
 @given(raw=mutated_yaml())
 def test_loader_survives_mutated_annotations(raw: bytes) -> None:
     tolerating("yaml", raw)
@@ -568,6 +577,38 @@ def brute_force_hits(normal: str, q: str, prefix: str, suffix: str) -> list[int]
 
 
 QUOTE_AT = Position("content/articles/a.yml", 7, 12)
+#: for an article and a quote of a few hundred characters (a real one takes milliseconds)
+SECONDS = 1.0
+
+
+class _Expired(Exception):
+    """Raised by the timer; turned into an assertion where line numbers are sure
+    (a traceback from a signal handler can lack one, which pytest cannot show)."""
+
+
+@contextlib.contextmanager
+def within(seconds: float, doing: str) -> Iterator[None]:
+    """Fail with "[slow]" once ``seconds`` have passed, instead of waiting for a
+    quadratic search to end (without SIGALRM, only after it ends)."""
+    message = f"[slow] {doing} took over {seconds} s"
+    if not hasattr(signal, "setitimer"):
+        started = time.perf_counter()
+        yield
+        assert time.perf_counter() - started < seconds, message
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise AssertionError(message) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def article_of(text: str) -> Article:
@@ -594,10 +635,10 @@ def check_cut_quote(text: str, i: int, j: int, quote_text: str, prefix: str, suf
     assert index.normal == normalise(text), "[normal] the index and normalise() disagree"
     q = normalise(quote_text)
     diagnostics = Diagnostics()
-    started = time.perf_counter()
-    span = resolve(Selector(quote_text, prefix, suffix, QUOTE_AT), index, article_of(text), diagnostics)
-    assert time.perf_counter() - started < 1.0, "[slow] resolving took over a second"
+    with within(SECONDS, "resolving a quote"):
+        span = resolve(Selector(quote_text, prefix, suffix, QUOTE_AT), index, article_of(text), diagnostics)
     hits = brute_force_hits(index.normal, q, normalise(prefix), normalise(suffix)) if q else []
+    assert hits or not q, "[oracle] the place the quote was cut from does not match (a bug of this test)"
     if len(hits) == 1:
         start = i + len(text[i:j]) - len(text[i:j].lstrip())
         end = j - (len(text[i:j]) - len(text[i:j].rstrip()))
@@ -625,7 +666,7 @@ def _cut(case: tuple[str, int, int, str, str, str]) -> dict[str, Any]:
     return {"case": case}
 
 
-@settings(budget(300))
+@settings(budget(250))
 @given(case=cut_quote())
 @with_known_examples("anchor", _cut)
 def test_quote_resolves_to_the_span_it_was_cut_from(case: tuple[str, int, int, str, str, str]) -> None:
@@ -634,16 +675,15 @@ def test_quote_resolves_to_the_span_it_was_cut_from(case: tuple[str, int, int, s
 
 def check_missing_quote(text: str, quote_text: str) -> None:
     diagnostics = Diagnostics()
-    started = time.perf_counter()
-    span = resolve(Selector(quote_text, "", "", QUOTE_AT), TextIndex(text), article_of(text), diagnostics)
-    assert time.perf_counter() - started < 1.0, "[slow] reporting a missing quote took over a second"
+    with within(SECONDS, "reporting a missing quote"):
+        span = resolve(Selector(quote_text, "", "", QUOTE_AT), TextIndex(text), article_of(text), diagnostics)
     assert span is None
     [error] = diagnostics.items
-    assert error.position == QUOTE_AT and error.severity == "error" and "not found" in error.message
+    assert error.position == QUOTE_AT and error.severity == "error"
     check_places(error.hint, text)
 
 
-@settings(budget(100))
+@settings(budget(80))
 @given(text=article_text(), quote_text=st.one_of(hostile_text, st.lists(word, min_size=1, max_size=30).map(" ".join)))
 @with_known_examples("missing", lambda case: {"text": case[0], "quote_text": case[1]})
 def test_quote_not_in_the_article_is_an_error(text: str, quote_text: str) -> None:
@@ -729,7 +769,7 @@ def check_safe_url(url: str) -> None:
 markdown_text = st.one_of(hostile_text, st.text(chars, max_size=60))
 
 
-@settings(budget(200))
+@settings(budget(150))
 @given(raw=markdown_text)
 @with_known_examples("escape", lambda raw: {"raw": raw})
 def test_escaped_text_renders_as_the_same_inert_text(raw: str) -> None:
@@ -750,7 +790,7 @@ url_text = st.one_of(
 )
 
 
-@settings(budget(200))
+@settings(budget(150))
 @given(url=url_text)
 @with_known_examples("url", lambda url: {"url": url})
 def test_safe_url_passes_only_plain_http_links(url: str) -> None:
