@@ -3,11 +3,12 @@
 Four properties, each over inputs Hypothesis generates: the YAML loader
 never raises and places every message inside the file; a quote cut from
 an article resolves to exactly the span it came from; escaped text renders
-as the same inert text; and ``dossier check`` on a project full of hostile
-strings ends with exit code 0 or 1.
+as the same inert text; and ``dossier check`` and ``dossier build --no-site``
+on a project full of hostile strings end with exit code 0 or 1 and pages
+without active content.
 
 The runs are derandomized (the same examples every time, so CI is
-deterministic) and small: the whole file takes a few seconds. To fuzz for
+deterministic) and small: the whole file takes about ten seconds. To fuzz for
 longer, with fresh random examples each run, set DOSSIER_FUZZ_SCALE, e.g.
 ``DOSSIER_FUZZ_SCALE=50 .venv/bin/python -m pytest tests/test_fuzz.py``.
 
