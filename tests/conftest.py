@@ -14,7 +14,7 @@ import pytest
 
 from dossier.cli import main
 from dossier.load import Project
-from helpers import SUB_PATH, copy_corpus
+from helpers import SUB_PATH, copy_corpus, grow_corpus
 
 PROPOSITIONS = """\
 - id: troops
@@ -101,10 +101,8 @@ def dossier(tmp_path: Path) -> Dossier:
     return Dossier(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build this repository's corpus once, in a copy, as the README does."""
-    root = copy_corpus(tmp_path_factory.mktemp("real"))
+def _build_site(root: Path) -> Path:
+    """Build a corpus as the README does, under the project sub-path."""
     monkey = pytest.MonkeyPatch()
     monkey.setenv("SITE_URL", f"http://127.0.0.1:8000{SUB_PATH}")
     try:
@@ -115,8 +113,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    root = site / "build" / "site"
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This repository's corpus, built once in a copy."""
+    return _build_site(copy_corpus(tmp_path_factory.mktemp("real")))
+
+
+@pytest.fixture(scope="session")
+def grown_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus plus the German and English articles of tests/growth, built once."""
+    return _build_site(grow_corpus(tmp_path_factory.mktemp("grown")))
+
+
+@pytest.fixture(scope="session", params=["real", "grown"])
+def site(request: pytest.FixtureRequest) -> Path:
+    """Each site-level test runs on the corpus as it is and as it grows."""
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+@pytest.fixture(scope="session")
+def server(real_site: Path) -> Iterator[str]:
+    root = real_site / "build" / "site"
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def translate_path(self, path: str) -> str:
