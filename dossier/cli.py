@@ -170,10 +170,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     # spelling the registry marks as wrong may deserve a note.
     linked = link_article(corpus, anchored, AliasMatcher(corpus.entities.values()), Diagnostics()).mentions
     found = [
-        s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides)
+        s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides, article.language)
         if s.kind == "candidate" or (s.erroneous if s.kind == "entity" else not any(c.start < s.end and s.start < c.end for c in claimed))
     ]
-    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides), len(linked)))
+    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides, article.language), len(linked)))
     return 0
 
 

@@ -53,7 +53,7 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
     frames = list(anchored.claims.values()) + [span for _, span in anchored.notes]
     mentions = tuple(m for m in matcher.find(article.text) if _fits(m.start, m.end, anchored.hides, frames))
     dates = tuple(
-        d for d in find_dates(article.text, article.published)
+        d for d in find_dates(article.text, article.published, article.language)
         if _fits(d.start, d.end, anchored.hides, frames)
         and not any(m.start < d.end and d.start < m.end for m in mentions)
     )
@@ -64,7 +64,7 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
             continue
         raw = claim.value
         if raw is None and proposition.type == "date":
-            raw = resolve(claim.selector.quote, article.published)
+            raw = resolve(claim.selector.quote, article.published, article.language)
             if raw is None:
                 reason = "the article has no publication date" if article.published is None else "it is not a date expression the tool knows"
                 diagnostics.error(
