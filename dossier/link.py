@@ -15,7 +15,7 @@ from .dates import DateMention, find_dates, resolve
 from .diagnostics import Diagnostics
 from .mentions import AliasMatcher, Mention
 from .model import Article, Corpus, Span
-from .values import Value, check_value, normalise_value
+from .values import Value, check_against_quote, check_value, normalise_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,8 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
                 continue
         elif check_value(proposition, raw, corpus.entities) is not None:
             continue  # the load stage reported it
+        elif not claim.value_basis and (problem := check_against_quote(proposition, raw, article.text, anchored.claims[claim.id], article.language)):
+            diagnostics.error(claim.at("value"), f"claim '{claim.id}': {problem[0]}", problem[1])
         values[claim.id] = normalise_value(proposition, raw, corpus.entities)
     return LinkedArticle(anchored, mentions, dates, values)
 

@@ -27,8 +27,8 @@ from .coverage import figures_and_dates, scan
 from .dates import DateMention, PartialDate, find_dates
 from .mentions import AliasMatcher
 from .model import Entity, Proposition, Span
-from .numbers import Figure
 from .textindex import TextIndex, normalise
+from .values import count_yaml
 
 # Title and dateline sit in the first few lines; later ones are body text.
 HEAD_LINES = 5
@@ -217,7 +217,7 @@ def _scan(
     found: list[tuple[str, int, int, str, bool, str]] = []  # kind, start, end, detail, erroneous, value
     figures, dates = figures_and_dates(text, published, language)
     for figure in figures:
-        value = _figure_value(figure)
+        value = count_yaml(figure)
         found.append(("figure", figure.start, figure.end, value, False, value))
     for date in dates:
         found.append(("date", date.start, date.end, _date_detail(date), False, _date_value(date)))
@@ -267,14 +267,6 @@ def _sentence_initial(text: str, start: int) -> bool:
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
     return i < 0 or text[i] in "\r\n.!?:"
-
-
-def _figure_value(figure: Figure) -> str:
-    """The value of a count claim: 12000, {min: 50, max: 100} or {min: 2000}."""
-    if figure.min is not None and figure.min == figure.max:
-        return str(figure.min)
-    bounds = [f"{name}: {value}" for name, value in (("min", figure.min), ("max", figure.max)) if value is not None]
-    return "{" + ", ".join(bounds) + "}"
 
 
 def _date_value(date: DateMention) -> str:
