@@ -109,6 +109,7 @@ def _find_seed(root: Path, given: str) -> Path | None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the annotation file of a new article, pre-filled with what can be detected."""
+    from .languages import DEFAULT, detect, rules, supported
     from .suggest import scaffold
     from .textindex import normalise
 
@@ -128,7 +129,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     corpus = load(Project(root), Diagnostics())  # other files' errors do not matter here
     target.parent.mkdir(parents=True, exist_ok=True)
-    made = scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values())
+    language, counts = detect(text)
+    made = scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values(), language or DEFAULT)
     target.write_text(made.text, "utf-8")
     found = made.suggestions
     count = Counter(s.kind for s in found)
@@ -138,6 +140,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         f"created {target.relative_to(root)}: {_count(count['figure'], 'figure')} and {_count(count['date'], 'date')} "
         f"suggested as claims (commented out); names listed: {len(known)} from content/entities/, {len(unknown)} not in it"
     )
+    evidence = ", ".join(f"{n} common {rules(code).name} words" for code, n in counts.items())  # type: ignore[union-attr]
+    if language:
+        print(f"    language: {language} (detected from {evidence})")
+    else:
+        print(f"    language: not detected ({evidence}); wrote {DEFAULT}: correct it in the file "
+              f"(rules for figures and dates exist for: {', '.join(supported())})")
     print("    fill in title, date and claims, then run: dossier check")
     return 0
 

@@ -6,7 +6,7 @@ import pytest
 
 from dossier.cli import main
 from dossier.dates import PartialDate, find_dates, resolve
-from dossier.languages import rules, supported
+from dossier.languages import DEFAULT, detect, rules, supported
 from dossier.numbers import find_figures, parse_number_words
 from dossier.pipeline import check
 
@@ -211,3 +211,43 @@ def test_an_english_date_claim_takes_its_value_from_the_quote(dossier):
     assert not checked.diagnostics.errors, checked.diagnostics.report()
     (linked,) = checked.linked
     assert linked.values["signed"].key == "2023"
+
+
+GERMAN_TEXT = "Nach Angaben des Geheimdienstes sind rund 3.000 Soldaten in Russland eingetroffen, die auch ausgebildet werden."
+ENGLISH_TEXT = "According to the intelligence service, about 3,000 soldiers have arrived in Russia, where they are trained."
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (GERMAN_TEXT, "de"),
+        (ENGLISH_TEXT, "en"),
+        ("Kim Jong Un\nPutin\n", None),  # names only: no evidence either way
+        ("Україна заявила, що 10 000 солдатів КНДР прибули до Курської області.", None),  # no rules for Ukrainian
+        (f"{GERMAN_TEXT} {ENGLISH_TEXT}", None),  # half and half: a person decides
+    ],
+)
+def test_detect(text, language):
+    assert detect(text)[0] == language
+
+
+def test_new_detects_an_english_article_and_says_so(dossier, capsys):
+    text = f"Troops arrive in Russia\n28 October 2024\n{ENGLISH_TEXT}\n"
+    dossier.write("seeds/en.txt", text)
+    assert main(["--root", str(dossier.root), "new", "seeds/en.txt"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    counts = detect(text)[1]
+    assert out[1] == (f"    language: en (detected from {counts['de']} common German words, "
+                      f"{counts['en']} common English words)")
+    made = (dossier.root / "content/articles/en.yml").read_text("utf-8")
+    assert "\nlanguage: en\n" in made and '\npublished: "2024-10-28"\n' in made
+    assert '#    # value: 3000\n' in made  # "about 3,000" read with English digit grouping
+    assert main(["--root", str(dossier.root), "check"]) == 0
+
+
+def test_new_says_when_it_cannot_tell_the_language(dossier, capsys):
+    dossier.write("seeds/names.txt", "Kim Jong Un\nPutin\n")
+    assert main(["--root", str(dossier.root), "new", "seeds/names.txt"]) == 0
+    line = capsys.readouterr().out.splitlines()[1]
+    assert line.startswith(f"    language: not detected (0 common German words, 0 common English words); wrote {DEFAULT}:")
+    assert f"\nlanguage: {DEFAULT}\n" in (dossier.root / "content/articles/names.yml").read_text("utf-8")

@@ -1,23 +1,26 @@
 """The language rules of figures and dates: one module per language.
 
-An article's ``language`` (BCP 47, e.g. "de", "en", "de-CH") picks the rules
+An article's ``language`` ("de", "en"; a regional tag such as "en-GB" takes
+its language's rules) picks the rules
 the figure and date scanners use: digit grouping and decimal separator,
 number words, qualifiers ("rund", "about"), vague quantities ("Tausende",
 "thousands"), month and weekday names and relative phrases ("im Juni
 letzten Jahres", "next year"). The scanners in ``numbers`` and ``dates`` are
 shared; a language only fills in the tables below.
 
-Adding a language: copy ``en.py`` to ``<code>.py``, translate its tables,
-add the module to ``_MODULES`` and its tests (tests/test_languages.py shows
-what each language must get right). A language without a module gets no
-figures and no dates, so nothing is misread; ``supported()`` lists the
-codes with rules.
+Adding a language: copy ``en.py`` to ``<code>.py``, translate its tables
+and stopwords, add the module to ``_all`` and a row to ``SAMPLES`` in
+tests/test_languages.py (which fails until every supported language has
+one). A language without a module gets no figures and no dates, so nothing
+is misread; ``supported()`` lists the codes with rules.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class Language:
     name: str
     numbers: NumberRules
     dates: DateRules
+    stopwords: frozenset[str]  # the commonest short words, for ``detect``
 
 
 def one_of(words: list[str]) -> str:
@@ -91,13 +95,12 @@ def one_of(words: list[str]) -> str:
     return f"(?=[{''.join(by_first)}])(?:{groups})"
 
 
-def _modules() -> dict[str, Language]:
+@cache
+def _all() -> dict[str, Language]:
+    """Every language with rules, by code (imported on first use: the modules import this one)."""
     from . import de, en
 
     return {module.LANGUAGE.code: module.LANGUAGE for module in (de, en)}
-
-
-_MODULES: dict[str, Language] | None = None
 
 
 def supported() -> list[str]:
@@ -105,11 +108,47 @@ def supported() -> list[str]:
     return sorted(_all())
 
 
-def _all() -> dict[str, Language]:
-    global _MODULES
-    if _MODULES is None:
-        _MODULES = _modules()
-    return _MODULES
+# Assumed for a new article whose language ``detect`` cannot tell (the site's language).
+DEFAULT = "de"
+
+# A text is taken to be in a language when its stopwords are at least this
+# many and this share of all stopwords found: "Speech" or a list of names
+# says nothing, and a text where two languages come close is left to a person.
+MIN_STOPWORDS = 3
+MIN_SHARE = 0.75
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect(text: str) -> tuple[str | None, dict[str, int]]:
+    """The supported language a text is written in, and the stopword count per language.
+
+    None when no supported language is clear. Counting each language's
+    commonest words tells the supported languages apart without a model: on
+    the seeds and two English texts it is as right as py3langid and lingua
+    (8 of 8), takes about a millisecond per article and no memory to speak
+    of (py3langid: 130 MB, lingua: 900 MB and 14 s); on a headline alone it
+    abstains where they sometimes guess wrong.
+    """
+    counts = dict.fromkeys(_all(), 0)
+    languages_of = _stopwords()
+    for word in _WORD.findall(text.lower()):
+        for code in languages_of.get(word, ()):
+            counts[code] += 1
+    best = max(counts, key=lambda code: counts[code]) if counts else None
+    total = sum(counts.values())
+    if best is None or counts[best] < MIN_STOPWORDS or counts[best] < MIN_SHARE * total:
+        return None, counts
+    return best, counts
+
+
+@cache
+def _stopwords() -> dict[str, tuple[str, ...]]:
+    """Stopword -> the languages it is one of."""
+    found: dict[str, tuple[str, ...]] = {}
+    for code, language in _all().items():
+        for word in language.stopwords:
+            found[word] = (*found.get(word, ()), code)
+    return found
 
 
 def rules(code: str) -> Language | None:

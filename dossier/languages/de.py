@@ -147,7 +147,7 @@ _VAGUE_WORD = "(?:hunderttausend|zehntausend|hundert|tausend|dutzend)"
 
 LANGUAGE = Language(
     code="de",
-    name="Deutsch",
+    name="German",
     numbers=NumberRules(
         group=r"\.",
         decimal=",",
@@ -186,6 +186,9 @@ LANGUAGE = Language(
             r"|ein|zw|drei|vier|fünf|sech|sieb|acht|neun|zehn|elf|hundert|tausend|mill|dutzend"
         ),
         is_no_count=is_ordinal,
+    ),
+    stopwords=frozenset(
+        "der die das und ist nicht mit von zu den ein eine einen dem des sich auf für im auch als wird wurde sind hat haben nach bei aus wie über".split()
     ),
     dates=DateRules(
         pattern=_DATE,

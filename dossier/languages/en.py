@@ -171,6 +171,9 @@ LANGUAGE = Language(
         ),
         is_no_count=is_day,
     ),
+    stopwords=frozenset(
+        "the and of to is was were not with from that this for on at by are has have had which who as it be been their would".split()
+    ),
     dates=DateRules(
         pattern=_DATE,
         months={
