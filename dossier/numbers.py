@@ -31,7 +31,7 @@ Numbers that are not counts are skipped: dates and ordinals ("8. Oktober",
 "28 October"), four-digit numbers from 1900 to 2099 written without a
 separator (years; "2.000 Soldaten" still counts), clock times, identifiers
 ("BTR-80", "Su-27"), "12-jährige", and decimals that are not whole numbers
-("2,5"; "1,2 Millionen" is fine). A percent sign or word is kept in the
+("2,5"; "1,2 Millionen" is fine), and footnote markers ("[1]"). A percent sign or word is kept in the
 surface; the value is the bare number. A language without rules in
 ``dossier.languages`` gets no figures.
 
@@ -53,6 +53,7 @@ from .fold import fold
 from .languages import NumberRules, rules
 
 _SPACES = "[ \u00a0\u202f\u2009]"
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,8 @@ def find_figures(text: str, language: str = "de") -> list[Figure]:
         return []
     figures = []
     for match in scanner.figure.finditer(text):
+        if _FOOTNOTE.fullmatch(text, max(0, match.start() - 1), match.end() + 1):
+            continue  # "verlegt.[1]": a footnote marker, no count
         value = _value_of(scanner, match, text)
         if value is not None:
             low, high = value

@@ -35,10 +35,14 @@ HEAD_LINES = 5
 # A dateline may carry a place, a weekday or a time beside the date.
 DATELINE_EXTRA_WORDS = 3
 HEADLINE_WORDS = (3, 25)
+# A head line this short that is no headline is a label: rubric or byline.
+LABEL_WORDS = 2
 # How far a quote grows, or how much context it takes, to become unique.
 MAX_EXTRA_WORDS = 8
 MAX_CONTEXT_WORDS = 12
 
+# Edit links that wikis put beside every heading.
+_EDIT_LINK = re.compile(r"\[(?:Bearbeiten(?: \| Quelltext bearbeiten)?|Quelltext bearbeiten|edit(?: \| edit source)?|edit source)\]")
 _KIND_ORDER = {"figure": 0, "date": 1, "entity": 2, "candidate": 3}
 _WORD = re.compile(r"[^\W\d_]+")
 _RUN = re.compile(r"\S+")
@@ -158,7 +162,7 @@ def scaffold(
     """
     index = TextIndex(text)
     detected = detect_published(text, language)
-    hides = _hides(_head(text), language)
+    hides = _hides(text, _head(text), language)
     published = PartialDate.parse(detected[0]) if detected else None
     found = _scan(index, published, entities, [Span(start, end) for start, end, _ in hides], language)
 
@@ -329,21 +333,32 @@ def _headline(head: list[_Line], language: str) -> _Line | None:
     return None
 
 
-def _hides(head: list[_Line], language: str) -> list[tuple[int, int, str]]:
-    """Datelines and the headline, as (start, end, reason) in text order.
+def _hides(text: str, head: list[_Line], language: str) -> list[tuple[int, int, str]]:
+    """Noise to hide, as (start, end, reason) in text order.
 
-    A headline repeated on the next lines (scrapers often duplicate it) is
+    Datelines and the headline; short label lines in the head ("Politik",
+    "Speech" above the headline are rubrics, "CNN" below it a byline); and
+    anywhere, wiki edit links ("[Bearbeiten | Quelltext bearbeiten]"). A
+    headline repeated on the next lines (scrapers often duplicate it) is
     hidden as one span together with its copies.
     """
     hides = [(line.start, line.end, "dateline") for line in head if _dateline(line.text, language)]
     headline = _headline(head, language)
+    copies: list[_Line] = []
     if headline:
         end = headline.end
         for line in head[head.index(headline) + 1:]:
             if line.text != headline.text:
                 break
             end = line.end
+            copies.append(line)
         hides.append((headline.start, end, "title"))
+    taken = {start for start, _, _ in hides} | {line.start for line in copies}
+    for line in head:
+        if line.start not in taken and len(line.text.split()) <= LABEL_WORDS and line.text[-1] not in ".!?:":
+            below = headline is not None and line.start > headline.start
+            hides.append((line.start, line.end, "byline" if below else "rubric"))
+    hides += [(m.start(), m.end(), "other") for m in _EDIT_LINK.finditer(text)]
     return sorted(hides)
 
 

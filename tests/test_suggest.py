@@ -186,7 +186,11 @@ def test_scaffold_loads_and_its_suggestions_anchor(dossier, registry):
         "published": "2025-03-03",
         "published_basis": "Datumszeile im Text (Zeile 1: „3. März 2025“)",
         "language": "de",
-        "hide": [{"quote": "3. März 2025", "reason": "dateline"}, {"quote": TITLE, "reason": "title"}],
+        "hide": [
+            {"quote": "3. März 2025", "reason": "dateline"},
+            {"quote": "Politik", "reason": "rubric"},  # a one-word line above the headline
+            {"quote": TITLE, "reason": "title"},
+        ],
         "claims": [],
     }
     assert "# Unbekannte Namen (ggf. in content/entities/ eintragen): Olena Kovalenko, Rand Corporation, ISW\n" in text
@@ -284,3 +288,32 @@ def test_new_summarises_and_suggest_lists_only_what_is_left_to_do(dossier, capsy
     assert not any("rund sechs Tausend" in line for line in listed), "covered by claim c"
     assert listed[-1] == ("coverage: 1/4 figures, 0/1 dates covered by claims; "
                           "3 mentions of entities in content/entities/ are linked by the build")
+
+
+WIKI = """Nordkoreanische Truppen in Russland
+[Bearbeiten | Quelltext bearbeiten]
+Im Oktober 2024 wurden rund 12.000 Soldaten verlegt.[1] Mit der Verlegung begann ein neuer Abschnitt.[2][3]
+Reaktionen
+[Bearbeiten | Quelltext bearbeiten]
+Die Ukraine meldete 1.100 Verwundete.[4]
+"""
+
+
+def test_wiki_noise_is_offered_as_hidden_and_footnotes_are_no_figures(dossier):
+    made = scaffold("wiki.txt", WIKI, [], [])
+    data = yaml.safe_load(made.text)
+    edit_links = [h for h in data["hide"] if h["quote"] == "[Bearbeiten | Quelltext bearbeiten]"]
+    assert len(edit_links) == WIKI.count("[Bearbeiten | Quelltext bearbeiten]") and {h["reason"] for h in edit_links} == {"other"}
+    figures = [s.surface for s in made.suggestions if s.kind == "figure"]
+    assert figures == ["rund 12.000", "1.100"]  # not the footnote markers [1] to [4]
+    dossier.article("wiki", WIKI, made.text)
+    checked = check(dossier.project)
+    assert not checked.diagnostics.errors, checked.diagnostics.report()  # each edit link hidden once, by its context
+    hidden = "".join(WIKI[h.start:h.end] for a in checked.linked for h in a.anchored.hides)
+    assert hidden.count("Bearbeiten") == WIKI.count("Bearbeiten")
+
+
+def test_label_lines_above_the_headline_are_rubrics_and_below_it_bylines():
+    text = "Speech\nNorth Korean troops reach the Kursk front\nReuters\nKYIV – About 10,000 troops have arrived, Kyiv says.\n"
+    hides = {h["quote"]: h["reason"] for h in yaml.safe_load(scaffold("s.txt", text, [], [], "en").text)["hide"]}
+    assert hides == {"Speech": "rubric", "North Korean troops reach the Kursk front": "title", "Reuters": "byline"}
