@@ -765,14 +765,23 @@ def make_corpus(root: Path, n: int, seed: int = 0) -> Planted:
     return planted
 
 
+EDIT_BASIS = '\n    value_basis: "changed by the benchmark"'
+
+
 def set_claim_value(root: Path, stem: str, claim_id: str, value: int) -> Path:
-    """Change one claim's ``value:`` line in an annotation file written by make_corpus."""
+    """Change one claim's ``value:`` line in an annotation file written by make_corpus.
+
+    The value then differs from the figure in the claim's quote, which
+    ``dossier check`` accepts only with a ``value_basis``; it is added once.
+    """
     path = Path(root) / "content" / "articles" / f"{stem}.yml"
     text = path.read_text(encoding="utf-8")
     start = text.index(f"  - id: {claim_id}\n")
     at = text.index("    value: ", start)
     end = text.index("\n", at)
-    path.write_text(text[:at] + f"    value: {value}" + text[end:], encoding="utf-8")
+    if text.startswith(EDIT_BASIS, end):
+        end += len(EDIT_BASIS)
+    path.write_text(text[:at] + f"    value: {value}" + EDIT_BASIS + text[end:], encoding="utf-8")
     return path
 
 

@@ -173,6 +173,7 @@ def _find_seed(root: Path, given: str) -> Path | None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the annotation file of a new article, pre-filled with what can be detected."""
+    from .languages import DEFAULT, detect, rules, supported
     from .suggest import scaffold
     from .textindex import normalise
 
@@ -200,7 +201,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     corpus = load(Project(root), Diagnostics())  # other files' errors do not matter here
     target.parent.mkdir(parents=True, exist_ok=True)
-    made = scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values())
+    language, counts = detect(text)
+    made = scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values(), language or DEFAULT)
     with target.open("x", encoding="utf-8") as handle:  # "x": never through a link planted in its place
         handle.write(made.text)
     found = made.suggestions
@@ -211,6 +213,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         f"created {target.relative_to(root)}: {_count(count['figure'], 'figure')} and {_count(count['date'], 'date')} "
         f"suggested as claims (commented out); names listed: {len(known)} from content/entities/, {len(unknown)} not in it"
     )
+    evidence = ", ".join(f"{n} common {rules(code).name} words" for code, n in counts.items())  # type: ignore[union-attr]
+    if language:
+        print(f"    language: {language} (detected from {evidence})")
+    else:
+        print(f"    language: not detected ({evidence}); wrote {DEFAULT}: correct it in the file "
+              f"(rules for figures and dates exist for: {', '.join(supported())})")
     print("    fill in title, date and claims, then run: dossier check")
     return 0
 
@@ -243,10 +251,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     # spelling the registry marks as wrong may deserve a note.
     linked = link_article(corpus, anchored, AliasMatcher(corpus.entities.values()), Diagnostics()).mentions
     found = [
-        s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides)
+        s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides, article.language)
         if s.kind == "candidate" or (s.erroneous if s.kind == "entity" else not any(c.start < s.end and s.start < c.end for c in claimed))
     ]
-    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides), len(linked)))
+    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides, article.language), len(linked)))
     return 0
 
 

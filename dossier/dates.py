@@ -41,104 +41,16 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from .fold import fold
+from .languages import DateRules, rules
 
 Mode = Literal["nearest", "past", "future", "before", "after"]
 
-_MONTH = (
-    r"(?:(?:januar|jänner|februar|feber|märz|maerz|april|mai|juni|juli|august"
-    r"|september|oktober|november|dezember)(?!\w)"
-    r"|(?:jan|jän|feb|mär|apr|jun|jul|aug|sept|sep|okt|nov|dez)\.)"
-)
-_YEAR = r"(?:19|20)\d\d(?!\d)"
-_LONE_YEAR_START = r"(?<![\w-])(?<!\d[.,:])"
-_LONE_YEAR_END = r"(?![\w-]|[.,:]\d)"
-_WEEKDAY = r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)(?!\w)"
-_DAY = r"(?<![\d.])\d{1,2}\."
-# "und" joins a range only after "zwischen"; without it "8. und 13." are two days.
-_TO = r"(?(between)\s+und\s+|\s*(?:bis(?:\s+zum)?|[–—-])\s*)"
-_NOT_AFTER_BETWEEN = r"(?(between)(?!))"
-
-
-def _one_of(words: list[str]) -> str:
-    """An alternation of ``words`` grouped by their (lower-case) first letter.
-
-    re tries alternatives one by one; here a word starting with none of the
-    letters fails at one character class, and any other after one test per
-    first letter instead of one per word. Only for lookaheads, where any match
-    will do: the grouping changes which alternative is tried first.
-    """
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word[1:])
-    groups = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
-    return f"(?=[{''.join(by_first)}])(?:{groups})"
-
-
-# Necessary conditions for _DATE, tested first because most words fail them at
-# once instead of in each of its many alternatives. An expression starts with
-# a lead word and a space or with its main part, and the main part starts with
-# a digit, "des "/"dem " or a stem of a month, weekday or relative word.
-_MAIN_STEMS = [
-    *"jan jän feb mär mae apr mai jun jul aug sep okt nov dez".split(),
-    *"montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split(),
-    *"vergangen letzt vorig kommend nächst dies jahr vorjahr vorgestern gestern heute".split(),
-    r"des\s", r"dem\s",
-]
-_LEAD_WORDS = [rf"{word}\s" for word in "zwischen am im in ab seit bis vom von anfang mitte ende".split()]
-_DATE = re.compile(
-    r"(?<!\w)"
-    rf"(?=\d|{_one_of(_LEAD_WORDS + _MAIN_STEMS)})"
-    r"(?:(?P<between>zwischen)\s+(?:dem\s+)?"
-    r"|(?P<prep>am|im|in|ab|seit|bis|vom|von)(?:\s+(?:dem|zum|spätestens))?\s+)?"
-    r"(?:(?P<part>anfang|mitte|ende)\s+)?"
-    rf"(?=\d|{_one_of(_MAIN_STEMS)})"
-    r"(?:"
-    # 18.10.2024
-    rf"{_NOT_AFTER_BETWEEN}(?<![\d.])(?P<num_day>\d{{1,2}})\.(?P<num_month>\d{{1,2}})\.(?P<num_year>{_YEAR})"
-    # vom 8. bis 13. Oktober (2024); 28. September bis 3. Oktober
-    rf"|(?P<day1>{_DAY})(?:\s*(?P<day1_month>{_MONTH}))?(?:,?\s+(?P<day1_year>{_YEAR}))?"
-    rf"{_TO}(?P<day2>{_DAY})\s*(?P<day2_month>{_MONTH})(?:,?\s+(?P<day2_year>{_YEAR}))?"
-    # (Freitag,) 18. Oktober(, 2024)
-    rf"|{_NOT_AFTER_BETWEEN}(?:{_WEEKDAY},?\s+(?:(?:den|dem)\s+)?)?"
-    rf"(?P<day>{_DAY})\s*(?P<day_month>{_MONTH})(?:,?\s+(?P<day_year>{_YEAR}))?"
-    # zwischen Juni und August 2024
-    rf"|(?P<month1>{_MONTH})(?:\s+(?P<month1_year>{_YEAR}))?{_TO}(?P<month2>{_MONTH})(?:,?\s+(?P<month2_year>{_YEAR}))?"
-    # (im) (vergangenen) Juni (2024 | letzten Jahres)
-    rf"|{_NOT_AFTER_BETWEEN}(?:(?P<month_rel>vergangenen|letzten|vorigen|kommenden|nächsten)\s+)?"
-    rf"(?P<month>{_MONTH})(?:,?\s+(?P<month_year>{_YEAR})"
-    r"|\s+(?:des\s+)?(?P<month_of>letzten|vergangenen|vorigen|dieses|diesen|laufenden|nächsten|kommenden)\s+jahres(?!\w))?"
-    # 2022 bis 2024
-    rf"|{_LONE_YEAR_START}(?P<year1>{_YEAR}){_TO}(?P<year2>{_YEAR}){_LONE_YEAR_END}"
-    # (im Jahr) 2024
-    rf"|{_NOT_AFTER_BETWEEN}(?:(?:dem\s+)?jahre?\s+)?{_LONE_YEAR_START}(?P<year>{_YEAR}){_LONE_YEAR_END}"
-    # letztes Jahr, im vergangenen Jahr, dieses Jahr, im Vorjahr
-    rf"|{_NOT_AFTER_BETWEEN}(?:des\s+)?(?:(?P<year_rel>(?:letzte|vergangene|vorige|diese|nächste|kommende)[nsm]?)"
-    r"\s+jahr(?:es)?|(?P<last_year>vorjahr)(?:es)?)(?!\w)"
-    rf"|{_NOT_AFTER_BETWEEN}(?P<week>diese[r]?\s+woche)(?!\w)"
-    rf"|{_NOT_AFTER_BETWEEN}(?P<day_word>vorgestern|gestern|heute)(?!\w)"
-    # am (vergangenen) Montag
-    rf"|{_NOT_AFTER_BETWEEN}(?:(?P<weekday_rel>vergangenen|letzten|vorigen|kommenden|nächsten)\s+)?(?P<weekday>{_WEEKDAY})"
-    r")",
-    re.IGNORECASE,
-)
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
-_MONTH_NUMBERS = {
-    "jan": 1, "jän": 1, "feb": 2, "mär": 3, "mae": 3, "apr": 4, "mai": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "nov": 11, "dez": 12,
-}
-_WEEKDAY_NUMBERS = {
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3,
-    "freitag": 4, "samstag": 5, "sonnabend": 5, "sonntag": 6,
-}
 _LEAP_YEAR = 2000
-_YEAR_SHIFT = {
-    "letzt": -1, "vergangen": -1, "vorig": -1,
-    "dies": 0, "laufend": 0,
-    "nächst": 1, "kommend": 1,
-}
 _QUOTES = " \t\r\n„“”\"'‚‘’«»,;:!?"
 
 
@@ -209,46 +121,91 @@ class DateMention:
     relative: bool
 
 
-def find_dates(text: str, reference: PartialDate | None) -> list[DateMention]:
+@cache
+def _pattern(code: str) -> tuple[re.Pattern[str], DateRules] | None:
+    language = rules(code)
+    if language is None:
+        return None
+    return re.compile(language.dates.pattern, re.IGNORECASE), language.dates
+
+
+def find_dates(text: str, reference: PartialDate | None, language: str = "de") -> list[DateMention]:
     """All date expressions in ``text``, sorted and non-overlapping.
 
     Relative expressions are resolved against ``reference`` (the publication
-    date); their value is None when it is missing or not precise enough.
+    date); their value is None when it is missing or not precise enough. A
+    language without rules in ``dossier.languages`` has no dates.
     """
+    compiled = _pattern(language)
+    if compiled is None:
+        return []
+    pattern, date_rules = compiled
     mentions = []
-    for match in _DATE.finditer(text):
-        found = _interpret(match, reference, standalone=False)
+    for match in pattern.finditer(text):
+        found = _interpret(_Found(match.groupdict(), date_rules, language), reference, standalone=False)
         if found is not None:
             mentions.append(DateMention(match.start(), match.end(), match.group(), *found))
     return mentions
 
 
-def resolve(expression: str, reference: PartialDate | None) -> DateSpan | None:
+def resolve(expression: str, reference: PartialDate | None, language: str = "de") -> DateSpan | None:
     """The value of one whole date expression (e.g. a claim's quote).
 
     Surrounding quotes, spaces and punctuation are ignored; a bare month
     ("Juni") counts here. None when it is not a date expression or cannot be
     resolved against ``reference``.
     """
+    compiled = _pattern(language)
+    if compiled is None:
+        return None
+    pattern, date_rules = compiled
     text = expression.strip(_QUOTES)
-    match = _DATE.fullmatch(text)
+    match = pattern.fullmatch(text)
     if match is None and text.endswith("."):
-        match = _DATE.fullmatch(text[:-1])
-    found = _interpret(match, reference, standalone=True) if match else None
+        match = pattern.fullmatch(text[:-1])
+    found = _interpret(_Found(match.groupdict(), date_rules, language), reference, standalone=True) if match else None
     return found[0] if found else None
 
 
-def _interpret(match: re.Match[str], ref: PartialDate | None, standalone: bool) -> tuple[DateSpan | None, bool] | None:
+class _Found:
+    """The groups of one match and the word tables of its language.
+
+    A language's pattern has only the groups it needs; a missing one reads
+    as not matched.
+    """
+
+    def __init__(self, groups: dict[str, str | None], date_rules: DateRules, language: str) -> None:
+        self.groups = groups
+        self.rules = date_rules
+        self.language = language
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+    def month(self, name: str | None) -> int:
+        return self.rules.months[fold(name or "")[:3]]
+
+    def shift(self, word: str | None) -> int:
+        """-1, 0 or +1 for "letzten", "dieses", "next" (any ending)."""
+        folded = fold(word or "")
+        return next(shift for stem, shift in self.rules.shifts.items() if folded.startswith(stem))
+
+
+def _day(text: str | None) -> int:
+    """The day of "8.", "28" or "28th"."""
+    return int(re.sub(r"\D", "", text or ""))
+
+
+def _interpret(match: _Found, ref: PartialDate | None, standalone: bool) -> tuple[DateSpan | None, bool] | None:
     """(value, relative) for a match, or None when it is not a date after all."""
-    prep = fold(match["prep"] or "")
-    mode: Mode = "future" if prep in ("ab", "bis") else "past" if prep == "seit" else "nearest"
+    mode: Mode = match.rules.prep_modes.get(fold(match["prep"] or ""), "nearest")  # type: ignore[assignment]
     try:
         if match["num_day"]:
-            return _single(PartialDate(int(match["num_year"]), int(match["num_month"]), int(match["num_day"]))), False
+            return _single(PartialDate(int(match["num_year"] or 0), int(match["num_month"] or 0), int(match["num_day"]))), False
         if match["day1"]:
             return _range(match, ref, mode, days=True)
-        if match["day"]:
-            return _day(match, ref, mode)
+        if match["day"] or match["us_day"]:
+            return _on_day(match, ref, mode)
         if match["month1"]:
             return _range(match, ref, mode, days=False)
     except ValueError:
@@ -256,15 +213,19 @@ def _interpret(match: re.Match[str], ref: PartialDate | None, standalone: bool) 
     if match["month"]:
         return _month(match, ref, mode, standalone)
     if match["year1"]:
-        first, last = int(match["year1"]), int(match["year2"])
+        first, last = int(match["year1"]), int(match["year2"] or 0)
         return (DateSpan(PartialDate(first), PartialDate(last)), False) if first <= last else None
     if match["year"]:
         return _single(PartialDate(int(match["year"]))), False
     if match["year_rel"] or match["last_year"]:
-        shift = _year_shift(match["year_rel"]) if match["year_rel"] else -1
+        shift = match.shift(match["year_rel"]) if match["year_rel"] else -1
         return (_single(PartialDate(ref.year + shift)) if ref else None), True
+    if match["month_shift"]:
+        return _month_shifted(ref, match.shift(match["month_shift"])), True
+    if match["ago_unit"]:
+        return _ago(match, ref), True
     if match["weekday"]:
-        if not (prep or match["weekday_rel"]):
+        if not (match["prep"] or match["weekday_rel"]):
             return None  # a bare "Montag" names a day of the week, not a date
         return _weekday(match, ref, mode), True
     reference_day = _as_date(ref)
@@ -272,23 +233,32 @@ def _interpret(match: re.Match[str], ref: PartialDate | None, standalone: bool) 
         return None, True
     if match["week"]:
         return _from_date(reference_day), True
-    back = {"heute": 0, "gestern": 1, "vorgestern": 2}[fold(match["day_word"])]
+    if match["week_shift"]:
+        shift = match.shift(match["week_shift"])
+        if shift == 0:
+            return _from_date(reference_day), True  # as "diese Woche": the reference day
+        monday = reference_day - dt.timedelta(days=reference_day.weekday()) + dt.timedelta(weeks=shift)
+        return DateSpan(_from_date(monday).start, _from_date(monday + dt.timedelta(days=6)).start), True
+    back = match.rules.day_words[" ".join(fold(match["day_word"] or "").split())]
     return _from_date(reference_day - dt.timedelta(days=back)), True
 
 
-def _day(match: re.Match[str], ref: PartialDate | None, mode: Mode) -> tuple[DateSpan | None, bool]:
-    """"18. Oktober 2024", or "am 8. Oktober" placed by the reference."""
-    month, day = _month_number(match["day_month"]), int(match["day"][:-1])
-    if match["day_year"]:
-        return _single(PartialDate(int(match["day_year"]), month, day)), False
+def _on_day(match: _Found, ref: PartialDate | None, mode: Mode) -> tuple[DateSpan | None, bool]:
+    """"18. Oktober 2024", "October 28, 2024", or "am 8. Oktober" placed by the reference."""
+    if match["us_day"]:
+        month, day, year = match.month(match["us_month"]), _day(match["us_day"]), match["us_year"]
+    else:
+        month, day, year = match.month(match["day_month"]), _day(match["day"]), match["day_year"]
+    if year:
+        return _single(PartialDate(int(year), month, day)), False
     PartialDate(_LEAP_YEAR, month, day)  # reject days that no year has
     date = _valid_date(_year_for(month, ref, mode), month, day)
     return (_single(date) if date else None), True
 
 
-def _month(match: re.Match[str], ref: PartialDate | None, mode: Mode, standalone: bool) -> tuple[DateSpan | None, bool] | None:
-    """"Juni 2024", "im Juni", "im vergangenen Juni", "im Juni letzten Jahres"."""
-    month = _month_number(match["month"])
+def _month(match: _Found, ref: PartialDate | None, mode: Mode, standalone: bool) -> tuple[DateSpan | None, bool] | None:
+    """"Juni 2024", "im Juni", "im vergangenen Juni", "im Juni letzten Jahres", "last June"."""
+    month = match.month(match["month"])
     if match["month_year"]:
         return _single(PartialDate(int(match["month_year"]), month)), False
     if not (standalone or match["prep"] or match["part"] or match["month_rel"] or match["month_of"]):
@@ -296,26 +266,73 @@ def _month(match: re.Match[str], ref: PartialDate | None, mode: Mode, standalone
     if ref is None:
         return None, True
     if match["month_of"]:
-        return _single(PartialDate(ref.year + _year_shift(match["month_of"]), month)), True
+        return _single(PartialDate(ref.year + match.shift(match["month_of"]), month)), True
     if match["month_rel"]:
-        mode = "before" if _year_shift(match["month_rel"]) < 0 else "after"
+        mode = "before" if match.shift(match["month_rel"]) < 0 else "after"
     year = _year_for(month, ref, mode)
     return (_single(PartialDate(year, month)) if year else None), True
 
 
-def _range(match: re.Match[str], ref: PartialDate | None, mode: Mode, days: bool) -> tuple[DateSpan | None, bool] | None:
+def _month_shifted(ref: PartialDate | None, shift: int) -> DateSpan | None:
+    """"last month", "this month", "next month": the month before, of or after the reference."""
+    if ref is None or ref.month is None:
+        return None
+    index = ref.year * 12 + ref.month - 1 + shift
+    return _single(PartialDate(index // 12, index % 12 + 1))
+
+
+# Counting back this far is a rough figure: the value names the month, not a day.
+ROUGH_AGO = ("almost", "nearly", "about", "around", "some", "roughly", "more", "over", "fast", "rund", "etwa", "mehr", "über")
+
+
+def _ago(match: _Found, ref: PartialDate | None) -> DateSpan | None:
+    """"3 days ago" is a day, "two months ago" a month, "a year ago" a year; "almost 1000 days ago" the month."""
+    unit = next(u for stem, u in match.rules.units.items() if fold(match["ago_unit"] or "").startswith(stem))
+    count_text = match["ago_count"] or ""
+    count = int(count_text) if count_text.isdigit() else _word_count(count_text, match.language)
+    if count is None or ref is None:
+        return None
+    rough = fold(match["ago_approx"] or " ").split()[0] in ROUGH_AGO if match["ago_approx"] else False
+    if unit == "year":
+        return _single(PartialDate(ref.year - count)) if ref.year - count >= 1 else None
+    if unit == "month":
+        return _month_shifted(ref, -count)
+    reference_day = _as_date(ref)
+    if reference_day is None:
+        return None
+    try:
+        day = reference_day - dt.timedelta(days=count * (7 if unit == "week" else 1))
+    except OverflowError:
+        return None
+    if rough:
+        return _single(PartialDate(day.year, day.month))
+    return _from_date(day)
+
+
+def _word_count(text: str, language: str) -> int | None:
+    """"a", "an", "two", "twelve" as a count."""
+    from .numbers import parse_number_words
+
+    if fold(text) in ("a", "an", "ein", "einem", "einer"):
+        return 1
+    return parse_number_words(text, language)
+
+
+def _range(match: _Found, ref: PartialDate | None, mode: Mode, days: bool) -> tuple[DateSpan | None, bool] | None:
     """Day ranges ("vom 8. bis 13. Oktober") and month ranges ("Juni bis August").
 
     A missing year is shared: "vom 28. Dezember bis 3. Januar 2025" starts in
     2024. Without any year the end is placed by the reference.
     """
+    first_day: int | None
+    last_day: int | None
     if days:
-        last_month = _month_number(match["day2_month"])
-        first_month = _month_number(match["day1_month"]) if match["day1_month"] else last_month
-        first_day, last_day = int(match["day1"][:-1]), int(match["day2"][:-1])
+        last_month = match.month(match["day2_month"])
+        first_month = match.month(match["day1_month"]) if match["day1_month"] else last_month
+        first_day, last_day = _day(match["day1"]), _day(match["day2"])
         first_year, last_year = match["day1_year"], match["day2_year"]
     else:
-        first_month, last_month = _month_number(match["month1"]), _month_number(match["month2"])
+        first_month, last_month = match.month(match["month1"]), match.month(match["month2"])
         first_day = last_day = None
         first_year, last_year = match["month1_year"], match["month2_year"]
     wraps = int((first_month, first_day or 0) > (last_month, last_day or 0))
@@ -328,7 +345,7 @@ def _range(match: re.Match[str], ref: PartialDate | None, mode: Mode, days: bool
             return None, True
         start_year = end_year - wraps
     elif first_year is None:
-        end_year = int(last_year)
+        end_year = int(last_year or 0)
         start_year = end_year - wraps
     else:
         start_year = int(first_year)
@@ -344,16 +361,16 @@ def _range(match: re.Match[str], ref: PartialDate | None, mode: Mode, days: bool
     return DateSpan(start, end), relative
 
 
-def _weekday(match: re.Match[str], ref: PartialDate | None, mode: Mode) -> DateSpan | None:
+def _weekday(match: _Found, ref: PartialDate | None, mode: Mode) -> DateSpan | None:
     """"am Montag" is the latest Monday on or before the reference day."""
     reference_day = _as_date(ref)
     if reference_day is None:
         return None
     if match["weekday_rel"]:
-        mode = "before" if _year_shift(match["weekday_rel"]) < 0 else "after"
+        mode = "before" if match.shift(match["weekday_rel"]) < 0 else "after"
     elif mode == "nearest":
         mode = "past"
-    ahead = (_WEEKDAY_NUMBERS[fold(match["weekday"])] - reference_day.weekday()) % 7
+    ahead = (match.rules.weekdays[fold(match["weekday"] or "")] - reference_day.weekday()) % 7
     offset = {
         "past": -((7 - ahead) % 7),
         "before": -(7 - ahead) if ahead else -7,
@@ -379,16 +396,6 @@ def _year_for(month: int, ref: PartialDate | None, mode: Mode) -> int | None:
     if mode == "future":
         return ref.year if diff >= 0 else ref.year + 1
     return ref.year if diff > 0 else ref.year + 1
-
-
-def _year_shift(word: str) -> int:
-    """-1, 0 or +1 for "letzten", "dieses", "kommenden" (any ending)."""
-    word = fold(word)
-    return next(shift for stem, shift in _YEAR_SHIFT.items() if word.startswith(stem))
-
-
-def _month_number(name: str) -> int:
-    return _MONTH_NUMBERS[fold(name)[:3]]
 
 
 def _valid_date(year: int | None, month: int, day: int | None) -> PartialDate | None:

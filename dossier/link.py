@@ -15,7 +15,7 @@ from .dates import DateMention, find_dates, resolve
 from .diagnostics import Diagnostics
 from .mentions import AliasMatcher, Mention
 from .model import Article, Corpus, Span
-from .values import Value, check_value, normalise_value
+from .values import Value, check_against_quote, check_value, normalise_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
     frames = list(anchored.claims.values()) + [span for _, span in anchored.notes]
     mentions = tuple(m for m in matcher.find(article.text) if _fits(m.start, m.end, anchored.hides, frames))
     dates = tuple(
-        d for d in find_dates(article.text, article.published)
+        d for d in find_dates(article.text, article.published, article.language)
         if _fits(d.start, d.end, anchored.hides, frames)
         and not any(m.start < d.end and d.start < m.end for m in mentions)
     )
@@ -64,7 +64,7 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
             continue
         raw = claim.value
         if raw is None and proposition.type == "date":
-            raw = resolve(claim.selector.quote, article.published)
+            raw = resolve(claim.selector.quote, article.published, article.language)
             if raw is None:
                 reason = "the article has no publication date" if article.published is None else "it is not a date expression the tool knows"
                 diagnostics.error(
@@ -75,6 +75,8 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
                 continue
         elif check_value(proposition, raw, corpus.entities) is not None:
             continue  # the load stage reported it
+        elif not claim.value_basis and (problem := check_against_quote(proposition, raw, article.text, anchored.claims[claim.id], article.language)):
+            diagnostics.error(claim.at("value"), f"claim '{claim.id}': {problem[0]}", problem[1])
         values[claim.id] = normalise_value(proposition, raw, corpus.entities)
     return LinkedArticle(anchored, mentions, dates, values)
 

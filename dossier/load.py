@@ -356,6 +356,7 @@ def _article(
                 stance=item["stance"],
                 note=item.get("note", ""),
                 position=doc.at(at),
+                value_basis=item.get("value_basis", ""),
             )
         )
     return Article(

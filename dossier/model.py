@@ -72,6 +72,7 @@ class Claim:
     stance: str
     note: str
     position: Location
+    value_basis: str = ""  # why the value differs from the figure its quote gives (a conversion, a sum)
 
     def at(self, name: str) -> Location:
         """Where a field of this claim was written (or the claim, if it lacks one)."""

@@ -23,22 +23,26 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
-from .coverage import scan
+from .coverage import figures_and_dates, scan
 from .dates import DateMention, PartialDate, find_dates
 from .mentions import AliasMatcher
 from .model import Entity, Proposition, Span
-from .numbers import Figure, find_figures
 from .textindex import TextIndex, normalise
+from .values import count_yaml
 
 # Title and dateline sit in the first few lines; later ones are body text.
 HEAD_LINES = 5
 # A dateline may carry a place, a weekday or a time beside the date.
 DATELINE_EXTRA_WORDS = 3
 HEADLINE_WORDS = (3, 25)
+# A head line this short that is no headline is a label: rubric or byline.
+LABEL_WORDS = 2
 # How far a quote grows, or how much context it takes, to become unique.
 MAX_EXTRA_WORDS = 8
 MAX_CONTEXT_WORDS = 12
 
+# Edit links that wikis put beside every heading.
+_EDIT_LINK = re.compile(r"\[(?:Bearbeiten(?: \| Quelltext bearbeiten)?|Quelltext bearbeiten|edit(?: \| edit source)?|edit source)\]")
 _KIND_ORDER = {"figure": 0, "date": 1, "entity": 2, "candidate": 3}
 _WORD = re.compile(r"[^\W\d_]+")
 _RUN = re.compile(r"\S+")
@@ -97,21 +101,23 @@ class _Line(NamedTuple):
 
 
 def suggestions(
-    text: str, published: PartialDate | None, entities: Iterable[Entity], hidden: Iterable[Span] = ()
+    text: str, published: PartialDate | None, entities: Iterable[Entity], hidden: Iterable[Span] = (), language: str = "de"
 ) -> list[Suggestion]:
     """Figures, dates, known names and unknown names outside ``hidden``, in text order."""
-    return [s for s, _ in _scan(TextIndex(text), published, entities, hidden)]
+    return [s for s, _ in _scan(TextIndex(text), published, entities, hidden, language)]
 
 
-def coverage(text: str, published: PartialDate | None, claim_spans: Iterable[Span], hidden: Iterable[Span] = ()) -> Coverage:
+def coverage(
+    text: str, published: PartialDate | None, claim_spans: Iterable[Span], hidden: Iterable[Span] = (), language: str = "de"
+) -> Coverage:
     """Counts of visible figures and dates, and of those a claim span overlaps."""
-    found = scan(text, published, claim_spans, hidden)
+    found = scan(text, published, claim_spans, hidden, language)
     figures = [f for f in found if f.kind == "figure"]
     dates = [f for f in found if f.kind == "date"]
     return Coverage(len(figures), sum(f.covered for f in figures), len(dates), sum(f.covered for f in dates))
 
 
-def detect_title(text: str) -> str:
+def detect_title(text: str, language: str = "de") -> str:
     """The headline: the first head line that is neither dateline, rubric nor byline.
 
     Without one (some scraped texts start with the teaser), the first
@@ -119,22 +125,22 @@ def detect_title(text: str) -> str:
     for a person to improve.
     """
     head = _head(text)
-    headline = _headline(head)
+    headline = _headline(head, language)
     if headline:
         return headline.text
-    body = next((line.text for line in head if not _dateline(line.text)), "")
+    body = next((line.text for line in head if not _dateline(line.text, language)), "")
     first = _FIRST_SENTENCE.match(body)
     return first.group().rstrip(".") if first else ""
 
 
-def detect_published(text: str) -> tuple[str, str] | None:
+def detect_published(text: str, language: str = "de") -> tuple[str, str] | None:
     """(ISO date, basis) from a dateline near the top, e.g. "18. Oktober, 2024".
 
     Only datelines count: a date inside a headline ("Vertrag vom 19. Juni
     2024") is what the article is about, not when it appeared.
     """
     for line in _head(text):
-        mention = _dateline(line.text)
+        mention = _dateline(line.text, language)
         if mention and mention.value:
             return mention.value.start.iso(), f"Datumszeile im Text (Zeile {line.number}: „{line.text}“)"
     return None
@@ -145,7 +151,9 @@ class Scaffold(NamedTuple):
     suggestions: list[Suggestion]  # what it suggests, in text order
 
 
-def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions: Iterable[Proposition]) -> Scaffold:
+def scaffold(
+    seed_name: str, text: str, entities: Iterable[Entity], propositions: Iterable[Proposition], language: str = "de"
+) -> Scaffold:
     """The YAML of a new annotation file for ``seeds/<seed_name>``, and what it suggests.
 
     Everything that needs a person's judgement (which proposition a figure
@@ -153,15 +161,15 @@ def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions
     passes ``dossier check`` as written.
     """
     index = TextIndex(text)
-    detected = detect_published(text)
-    hides = _hides(_head(text))
+    detected = detect_published(text, language)
+    hides = _hides(text, _head(text), language)
     published = PartialDate.parse(detected[0]) if detected else None
-    found = _scan(index, published, entities, [Span(start, end) for start, end, _ in hides])
+    found = _scan(index, published, entities, [Span(start, end) for start, end, _ in hides], language)
 
     out = [
         "# yaml-language-server: $schema=../../dossier/schemas/article.schema.json",
         f"seed: {_q(seed_name)}",
-        f"title: {_q(detect_title(text) or seed_name.rsplit('.', 1)[0])}",
+        f"title: {_q(detect_title(text, language) or seed_name.rsplit('.', 1)[0])}",
     ]
     if detected:
         out += [f"published: {_q(detected[0])}", f"published_basis: {_q(detected[1])}"]
@@ -171,7 +179,7 @@ def scaffold(seed_name: str, text: str, entities: Iterable[Entity], propositions
             '# published: "JJJJ-MM-TT"',
             '# published_basis: "wie das Datum ermittelt wurde"',
         ]
-    out += ["language: de", ""]
+    out += [f"language: {language}", ""]
     if hides:
         out.append("hide:")
         for start, end, reason in hides:
@@ -202,7 +210,7 @@ def format_suggestions(items: list[Suggestion], cov: Coverage, linked_names: int
 
 
 def _scan(
-    index: TextIndex, published: PartialDate | None, entities: Iterable[Entity], hidden: Iterable[Span]
+    index: TextIndex, published: PartialDate | None, entities: Iterable[Entity], hidden: Iterable[Span], language: str
 ) -> list[tuple[Suggestion, str]]:
     """Suggestions, each with its claim value in YAML flow style ("" for names)."""
     text = index.source
@@ -211,10 +219,11 @@ def _scan(
         taken[span.start:span.end] = b"\1" * (span.end - span.start)
 
     found: list[tuple[str, int, int, str, bool, str]] = []  # kind, start, end, detail, erroneous, value
-    for figure in find_figures(text):
-        value = _figure_value(figure)
+    figures, dates = figures_and_dates(text, published, language)
+    for figure in figures:
+        value = count_yaml(figure)
         found.append(("figure", figure.start, figure.end, value, False, value))
-    for date in find_dates(text, published):
+    for date in dates:
         found.append(("date", date.start, date.end, _date_detail(date), False, _date_value(date)))
     for mention in AliasMatcher(entities).find(text):
         found.append(("entity", mention.start, mention.end, mention.entity, mention.erroneous, ""))
@@ -264,14 +273,6 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in "\r\n.!?:"
 
 
-def _figure_value(figure: Figure) -> str:
-    """The value of a count claim: 12000, {min: 50, max: 100} or {min: 2000}."""
-    if figure.min is not None and figure.min == figure.max:
-        return str(figure.min)
-    bounds = [f"{name}: {value}" for name, value in (("min", figure.min), ("max", figure.max)) if value is not None]
-    return "{" + ", ".join(bounds) + "}"
-
-
 def _date_value(date: DateMention) -> str:
     """The value of a date claim: "2024-06" or {from: ..., to: ...}; "?" when unresolved."""
     if date.value is None:
@@ -302,9 +303,9 @@ def _head(text: str) -> list[_Line]:
     return lines
 
 
-def _dateline(line: str) -> DateMention | None:
+def _dateline(line: str, language: str) -> DateMention | None:
     """The absolute date a line consists of ("18. Oktober, 2024", "Berlin, 3.3.2025, 14:35 Uhr")."""
-    for mention in find_dates(line, None):
+    for mention in find_dates(line, None, language):
         if mention.relative or mention.value is None or mention.value.start != mention.value.end:
             continue
         if len(_WORD.findall(line[: mention.start] + line[mention.end:])) <= DATELINE_EXTRA_WORDS:
@@ -312,7 +313,7 @@ def _dateline(line: str) -> DateMention | None:
     return None
 
 
-def _headline(head: list[_Line]) -> _Line | None:
+def _headline(head: list[_Line], language: str) -> _Line | None:
     """The first line that reads like a headline: a few words, one sentence, no final period.
 
     Rubrics ("Politik") and bylines ("CNN") are too short, teasers and
@@ -326,27 +327,38 @@ def _headline(head: list[_Line]) -> _Line | None:
             and (line.text[0].isupper() or line.text[0].isdigit())
             and line.text[-1] not in ".:"
             and not _SENTENCE_BREAK.search(line.text)
-            and not _dateline(line.text)
+            and not _dateline(line.text, language)
         ):
             return line
     return None
 
 
-def _hides(head: list[_Line]) -> list[tuple[int, int, str]]:
-    """Datelines and the headline, as (start, end, reason) in text order.
+def _hides(text: str, head: list[_Line], language: str) -> list[tuple[int, int, str]]:
+    """Noise to hide, as (start, end, reason) in text order.
 
-    A headline repeated on the next lines (scrapers often duplicate it) is
+    Datelines and the headline; short label lines in the head ("Politik",
+    "Speech" above the headline are rubrics, "CNN" below it a byline); and
+    anywhere, wiki edit links ("[Bearbeiten | Quelltext bearbeiten]"). A
+    headline repeated on the next lines (scrapers often duplicate it) is
     hidden as one span together with its copies.
     """
-    hides = [(line.start, line.end, "dateline") for line in head if _dateline(line.text)]
-    headline = _headline(head)
+    hides = [(line.start, line.end, "dateline") for line in head if _dateline(line.text, language)]
+    headline = _headline(head, language)
+    copies: list[_Line] = []
     if headline:
         end = headline.end
         for line in head[head.index(headline) + 1:]:
             if line.text != headline.text:
                 break
             end = line.end
+            copies.append(line)
         hides.append((headline.start, end, "title"))
+    taken = {start for start, _, _ in hides} | {line.start for line in copies}
+    for line in head:
+        if line.start not in taken and len(line.text.split()) <= LABEL_WORDS and line.text[-1] not in ".!?:":
+            below = headline is not None and line.start > headline.start
+            hides.append((line.start, line.end, "byline" if below else "rubric"))
+    hides += [(m.start(), m.end(), "other") for m in _EDIT_LINK.finditer(text)]
     return sorted(hides)
 
 

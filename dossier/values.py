@@ -11,9 +11,11 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from .coverage import figures_and_dates
 from .dates import DateSpan, PartialDate
 from .diagnostics import did_you_mean
-from .model import Entity, Proposition
+from .model import Entity, Proposition, Span
+from .numbers import Figure
 
 MONTHS_DE = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
@@ -60,6 +62,62 @@ def check_value(proposition: Proposition, raw: object, entities: dict[str, Entit
     except ValueError as exc:
         return str(exc), _expected(proposition)
     return None
+
+
+# Characters of context around a quote when its figures are read: enough to
+# tell "8." before a month or "28" before "October" from a count.
+QUOTE_CONTEXT = 40
+
+
+def check_against_quote(
+    proposition: Proposition, raw: object, text: str, span: Span, language: str
+) -> tuple[str, str] | None:
+    """A (message, hint) pair when a count's value agrees with no figure of its quote.
+
+    The value agrees with a figure when one lies within the other: the same
+    number, a number inside the figure's interval ("Tausende", "mehr als
+    10.000"), or a range that contains the figure. A quote without a figure
+    says nothing about the value. ``raw`` must have passed ``check_value``.
+    """
+    if proposition.type != "count":
+        return None
+    start = max(0, span.start - QUOTE_CONTEXT)
+    figures, _ = figures_and_dates(text[start:span.end + QUOTE_CONTEXT], None, language)
+    quoted = [f for f in figures if start + f.start < span.end and span.start < start + f.end]
+    if not quoted:
+        return None
+    low, high = _count_bounds(raw)
+    if any(_within(low, high, f.min, f.max) or _within(f.min, f.max, low, high) for f in quoted):
+        return None
+    named = " or ".join(f"\"{' '.join(f.surface.split())}\" ({_plain(f.min, f.max)})" for f in quoted)
+    return (
+        f"value {_plain(low, high)} does not match the figure {named} in the quote",
+        f"write value: {count_yaml(quoted[0])}, or say in value_basis why the value differs (e.g. a conversion)",
+    )
+
+
+def _within(low: float | None, high: float | None, outer_low: float | None, outer_high: float | None) -> bool:
+    """Whether [low, high] lies inside [outer_low, outer_high]; None is open."""
+    above = outer_low is None or (low is not None and low >= outer_low)
+    below = outer_high is None or (high is not None and high <= outer_high)
+    return above and below
+
+
+def count_yaml(figure: Figure) -> str:
+    """The value of a count claim for a figure, in YAML flow style: 12000, {min: 50, max: 100}, {min: 2000}."""
+    if figure.min is not None and figure.min == figure.max:
+        return str(figure.min)
+    return "{" + ", ".join(f"{k}: {v}" for k, v in (("min", figure.min), ("max", figure.max)) if v is not None) + "}"
+
+
+def _plain(low: float | None, high: float | None) -> str:
+    """A count for a message, in digits any reader parses: 10000, 200-999, at least 2000."""
+    def digits(n: float) -> str:
+        return str(int(n)) if float(n).is_integer() else str(n)
+
+    if low is not None and high is not None:
+        return digits(low) if low == high else f"{digits(low)}-{digits(high)}"
+    return f"at least {digits(low)}" if low is not None else f"at most {digits(high or 0)}"
 
 
 def _expected(proposition: Proposition) -> str:

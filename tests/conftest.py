@@ -15,7 +15,7 @@ import pytest
 
 from dossier.cli import main
 from dossier.load import Project
-from helpers import SUB_PATH, copy_corpus
+from helpers import SUB_PATH, copy_corpus, grow_corpus
 from hostile_corpus import write_hostile_project
 
 PROPOSITIONS = """\
@@ -103,10 +103,8 @@ def dossier(tmp_path: Path) -> Dossier:
     return Dossier(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build this repository's corpus once, in a copy, as the README does."""
-    root = copy_corpus(tmp_path_factory.mktemp("real"))
+def _build_site(root: Path) -> Path:
+    """Build a corpus as the README does, under the project sub-path."""
     monkey = pytest.MonkeyPatch()
     monkey.setenv("SITE_URL", f"http://127.0.0.1:8000{SUB_PATH}")
     try:
@@ -117,8 +115,26 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    with serving(site / "build" / "site") as url:
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This repository's corpus, built once in a copy."""
+    return _build_site(copy_corpus(tmp_path_factory.mktemp("real")))
+
+
+@pytest.fixture(scope="session")
+def grown_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus plus the German and English articles of tests/growth, built once."""
+    return _build_site(grow_corpus(tmp_path_factory.mktemp("grown")))
+
+
+@pytest.fixture(scope="session", params=["real", "grown"])
+def site(request: pytest.FixtureRequest) -> Path:
+    """Each site-level test runs on the corpus as it is and as it grows."""
+    return request.getfixturevalue(f"{request.param}_site")
+
+
+@pytest.fixture(scope="session")
+def server(real_site: Path) -> Iterator[str]:
+    with serving(real_site / "build" / "site") as url:
         yield url
 
 
@@ -166,10 +182,4 @@ def serving(root: Path) -> Iterator[str]:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The dossier of tests/hostile_corpus.py, built as the README does; its site folder."""
     root = write_hostile_project(tmp_path_factory.mktemp("hostile"))
-    monkey = pytest.MonkeyPatch()
-    monkey.setenv("SITE_URL", f"http://127.0.0.1:8000{SUB_PATH}")
-    try:
-        assert main(["--root", str(root), "build"]) == 0
-    finally:
-        monkey.undo()
-    return root / "build" / "site"
+    return _build_site(root) / "build" / "site"

@@ -270,7 +270,7 @@ LIMIT_OF = {
         "ID_CHARS": {"id", "proposition", "scope", "attributed_to", "via", "related", "part_of", "wikidata", "scopes (names)"},
         "LINE_CHARS": {"title", "outlet", "source_url", "published_basis", "name", "question", "unit", "scopes",
                        "choices", "aliases", "form", "value", "from", "to"},
-        "TEXT_CHARS": {"note", "description", "correction", "quote", "prefix", "suffix"},
+        "TEXT_CHARS": {"note", "description", "correction", "quote", "prefix", "suffix", "value_basis"},
     },
     "maxItems": {
         "ITEMS_PER_ARTICLE": {"hide", "notes", "claims", "via"},

@@ -37,6 +37,11 @@ def built(tmp_path: Path) -> tuple[Path, Build]:
     return root, build
 
 
+def _reporting(root: Path) -> Path:
+    """The first annotation with a claim of stance "reports", which the tests edit."""
+    return next(p for p in sorted((root / "content/articles").glob("*.yml")) if "stance: reports" in p.read_text("utf-8"))
+
+
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert text.count(old) >= 1, old
@@ -45,8 +50,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_a_registry_edit_reprocesses_every_article(built, tmp_path: Path) -> None:
     root, build = built
-    _edit(root / "content/entities/organisations.yml", "    - National Intelligence Service\n",
-          "    - National Intelligence Service\n    - Geheimdienst des Südens\n")
+    with (root / "content/entities/organisations.yml").open("a", encoding="utf-8") as registry:
+        registry.write("\n- id: geheimdienst-des-suedens\n  name: Geheimdienst des Südens\n")
     checked, _ = build.generate()
     assert sorted(checked.processed) == sorted(a.id for a in checked.corpus.articles)
     assert _tree(root / "build/docs") == _fresh(root, tmp_path)
@@ -55,7 +60,7 @@ def test_a_registry_edit_reprocesses_every_article(built, tmp_path: Path) -> Non
 def test_a_broken_edit_keeps_the_last_tree_and_the_fix_redoes_one_article(built, tmp_path: Path) -> None:
     root, build = built
     before = _tree(root / "build/docs")
-    annotation = sorted((root / "content/articles").glob("*.yml"))[0]
+    annotation = _reporting(root)
     good = annotation.read_text("utf-8")
     _edit(annotation, "stance: reports", "stance: reportz")
     with pytest.raises(DossierError) as error:
@@ -83,7 +88,7 @@ def test_a_build_that_fails_while_writing_forgets_what_it_knew(built, tmp_path: 
     """A failure after some pages were rewritten must not let the next build
     trust its page keys: it renders every page again."""
     root, build = built
-    annotation = sorted((root / "content/articles").glob("*.yml"))[0]
+    annotation = _reporting(root)
     good = annotation.read_text("utf-8")
     _edit(annotation, "stance: reports", "stance: asserts")
 
@@ -103,7 +108,7 @@ def test_a_build_that_fails_while_writing_forgets_what_it_knew(built, tmp_path: 
 
 def test_an_error_while_rendering_names_the_page(built, monkeypatch) -> None:
     root, build = built
-    _edit(sorted((root / "content/articles").glob("*.yml"))[0], "stance: reports", "stance: asserts")
+    _edit(_reporting(root), "stance: reports", "stance: asserts")
     monkeypatch.setattr(pages, "render", lambda template, **context: 1 / 0)
     with pytest.raises(ZeroDivisionError) as error:
         build.generate()

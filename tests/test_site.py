@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -13,7 +15,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from dossier.cli import main
-from helpers import SUB_PATH, copy_corpus
+from helpers import SUB_PATH
 
 
 def html(site: Path, page: str) -> HTMLParser:
@@ -75,6 +77,29 @@ def _visible_article_text(site: Path, stem: str) -> str:
     return " ".join(p.text() for p in paragraphs)
 
 
+def _acronym(form: str) -> bool:
+    return len(form) >= 2 and form.isupper()
+
+
+def _named(registry: dict[str, tuple[str, list[str]]], text: str) -> set[str]:
+    """An independent oracle for the entities a text names.
+
+    A form names its entity where it appears as a whole word, in any case
+    except for acronyms, whose case matters ("UN" is not "Kim Jong Un"), and
+    not inside a longer form of another entity ("US" in "US diplomat").
+    """
+    found = [
+        (eid, m.start(), m.end())
+        for eid, (_, forms) in registry.items()
+        for form in forms
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, 0 if _acronym(form) else re.IGNORECASE)
+    ]
+    return {
+        eid for eid, start, end in found
+        if not any(other != eid and s <= start and end <= e and e - s > end - start for other, s, e in found)
+    }
+
+
 def test_entity_pages_list_mentions_from_every_article_naming_them(site: Path) -> None:
     registry: dict[str, tuple[str, list[str]]] = {}
     folders = {"people": "personen", "units": "einheiten", "equipment": "ausruestung",
@@ -85,45 +110,92 @@ def test_entity_pages_list_mentions_from_every_article_naming_them(site: Path) -
             registry[entry["id"]] = (folder, forms)
     texts = {stem: _visible_article_text(site, stem) for stem in annotations(site)}
     checked = 0
-    for eid, (folder, forms) in registry.items():
-        page = html(site, f"{folder}/{eid}/index.html")
-        linked = {a.attributes["href"] for a in page.css("article a[href*='artikel/']")}
-        for stem, text in texts.items():
-            # An independent oracle: the literal form appears as a word start in the visible text.
-            if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text, re.IGNORECASE) for f in forms):
-                assert any(f"artikel/{stem}/" in href for href in linked), (eid, stem)
-                checked += 1
+    for stem, text in texts.items():
+        for eid in _named(registry, text):
+            folder = registry[eid][0]
+            page = html(site, f"{folder}/{eid}/index.html")
+            linked = {a.attributes["href"] for a in page.css("article a[href*='artikel/']")}
+            assert any(f"artikel/{stem}/" in href for href in linked), (eid, stem)
+            checked += 1
     assert checked > 50
 
 
-def test_troop_count_disagreement_shows_all_sources(site: Path) -> None:
-    claims = [(stem, c) for stem, d in annotations(site).items() for c in d.get("claims", [])]
-    troop = next(c["proposition"] for _, c in claims if c.get("value") == 12000)
+def _scalar_conflicts(site: Path) -> tuple[set[str], set[str]]:
+    """(conflicting, consistent) count propositions, decided from the YAML alone.
+
+    Only scopes whose claims all give a plain number are decided: two numbers
+    conflict when the larger exceeds the smaller by more than the tolerance.
+    A proposition is consistent when every scope with claims is decided and
+    none conflicts.
+    """
+    propositions = {p["id"]: p for p in yaml.safe_load((site / "content/propositions.yml").read_text("utf-8"))}
+    values: dict[tuple[str, str], list] = {}
+    for data in annotations(site).values():
+        for claim in data.get("claims", []):
+            values.setdefault((claim["proposition"], claim["scope"]), []).append(claim.get("value"))
+    conflicting: set[str] = set()
+    undecided: set[str] = set()
+    for (pid, _), found in values.items():
+        proposition = propositions[pid]
+        if proposition["type"] != "count" or not all(isinstance(v, (int, float)) for v in found):
+            undecided.add(pid)
+            continue
+        ordered = sorted(found)
+        if any(b > a * (1 + proposition.get("tolerance", 0)) for a, b in itertools.pairwise(ordered)):
+            conflicting.add(pid)
+    counted = {pid for pid, _ in values if propositions[pid]["type"] == "count"}
+    return conflicting, counted - conflicting - undecided
+
+
+def _german(number: float) -> str:
+    return f"{int(number):,}".replace(",", ".")
+
+
+def test_contradictions_index_lists_what_the_annotations_contradict(site: Path) -> None:
+    conflicting, consistent = _scalar_conflicts(site)
+    assert conflicting, "the corpus has no contradiction between plain numbers"
     index = html(site, "widersprueche/index.html")
-    # The index lists the question among the contradictions, linking to its own page.
-    first_table = index.css_first("article table")
-    assert any(a.attributes["href"].rstrip("/").endswith(f"widersprueche/{troop}") or a.attributes["href"] == f"{troop}/"
-               for a in first_table.css("a")), "troop question missing from the contradictions table"
-    section = html(site, f"widersprueche/{troop}/index.html").css_first("article")
-    text = section.text()
-    for figure in ("12.000", "10.000", "1.500", "6.000"):
-        assert figure in text
-    linked_articles = {re.search(r"artikel/([^/]+)/", a.attributes["href"]).group(1)
-                       for a in section.css("a[href*='artikel/']")}
-    troop_articles = {stem for stem, c in claims if c["proposition"] == troop}
-    assert troop_articles == linked_articles
-    assert "widersprüchlich" in text
+    conflict_table, calm_table = index.css("article table")[:2]
+
+    def listed(table) -> set[str]:
+        return {a.attributes["href"].rstrip("/").split("/")[-1] for a in table.css("a")}
+
+    assert conflicting <= listed(conflict_table)
+    assert not consistent & listed(conflict_table)
+    assert consistent <= listed(calm_table)
+    claims = [(stem, c) for stem, d in annotations(site).items() for c in d.get("claims", [])]
+    for pid in conflicting:
+        section = html(site, f"widersprueche/{pid}/index.html").css_first("article")
+        text = section.text()
+        assert "widersprüchlich" in text
+        for _, claim in claims:
+            if claim["proposition"] == pid and isinstance(claim.get("value"), (int, float)):
+                assert _german(claim["value"]) in text, (pid, claim["id"])
+        linked = {re.search(r"artikel/([^/]+)/", a.attributes["href"]).group(1)
+                  for a in section.css("a[href*='artikel/']")}
+        assert linked == {stem for stem, c in claims if c["proposition"] == pid}, pid
 
 
 def test_home_page_says_what_the_dossier_holds(site: Path) -> None:
     text = html(site, "index.html").css_first("article").text()
-    assert "5 Artikel" in text
-    assert re.search(r"\d+ markierten Aussagen", text)
+    assert f"{len(annotations(site))} Artikel" in text
+    claims = sum(len(d.get("claims", [])) for d in annotations(site).values())
+    assert f"{claims} markierten Aussagen" in text
     assert "Widersprüche" in text and "Status: " in text
 
 
+def test_strict_check_passes(site: Path, capsys) -> None:
+    """Every figure and date of every article is tagged or hidden: what CI demands of content."""
+    assert main(["--root", str(site), "check", "--strict"]) == 0, capsys.readouterr().err
+    summary = capsys.readouterr().out
+    assert f"ok: {len(annotations(site))} articles" in summary
+
+
 def test_output_is_deterministic(site: Path, tmp_path: Path) -> None:
-    copy = copy_corpus(tmp_path)
+    copy = tmp_path / "copy"
+    for name in ("seeds", "content"):
+        shutil.copytree(site / name, copy / name)
+    shutil.copy(site / "mkdocs.yml", copy / "mkdocs.yml")
     assert main(["--root", str(copy), "build", "--no-site"]) == 0
     first = {p.relative_to(site / "build/docs"): p.read_bytes() for p in (site / "build/docs").rglob("*") if p.is_file()}
     second = {p.relative_to(copy / "build/docs"): p.read_bytes() for p in (copy / "build/docs").rglob("*") if p.is_file()}

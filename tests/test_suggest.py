@@ -24,7 +24,7 @@ from dossier.suggest import (
     scaffold,
     suggestions,
 )
-from dossier.textindex import TextIndex, normalise
+from dossier.textindex import TextIndex
 from helpers import ROOT
 
 TITLE = "Nordkorea schickt weitere Soldaten nach Russland"
@@ -186,7 +186,11 @@ def test_scaffold_loads_and_its_suggestions_anchor(dossier, registry):
         "published": "2025-03-03",
         "published_basis": "Datumszeile im Text (Zeile 1: „3. März 2025“)",
         "language": "de",
-        "hide": [{"quote": "3. März 2025", "reason": "dateline"}, {"quote": TITLE, "reason": "title"}],
+        "hide": [
+            {"quote": "3. März 2025", "reason": "dateline"},
+            {"quote": "Politik", "reason": "rubric"},  # a one-word line above the headline
+            {"quote": TITLE, "reason": "title"},
+        ],
         "claims": [],
     }
     assert "# Unbekannte Namen (ggf. in content/entities/ eintragen): Olena Kovalenko, Rand Corporation, ISW\n" in text
@@ -235,33 +239,34 @@ def test_scaffold_without_dateline_and_with_hostile_title(dossier):
         assert resolve(selector, index, checked.corpus.articles[0], diagnostics), diagnostics.report()
 
 
-def test_coverage_of_an_annotated_article():
-    diagnostics = Diagnostics()
-    corpus = load(Project(ROOT), diagnostics)
-    article = next(a for a in corpus.articles if a.id == "001_e681e366ec677afe")
+@pytest.mark.parametrize("stem", sorted(p.stem for p in (ROOT / "content/articles").glob("*.yml")))
+def test_coverage_of_an_annotated_article(stem):
+    corpus = load(Project(ROOT), Diagnostics())
+    article = next(a for a in corpus.articles if a.id == stem)
     anchored = anchor_article(article, Diagnostics())
-    claims = {c.id: c for c in article.claims}
     figures = [s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides) if s.kind == "figure"]
     dates = [s for s in suggestions(article.text, article.published, [], anchored.hides) if s.kind == "date"]
 
-    def quoted(s: Suggestion) -> bool:
-        return any(normalise(s.surface) in normalise(c.selector.quote) for c in article.claims)
+    def covered(found: list[Suggestion], spans: list[Span]) -> int:
+        """How many of ``found`` a span overlaps (the documented meaning of covered)."""
+        return sum(any(span.start < s.end and s.start < span.end for span in spans) for s in found)
 
-    full = coverage(article.text, article.published, anchored.claims.values(), anchored.hides)
-    assert full == Coverage(len(figures), sum(map(quoted, figures)), len(dates), sum(map(quoted, dates)))
-    assert full.figures >= 2 and full.dates_covered >= 1
+    claimed = list(anchored.claims.values())
+    full = coverage(article.text, article.published, claimed, anchored.hides)
+    assert full == Coverage(len(figures), covered(figures, claimed), len(dates), covered(dates, claimed))
 
-    # The two figures by name: each is covered by the claim that quotes it, and by nothing else.
-    for surface in ("12.000", "rund 11.000"):
-        (claim_id,) = [cid for cid, c in claims.items() if surface in c.selector.quote]
-        assert any(normalise(f.surface) == surface for f in figures)
-        alone = coverage(article.text, article.published, [anchored.claims[claim_id]], anchored.hides)
-        assert (alone.figures, alone.figures_covered) == (full.figures, 1)
+    # Each claim alone covers the figures and dates its quote touches, and no others.
+    for span in claimed:
+        alone = coverage(article.text, article.published, [span], anchored.hides)
+        assert alone == Coverage(len(figures), covered(figures, [span]), len(dates), covered(dates, [span]))
     none = coverage(article.text, article.published, [], anchored.hides)
     assert (none.figures_covered, none.dates_covered) == (0, 0)
-    # The hidden dateline is neither suggested nor counted.
-    assert "18. Oktober, 2024" not in [d.surface for d in dates]
-    assert coverage(article.text, article.published, [], []).dates == full.dates + 1
+    # Hidden text is neither suggested nor counted.
+    visible = [s for s in suggestions(article.text, article.published, [], []) if s.kind in ("figure", "date")]
+    hidden = [s for s in visible if any(h.start < s.end and s.start < h.end for h in anchored.hides)]
+    assert not {(s.start, s.kind) for s in hidden} & {(s.start, s.kind) for s in figures + dates}
+    everything = coverage(article.text, article.published, [], [])
+    assert everything.figures + everything.dates == full.figures + full.dates + len(hidden)
 
 
 def test_new_summarises_and_suggest_lists_only_what_is_left_to_do(dossier, capsys):
@@ -286,3 +291,32 @@ def test_new_summarises_and_suggest_lists_only_what_is_left_to_do(dossier, capsy
     assert not any("rund sechs Tausend" in line for line in listed), "covered by claim c"
     assert listed[-1] == ("coverage: 1/4 figures, 0/1 dates covered by claims; "
                           "3 mentions of entities in content/entities/ are linked by the build")
+
+
+WIKI = """Nordkoreanische Truppen in Russland
+[Bearbeiten | Quelltext bearbeiten]
+Im Oktober 2024 wurden rund 12.000 Soldaten verlegt.[1] Mit der Verlegung begann ein neuer Abschnitt.[2][3]
+Reaktionen
+[Bearbeiten | Quelltext bearbeiten]
+Die Ukraine meldete 1.100 Verwundete.[4]
+"""
+
+
+def test_wiki_noise_is_offered_as_hidden_and_footnotes_are_no_figures(dossier):
+    made = scaffold("wiki.txt", WIKI, [], [])
+    data = yaml.safe_load(made.text)
+    edit_links = [h for h in data["hide"] if h["quote"] == "[Bearbeiten | Quelltext bearbeiten]"]
+    assert len(edit_links) == WIKI.count("[Bearbeiten | Quelltext bearbeiten]") and {h["reason"] for h in edit_links} == {"other"}
+    figures = [s.surface for s in made.suggestions if s.kind == "figure"]
+    assert figures == ["rund 12.000", "1.100"]  # not the footnote markers [1] to [4]
+    dossier.article("wiki", WIKI, made.text)
+    checked = check(dossier.project)
+    assert not checked.diagnostics.errors, checked.diagnostics.report()  # each edit link hidden once, by its context
+    hidden = "".join(WIKI[h.start:h.end] for a in checked.linked for h in a.anchored.hides)
+    assert hidden.count("Bearbeiten") == WIKI.count("Bearbeiten")
+
+
+def test_label_lines_above_the_headline_are_rubrics_and_below_it_bylines():
+    text = "Speech\nNorth Korean troops reach the Kursk front\nReuters\nKYIV – About 10,000 troops have arrived, Kyiv says.\n"
+    hides = {h["quote"]: h["reason"] for h in yaml.safe_load(scaffold("s.txt", text, [], [], "en").text)["hide"]}
+    assert hides == {"Speech": "rubric", "North Korean troops reach the Kursk front": "title", "Reuters": "byline"}
