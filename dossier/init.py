@@ -102,7 +102,8 @@ class Created:
 
 def settings(folder: Path, title: str = "", description: str = "", language: str = "de", site_url: str = "") -> Settings:
     """The settings of a new dossier in ``folder``, defaults filled in; InitError when one cannot be written."""
-    slug = re.sub(r"[^a-z0-9_.-]+", "-", folder.resolve().name.lower()).strip("-.")[:ID_CHARS] or "dossier"
+    name = unicodedata.normalize("NFKD", folder.resolve().name).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9_.-]+", "-", name).strip("-.")[:ID_CHARS] or "dossier"
     title = title.strip() or folder.resolve().name or "Dossier"
     _one_line("--title", title)
     _one_line("--description", description.strip())
@@ -141,7 +142,7 @@ def site_config(values: Settings) -> str:
 
 def project_files(values: Settings, requirement: str) -> dict[str, str]:
     """Every file of a new dossier, by path relative to its folder."""
-    files = {
+    return {
         "mkdocs.yml": site_config(values),
         "README.md": _templates().get_template("README.md.j2").render(
             title=values.title, site_url=values.site_url, kinds=list(ENTITY_KINDS.values())),
@@ -152,7 +153,6 @@ def project_files(values: Settings, requirement: str) -> dict[str, str]:
         "content/articles/.gitkeep": "",
         "seeds/.gitkeep": "",
     }
-    return files
 
 
 def init(folder: Path, *, title: str = "", description: str = "", language: str = "de", site_url: str = "",
@@ -170,15 +170,16 @@ def init(folder: Path, *, title: str = "", description: str = "", language: str 
     files = project_files(values, requirement)
     made: list[Path] = []
     try:
-        if not folder.exists():
-            folder.mkdir(parents=True)
-            made.append(folder)
+        for new in reversed([folder, *folder.parents]):
+            if not new.exists():
+                new.mkdir()
+                made.append(new)
         for rel, text in files.items():
             path = folder / rel
-            for parent in reversed(path.relative_to(folder).parents[:-1]):
-                if not (folder / parent).is_dir():
-                    (folder / parent).mkdir()
-                    made.append(folder / parent)
+            for parent in reversed(path.parents[: len(Path(rel).parents) - 1]):
+                if parent.is_symlink() or not parent.is_dir():  # a link: mkdir fails, nothing is written through it
+                    parent.mkdir()
+                    made.append(parent)
             with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never over a file or a link
                 made.append(path)
                 handle.write(text)

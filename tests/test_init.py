@@ -94,7 +94,7 @@ def test_init_writes_the_settings_it_was_given(tmp_path):
 
 def test_the_default_site_url_is_the_folder_as_a_url_path(tmp_path):
     init.init(tmp_path / "Ärzte Kriege 2025", requirement="dossier")
-    assert config(tmp_path / "Ärzte Kriege 2025")["site_url"] == "http://127.0.0.1:8000/rzte-kriege-2025/"
+    assert config(tmp_path / "Ärzte Kriege 2025")["site_url"] == "http://127.0.0.1:8000/arzte-kriege-2025/"
 
 
 def test_the_examples_in_the_new_registry_files_pass_the_check(tmp_path, capsys):
@@ -134,6 +134,12 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     assert main(["init", str(tmp_path / "file")]) == 1
     assert "error: exists and is not a folder" in capsys.readouterr().err
 
+    (tmp_path / "link").symlink_to(tmp_path / "leer", target_is_directory=True)
+    (tmp_path / "leer").mkdir()
+    assert main(["init", str(tmp_path / "link")]) == 1
+    assert "link: error: is a link" in capsys.readouterr().err
+    assert list((tmp_path / "leer").iterdir()) == []
+
 
 def test_init_accepts_a_clone_of_an_empty_repository(tmp_path):
     root = tmp_path / "clone"
@@ -161,7 +167,7 @@ def test_settings_that_cannot_be_written_are_refused_before_anything_is(tmp_path
 def test_a_failed_write_removes_what_init_wrote(tmp_path, monkeypatch, capsys):
     files = {"mkdocs.yml": "site_name: x\n", "content/propositions.yml": "", "n" * 300: ""}  # a name too long
     monkeypatch.setattr(init, "project_files", lambda values, requirement: files)
-    root = tmp_path / "halb"
+    root = tmp_path / "neu" / "halb"  # both folders are made, and removed again
     assert main(["init", str(root), "--requirement", "dossier"]) == 1
     assert "what it had written was removed" in capsys.readouterr().err
-    assert not root.exists()
+    assert list(tmp_path.iterdir()) == []
