@@ -18,6 +18,7 @@ import yaml
 
 from .diagnostics import Diagnostics, DossierError, Position
 from .files import FileError, describe, read_source, real_folder
+from .init import LANGUAGES
 from .limits import SEED_BYTES, YAML_BYTES
 from .load import SEED_SUFFIX, Project, load, seed_name_problem
 from .pipeline import check, generate
@@ -258,6 +259,29 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    """Start a new dossier in a new (or empty) folder."""
+    from .init import InitError, init
+
+    folder: Path = args.directory
+    try:
+        made = init(folder, title=args.title, description=args.description, language=args.language,
+                    site_url=args.site_url, requirement=args.requirement)
+    except InitError as exc:
+        print(f"{folder}: error: {exc.message}" + (f"\n    {exc.hint}" if exc.hint else ""), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{describe(exc, Path.cwd())}\ndossier init failed; what it had written was removed", file=sys.stderr)
+        return 1
+    print(f"created {folder}/ with {len(made.files)} files: mkdocs.yml, README.md, Makefile, requirements.txt, "
+          "content/, seeds/, .github/workflows/pages.yml")
+    if not made.reachable:
+        print(f"    note: requirements.txt installs Dossier from this machine ({made.requirement}); before you\n"
+              "    deploy, write there where GitHub can install it from, e.g. dossier @ git+https://github.com/<owner>/<repo>")
+    print(f"    next: cd {folder}, then: dossier build (or make site); its README.md says how to add an article")
+    return 0
+
+
 def _not_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
@@ -312,6 +336,18 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("suggest", help="list figures, dates and names not yet annotated, and the coverage")
     p.add_argument("article", help="the article, e.g. seeds/001_x.txt or content/articles/001_x.yml")
     p.set_defaults(run=cmd_suggest)
+
+    p = commands.add_parser("init", help="start a new dossier: site configuration, empty content/ and seeds/, deploy workflow")
+    p.add_argument("directory", type=Path, help="the new dossier's folder (created; an existing one must be empty)")
+    p.add_argument("--title", default="", help="the site's title (default: the folder's name)")
+    p.add_argument("--description", default="", help="one sentence on what the dossier covers (default: none)")
+    p.add_argument("--language", choices=LANGUAGES, default="de",
+                   help="language of the theme and of search (default: de; Dossier's own pages are German)")
+    p.add_argument("--site-url", default="", help="where the site will be served (default: http://127.0.0.1:8000/<folder>/; "
+                   "the Pages workflow sets it on GitHub)")
+    p.add_argument("--requirement", default="", help="how the dossier installs Dossier, as a pip requirement "
+                   "(default: the way this Dossier was installed)")
+    p.set_defaults(run=cmd_init)
 
     p = commands.add_parser("serve", help="live preview that rebuilds when content/ or seeds/ change")
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")

@@ -18,7 +18,7 @@ from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean, relative
 from .files import FileError, read_source, real_folder
 from .limits import ID_CHARS, SEED_BYTES, YAML_BYTES
-from .model import ENTITY_TYPES, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
+from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
 from .names import check_forms
 from .schema import validate
 from .sitemap import RESERVED_IDS, id_problem
@@ -101,12 +101,16 @@ def load(project: Project, diagnostics: Diagnostics) -> Corpus:
 
 
 def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
+    """The registry files; a missing one has no entries (a new entity kind
+    breaks no dossier), a stray file in content/entities/ is an error."""
     corpus = Corpus()
     within = real_folder(project.root, "content")
-    paths = [project.propositions] + [project.entities / f"{kind}.yml" for kind in ENTITY_TYPES]
-    raws = [_source(project, path, within, diagnostics) for path in paths]
-    propositions_doc = _read(project, paths[0], "propositions", diagnostics, raws[0])
-    entity_docs = {kind: _read(project, path, "entities", diagnostics, raw) for kind, path, raw in zip(ENTITY_TYPES, paths[1:], raws[1:])}
+    _check_entity_files(project, diagnostics)
+    files = [(project.propositions, "propositions")]
+    files += [(project.entities / f"{kind.key}.yml", kind.schema) for kind in ENTITY_KINDS.values()]
+    raws = [_source(project, path, within, diagnostics) if os.path.lexists(path) else b"" for path, _ in files]
+    docs = [_read(project, path, schema, diagnostics, raw) for (path, schema), raw in zip(files, raws)]
+    propositions_doc, entity_docs = docs[0], dict(zip(ENTITY_KINDS, docs[1:]))
     if propositions_doc:
         for i, item in enumerate(propositions_doc.data or []):
             _add_proposition(corpus, propositions_doc, i, item, diagnostics)
@@ -121,6 +125,31 @@ def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
     broken |= {"entities"} if any(doc is None or doc.pruned for doc in entity_docs.values()) else set()
     _check_entities(corpus, "entities" in broken, diagnostics)
     return Registry(corpus, broken, tuple(raw or b"" for raw in raws))
+
+
+def _check_entity_files(project: Project, diagnostics: Diagnostics) -> None:
+    """Every file in content/entities/ is an entity kind's: with a missing file
+    meaning none of its kind, a misnamed one would otherwise go unnoticed."""
+    folder = project.entities
+    if not os.path.lexists(folder):
+        return
+    if not folder.is_dir():
+        diagnostics.error(Position(project.shown(folder)), "is not a folder",
+                          "content/entities/ holds one YAML file per kind of entity, e.g. people.yml")
+        return
+    expected = [f"{kind}.yml" for kind in ENTITY_KINDS]
+    with os.scandir(folder) as listing:
+        names = sorted(entry.name for entry in listing if not entry.name.startswith("."))
+    for name in names:
+        stem, suffix = os.path.splitext(name)
+        if name in expected:
+            continue
+        if stem in ENTITY_KINDS and suffix.lower() in (".yaml", ".yml"):
+            message, hint = "entity files end in .yml", f"rename it to {stem}.yml"
+        else:
+            message = "not an entity file: content/entities/ holds " + ", ".join(expected) + " (each optional)"
+            hint = did_you_mean(name, expected) or "rename it after its kind of entity, or move it out of content/entities/"
+        diagnostics.error(Position(project.shown(folder / name)), message, hint)
 
 
 def article_files(project: Project, diagnostics: Diagnostics) -> list[Path]:

@@ -15,14 +15,36 @@ from .yamlfile import Where
 # Where a record was written: a resolved position, or a YAML path resolved on demand.
 Location = Position | Where
 
-ENTITY_TYPES: dict[str, str] = {
-    # file stem in content/entities/ -> German section folder on the site
-    "people": "personen",
-    "units": "einheiten",
-    "equipment": "ausruestung",
-    "organisations": "organisationen",
-    "places": "orte",
+
+@dataclass(frozen=True, slots=True)
+class EntityKind:
+    """One kind of entity: its file, its schema, its section of the site.
+
+    A new kind is one row of ENTITY_KINDS (and its schema, if its entries
+    have fields of their own): loading, pages, navigation and ``dossier
+    init`` all read this table.
+    """
+
+    key: str  # content/entities/<key>.yml; Entity.type; "type" in the exports
+    folder: str  # the section's folder on the site: part of every URL, so keep it stable
+    singular: str  # what one entity of the kind is called on its page
+    plural: str  # the title of the section's index page
+    nav: str  # the section's label in the navigation (shorter than the title)
+    schema: str = "entities"  # dossier/schemas/<schema>.schema.json checks its file
+
+
+ENTITY_KINDS: dict[str, EntityKind] = {
+    kind.key: kind
+    for kind in (
+        EntityKind("people", "personen", "Person", "Personen", "Personen"),
+        EntityKind("units", "einheiten", "Einheit/Truppe", "Einheiten und Truppen", "Einheiten"),
+        EntityKind("equipment", "ausruestung", "Ausrüstung", "Ausrüstung", "Ausrüstung"),
+        EntityKind("organisations", "organisationen", "Organisation", "Organisationen", "Organisationen"),
+        EntityKind("places", "orte", "Ort", "Orte", "Orte"),
+    )
 }
+#: the kinds' keys, in the table's order (the name pages.py knows them by)
+ENTITY_TYPES = tuple(ENTITY_KINDS)
 
 PropositionType = Literal["count", "date", "place", "boolean", "label"]
 
@@ -111,7 +133,7 @@ class Alias:
 @dataclass(frozen=True, slots=True)
 class Entity:
     id: str
-    type: str  # a key of ENTITY_TYPES
+    type: str  # a key of ENTITY_KINDS
     name: str
     description: str
     aliases: tuple[Alias, ...]

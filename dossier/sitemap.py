@@ -13,7 +13,7 @@ from functools import cache
 from markupsafe import Markup
 
 from .limits import ID_CHARS
-from .model import ENTITY_TYPES, Entity
+from .model import ENTITY_KINDS, Entity
 
 HOME = "index.md"
 ARTICLES = "artikel/index.md"
@@ -21,20 +21,29 @@ CONTRADICTIONS = "widersprueche/index.md"
 TIMELINE = "zeitleiste.md"
 DATA = "daten/index.md"
 
-ENTITY_TITLES = {
-    "people": "Personen",
-    "units": "Einheiten und Truppen",
-    "equipment": "Ausrüstung",
-    "organisations": "Organisationen",
-    "places": "Orte",
-}
-ENTITY_SINGULAR = {
-    "people": "Person",
-    "units": "Einheit/Truppe",
-    "equipment": "Ausrüstung",
-    "organisations": "Organisation",
-    "places": "Ort",
-}
+#: the entity kinds' titles, as pages.py reads them (made from model.ENTITY_KINDS)
+ENTITY_TITLES = {kind.key: kind.plural for kind in ENTITY_KINDS.values()}
+ENTITY_SINGULAR = {kind.key: kind.singular for kind in ENTITY_KINDS.values()}
+
+
+def navigation() -> list[tuple[str, str]]:
+    """The site's navigation (label, page), as mkdocs.yml lists it: the
+    section index pages only, so that the theme does not write every page
+    into every page (see templates/project/mkdocs.yml.j2)."""
+    return [
+        ("Start", HOME),
+        ("Artikel", ARTICLES),
+        *((kind.nav, entity_index(kind.key)) for kind in ENTITY_KINDS.values()),
+        ("Widersprüche", CONTRADICTIONS),
+        ("Zeitleiste", TIMELINE),
+        ("Daten", DATA),
+    ]
+
+
+def unlisted_folders() -> list[str]:
+    """The folders whose pages the navigation leaves out (all but their index)."""
+    return [posixpath.dirname(page) for page in (article_page("x"), *(entity_index(k) for k in ENTITY_KINDS),
+                                                  proposition_page("x"))]
 
 
 #: ids that cannot name a page: "index" is each section's own page (an article,
@@ -62,11 +71,11 @@ def article_page(article_id: str) -> str:
 
 
 def entity_index(kind: str) -> str:
-    return f"{ENTITY_TYPES[kind]}/index.md"
+    return f"{ENTITY_KINDS[kind].folder}/index.md"
 
 
 def entity_page(entity: Entity) -> str:
-    return f"{ENTITY_TYPES[entity.type]}/{entity.id}.md"
+    return f"{ENTITY_KINDS[entity.type].folder}/{entity.id}.md"
 
 
 def proposition_page(proposition_id: str) -> str:
