@@ -10,8 +10,11 @@ Sorting makes grouping O(n log n) in the number of claims.
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from .link import LinkedArticle
 from .model import Article, Claim, Corpus, Entity, Proposition
@@ -61,10 +64,46 @@ class PropositionReport:
         return sum(len(g.claims) for g in self.groups)
 
 
+class Others(Sequence[ClaimRef]):
+    """The claims of a group outside one cluster, without copying them.
+
+    Each claim is disputed by every other cluster of its group; a tuple per
+    cluster would cost clusters × claims (25 million references for 5,000
+    distinct labels in one group), this view costs nothing until iterated.
+    """
+
+    __slots__ = ("_clusters", "_length", "_own")
+
+    def __init__(self, clusters: tuple[tuple[ClaimRef, ...], ...], own: int) -> None:
+        self._clusters = clusters
+        self._own = own
+        self._length = sum(len(c) for c in clusters) - len(clusters[own])
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[ClaimRef]:
+        return (ref for i, cluster in enumerate(self._clusters) if i != self._own for ref in cluster)
+
+    @overload
+    def __getitem__(self, index: int) -> ClaimRef: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ClaimRef, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ClaimRef | tuple[ClaimRef, ...]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._length)
+            return tuple(itertools.islice(self, start, stop, step)) if step > 0 else tuple(self)[index]
+        if not -self._length <= index < self._length:
+            raise IndexError(index)
+        return next(itertools.islice(self, index % self._length, None))
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimStatus:
     status: str  # as PropositionReport.status, for the claim's own scope
-    disputed_by: tuple[ClaimRef, ...]
+    disputed_by: Others
 
 
 @dataclass
@@ -97,8 +136,8 @@ def analyse(corpus: Corpus, linked: list[LinkedArticle]) -> Analysis:
             analysis.reports[pid] = report
             for group in groups:
                 status = (proposition.status or "open") if group.conflict else "consistent"
-                for cluster in group.clusters:
-                    others = tuple(r for c in group.clusters if c is not cluster for r in c)
+                for own, cluster in enumerate(group.clusters):
+                    others = Others(group.clusters, own)
                     for ref in cluster:
                         analysis.claims[ref.claim.key] = ClaimStatus(status, others)
     return analysis
@@ -143,29 +182,44 @@ def _interval_clusters(refs: list[ClaimRef], tolerance: float) -> list[list[Clai
     return clusters
 
 
-def _ancestors(place: str, entities: dict[str, Entity]) -> list[str]:
-    chain = [place]
-    while entities[chain[-1]].part_of and entities[chain[-1]].part_of not in chain:
-        chain.append(entities[chain[-1]].part_of)
-    return chain
-
-
 def _place_clusters(refs: list[ClaimRef], entities: dict[str, Entity]) -> list[list[ClaimRef]]:
-    """Places agree when one lies within the other (Sergeevka within the Far East)."""
-    distinct = sorted({ref.value.key for ref in refs})
-    parent = {p: p for p in distinct}
+    """Places agree when one lies within the other (Sergeevka within the Far East).
+
+    Containment is transitive, so joining each claimed place with the
+    nearest claimed place containing it joins every such pair; the walks up
+    the part_of chains share their steps, so a registry of any depth is
+    walked once.
+    """
+    claimed = {ref.value.key for ref in refs}
+    parent = {p: p for p in claimed}
 
     def root(p: str) -> str:
         while parent[p] != p:
+            parent[p] = parent[parent[p]]
             p = parent[p]
         return p
 
-    chains = {p: set(_ancestors(p, entities)) for p in distinct}
-    for i, a in enumerate(distinct):
-        for b in distinct[i + 1:]:
-            if a in chains[b] or b in chains[a]:
-                parent[root(b)] = root(a)
+    nearest: dict[str, str] = {}  # unclaimed place -> nearest claimed place containing it, "" if none
+    for place in sorted(claimed):
+        up = _nearest_claimed(place, claimed, entities, nearest)
+        if up:
+            parent[root(place)] = root(up)
     clusters: dict[str, list[ClaimRef]] = {}
     for ref in refs:
         clusters.setdefault(root(ref.value.key), []).append(ref)
     return list(clusters.values())
+
+
+def _nearest_claimed(place: str, claimed: set[str], entities: dict[str, Entity], nearest: dict[str, str]) -> str:
+    """The nearest claimed place that contains ``place``; remembers it for every place passed."""
+    path: list[str] = []
+    seen = {place}
+    up = entities[place].part_of
+    while up and up not in claimed and up not in nearest and up not in seen:
+        path.append(up)
+        seen.add(up)
+        up = entities[up].part_of
+    found = up if up in claimed else nearest.get(up, "")
+    for passed in path:
+        nearest[passed] = found
+    return found

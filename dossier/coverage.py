@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .dates import PartialDate, find_dates
 from .model import Span
 from .numbers import find_figures
+from .spans import Overlaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,13 +25,9 @@ class Found:
     covered: bool
 
 
-def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
-
-
 def scan(text: str, published: PartialDate | None, claims: Iterable[Span], hidden: Iterable[Span] = ()) -> list[Found]:
     """Every visible figure and date, marked covered or not, in text order."""
-    claims, hidden = list(claims), list(hidden)
-    found = [Found("figure", f.start, f.end, f.surface, _overlaps(f.start, f.end, claims)) for f in find_figures(text)]
-    found += [Found("date", d.start, d.end, d.surface, _overlaps(d.start, d.end, claims)) for d in find_dates(text, published)]
-    return sorted((f for f in found if not _overlaps(f.start, f.end, hidden)), key=lambda f: (f.start, f.kind))
+    claimed, hides = Overlaps(claims), Overlaps(hidden)
+    found = [Found("figure", f.start, f.end, f.surface, claimed.any(f.start, f.end)) for f in find_figures(text)]
+    found += [Found("date", d.start, d.end, d.surface, claimed.any(d.start, d.end)) for d in find_dates(text, published)]
+    return sorted((f for f in found if not hides.any(f.start, f.end)), key=lambda f: (f.start, f.kind))
