@@ -74,10 +74,10 @@ class Others(Sequence[ClaimRef]):
 
     __slots__ = ("_clusters", "_length", "_own")
 
-    def __init__(self, clusters: tuple[tuple[ClaimRef, ...], ...], own: int) -> None:
+    def __init__(self, clusters: tuple[tuple[ClaimRef, ...], ...], own: int, total: int) -> None:
         self._clusters = clusters
         self._own = own
-        self._length = sum(len(c) for c in clusters) - len(clusters[own])
+        self._length = total - len(clusters[own])  # total: the claims of all clusters
 
     def __len__(self) -> int:
         return self._length
@@ -136,8 +136,9 @@ def analyse(corpus: Corpus, linked: list[LinkedArticle]) -> Analysis:
             analysis.reports[pid] = report
             for group in groups:
                 status = (proposition.status or "open") if group.conflict else "consistent"
+                total = sum(len(cluster) for cluster in group.clusters)
                 for own, cluster in enumerate(group.clusters):
-                    others = Others(group.clusters, own)
+                    others = Others(group.clusters, own, total)
                     for ref in cluster:
                         analysis.claims[ref.claim.key] = ClaimStatus(status, others)
     return analysis

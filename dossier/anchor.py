@@ -131,7 +131,8 @@ def _difference(index: TextIndex, start: int, passage: str, quote: str) -> str:
             return f"the text has {_name(text_char)} at column {column} of the quote, which the quote lacks: {fix}"
         return (f"at column {column} of the quote, the quote has {_name(quote_char)} where the text has "
                 f"{_name(text_char)}: copy the character from the text{_as_escape(text_char)}")
-    hidden = next((c for c in quote if not c.isprintable() and not c.isspace() and c not in passage), "")
+    present = set(passage)
+    hidden = next((c for c in quote if not c.isprintable() and not c.isspace() and c not in present), "")
     if hidden:
         return f"the quote has {_name(hidden)} at column {quote.index(hidden) + 1}, which the text does not have there: remove it"
     if len(passage) > _SHORT or len(quote) > _SHORT:
@@ -171,7 +172,8 @@ def _as_escape(char: str) -> str:
     """How to write a character that is invisible or hard to type, in YAML."""
     if char.isascii() and char.isprintable():
         return ""
-    return f", or write it as \\u{ord(char):04x} in a double-quoted YAML string"
+    code = f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
+    return f", or write it as {code} in a double-quoted YAML string"
 
 
 def _around(text: str, at: int, width: int = 30) -> str:

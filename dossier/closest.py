@@ -126,8 +126,9 @@ def _candidates(text: str, quote: str) -> list[list[Stretch]]:
             stretches.update(_widen(text, quote, place, offset, size) for place in found[:_COMMON])
         if stretches:
             break
-    if common and max((n for _, _, n in stretches), default=0) * 2 < len(quote):
-        # Only common pieces, or short stretches: grow a common piece until it is rare.
+    if common:
+        # The first places of a common piece say little (boilerplate repeats):
+        # grow the piece as long as it occurs, which makes it rare.
         stretches.update(_grown(lookup, quote, common))
     return _grouped(stretches, len(quote))
 
@@ -144,7 +145,7 @@ def _rounds(length: int) -> list[tuple[list[int], int]]:
     return rounds
 
 
-def _widen(text: str, quote: str, place: int, offset: int, size: int) -> tuple[int, int, int]:
+def _widen(text: str, quote: str, place: int, offset: int, size: int) -> Stretch:
     """The stretch around a piece found at ``place`` on which text and quote agree:
     (offset in text, offset in quote, length)."""
     after = _agreeing(text, place + size, quote, offset + size, 1)

@@ -407,9 +407,11 @@ def _mentions_by_entity(linked: list[LinkedArticle]) -> dict[str, list[MentionRe
 
 def _snippet(text: str, start: int, end: int) -> Markup:
     """The mention in bold with context from its line, cut at word boundaries."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    # Look for the line's ends only as far as the snippet reaches: a seed may be one 5 MB line.
+    reach_start, reach_end = max(0, start - SNIPPET - 1), min(len(text), end + SNIPPET + 1)
+    line_start = text.rfind("\n", reach_start, start) + 1 or reach_start
+    line_end = text.find("\n", end, reach_end)
+    line_end = reach_end if line_end == -1 else line_end
     a = max(line_start, start - SNIPPET)
     b = min(line_end, end + SNIPPET)
     before, after = text[a:start], text[end:b]

@@ -50,8 +50,11 @@ class TextIndex:
         self._sources = array("q", map(re.Match.start, _RUN.finditer(source)))
         self._changed = {i: self._sources[i] + length for i, length in changed.items()}  # run -> source end
         self._lines = _line_starts(source)
-        self._wanted: frozenset[str] = frozenset()
-        self._words: dict[str, list[int]] = {}
+        # What expect() indexed: inner words, first and last letters of words.
+        self._wanted: tuple[frozenset[str], frozenset[str], frozenset[str]] = (frozenset(), frozenset(), frozenset())
+        self._words: dict[str, list[int]] = {}  # word -> its starts
+        self._heads: dict[str, list[int]] = {}  # first letters -> starts of the words beginning so
+        self._tails: dict[str, list[int]] = {}  # last letters -> ends of the words ending so
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the normalised span ``[start, end)``."""
@@ -72,18 +75,32 @@ class TextIndex:
         """Index the words of these normalised quotes, to find them without a scan each.
 
         Checking that a quote is unique takes a scan of the whole text, which
-        5,000 quotes in a 5 MB seed make 25 GB of reading. A word inside a
-        quote stands alone in the text wherever the quote does, so one pass
-        over the words collects where each of them is, and a quote is then
-        found by trying the places of its rarest inner word.
+        5,000 quotes in a 5 MB seed make 25 GB of reading. In the text, a
+        word inside a quote stands alone, the quote's last word starts a
+        word, and its first word ends one. So one pass over the words
+        collects where each wanted inner word is, where words start with a
+        wanted four letters, and where they end with them; a quote is then
+        found by trying the places of its rarest word.
         """
-        self._wanted = frozenset(w for text in texts for w in text.split(" ")[1:-1])
-        words: dict[str, list[int]] = {}
-        if self._wanted:
-            for i, word in enumerate(self.normal.split(" ")):
-                if word in self._wanted:
-                    words.setdefault(word, []).append(self._starts[i])
-        self._words = words
+        words: set[str] = set()
+        heads: set[str] = set()
+        tails: set[str] = set()
+        for text in texts:
+            tokens = text.split(" ")
+            words.update(tokens[1:-1])
+            heads.update(token[:_AFFIX] for token in tokens[1:] if len(token) >= _AFFIX)
+            tails.update(token[-_AFFIX:] for token in tokens[:-1] if len(token) >= _AFFIX)
+        self._wanted = (frozenset(words), frozenset(heads), frozenset(tails))
+        self._words, self._heads, self._tails = {}, {}, {}
+        if not (words or heads or tails):
+            return
+        for word, start in zip(self.normal.split(" "), self._starts):  # an empty text has one "" and no start
+            if word in words:
+                self._words.setdefault(word, []).append(start)
+            if word[:_AFFIX] in heads:
+                self._heads.setdefault(word[:_AFFIX], []).append(start)
+            if word[-_AFFIX:] in tails:
+                self._tails.setdefault(word[-_AFFIX:], []).append(start + len(word))
 
     def find_all(self, quote: str, limit: int | None = None) -> list[int]:
         """Start offsets (normalised) of the occurrences of a normalised quote, the first ``limit``."""
@@ -98,18 +115,26 @@ class TextIndex:
         return list(itertools.islice(hits, limit))
 
     def _candidates(self, quote: str) -> tuple[int, list[int]] | None:
-        """Where the quote's rarest indexed inner word is, and its offset in the quote; None: scan."""
+        """The places of the quote's rarest indexed word, and its end's or
+        start's offset in the quote; None: scanning is cheaper."""
+        words, heads, tails = self._wanted
         best: tuple[int, list[int]] | None = None
         offset = 0
-        words = quote.split(" ")
-        for i, word in enumerate(words):
-            if 0 < i < len(words) - 1 and word in self._wanted:
-                places = self._words.get(word, [])
-                if best is None or len(places) < len(best[1]):
-                    best = (offset, places)
-            offset += len(word) + 1
-        # Trying each place costs about what scanning 400 characters does.
-        if best is None or len(best[1]) > len(self.normal) // 400 + 64:
+        tokens = quote.split(" ")
+        for i, token in enumerate(tokens):
+            options = []
+            if 0 < i < len(tokens) - 1 and token in words:
+                options.append((offset, self._words.get(token, [])))
+            if i > 0 and token[:_AFFIX] in heads:
+                options.append((offset, self._heads.get(token[:_AFFIX], [])))
+            if i < len(tokens) - 1 and len(token) >= _AFFIX and token[-_AFFIX:] in tails:
+                options.append((offset + len(token), self._tails.get(token[-_AFFIX:], [])))
+            for option in options:
+                if best is None or len(option[1]) < len(best[1]):
+                    best = option
+            offset += len(token) + 1
+        # Trying a place costs about what scanning 2,000 characters does.
+        if best is None or len(best[1]) > len(self.normal) // 2000 + 64:
             return None
         return best
 
@@ -147,5 +172,7 @@ def _line_starts(text: str) -> array:
     return array("q", itertools.chain((0,), (m.end() for m in _NEWLINE.finditer(text))))
 
 
+# Letters at a word's start or end that expect() indexes.
+_AFFIX = 4
 _RUN = re.compile(r"\S+")
 _NEWLINE = re.compile("\n")
