@@ -10,6 +10,7 @@ Sorting makes grouping O(n log n) in the number of claims.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 from collections.abc import Iterator, Sequence
@@ -64,6 +65,40 @@ class PropositionReport:
         return sum(len(g.claims) for g in self.groups)
 
 
+class _Clusters:
+    """The clusters of one group, shared by the ``Others`` of its claims."""
+
+    __slots__ = ("_after", "_before", "clusters", "total")
+
+    def __init__(self, clusters: tuple[tuple[ClaimRef, ...], ...]) -> None:
+        self.clusters = clusters
+        self.total = sum(len(c) for c in clusters)
+        self._before: list[str] = []  # digest of what a page shows of the clusters before cluster k
+        self._after: list[str] = []  # and of those after it
+
+    def fingerprint(self, own: int) -> tuple[str, str]:
+        """What a page shows of the claims outside cluster ``own``, digested.
+
+        The digests of the clusters before and after each cluster are made
+        in one pass each way, so all claims of a group cost one pass, not
+        one per claim; an edit inside cluster ``own`` leaves them alone.
+        """
+        if not self._before:
+            self._before = _running_digests(self.clusters)
+            self._after = _running_digests(self.clusters[::-1])[::-1]
+        return self._before[own], self._after[own]
+
+
+def _running_digests(clusters: Sequence[tuple[ClaimRef, ...]]) -> list[str]:
+    """For each cluster, the digest of the ones before it."""
+    digest = hashlib.blake2b(digest_size=16)
+    result = []
+    for cluster in clusters:
+        result.append(digest.hexdigest())
+        digest.update(repr(tuple((r.claim.key, r.claim.attributed_to, r.claim.via, r.value.text) for r in cluster)).encode("utf-8"))
+    return result
+
+
 class Others(Sequence[ClaimRef]):
     """The claims of a group outside one cluster, without copying them.
 
@@ -72,18 +107,22 @@ class Others(Sequence[ClaimRef]):
     distinct labels in one group), this view costs nothing until iterated.
     """
 
-    __slots__ = ("_clusters", "_length", "_own")
+    __slots__ = ("_group", "_own")
 
-    def __init__(self, clusters: tuple[tuple[ClaimRef, ...], ...], own: int, total: int) -> None:
-        self._clusters = clusters
+    def __init__(self, group: _Clusters, own: int) -> None:
+        self._group = group
         self._own = own
-        self._length = total - len(clusters[own])  # total: the claims of all clusters
+
+    @property
+    def fingerprint(self) -> tuple[str, str]:
+        """Changes whenever what a page shows of these claims does."""
+        return self._group.fingerprint(self._own)
 
     def __len__(self) -> int:
-        return self._length
+        return self._group.total - len(self._group.clusters[self._own])
 
     def __iter__(self) -> Iterator[ClaimRef]:
-        return (ref for i, cluster in enumerate(self._clusters) if i != self._own for ref in cluster)
+        return (ref for i, cluster in enumerate(self._group.clusters) if i != self._own for ref in cluster)
 
     @overload
     def __getitem__(self, index: int) -> ClaimRef: ...
@@ -93,11 +132,11 @@ class Others(Sequence[ClaimRef]):
 
     def __getitem__(self, index: int | slice) -> ClaimRef | tuple[ClaimRef, ...]:
         if isinstance(index, slice):
-            start, stop, step = index.indices(self._length)
+            start, stop, step = index.indices(len(self))
             return tuple(itertools.islice(self, start, stop, step)) if step > 0 else tuple(self)[index]
-        if not -self._length <= index < self._length:
+        if not -len(self) <= index < len(self):
             raise IndexError(index)
-        return next(itertools.islice(self, index % self._length, None))
+        return next(itertools.islice(self, index % len(self), None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +175,9 @@ def analyse(corpus: Corpus, linked: list[LinkedArticle]) -> Analysis:
             analysis.reports[pid] = report
             for group in groups:
                 status = (proposition.status or "open") if group.conflict else "consistent"
-                total = sum(len(cluster) for cluster in group.clusters)
+                shared = _Clusters(group.clusters)
                 for own, cluster in enumerate(group.clusters):
-                    others = Others(group.clusters, own, total)
+                    others = Others(shared, own)
                     for ref in cluster:
                         analysis.claims[ref.claim.key] = ClaimStatus(status, others)
     return analysis

@@ -10,10 +10,11 @@ from __future__ import annotations
 import random
 import re
 import time
+from types import SimpleNamespace
 
 import pytest
 
-from dossier.analyse import Others, _place_clusters
+from dossier.analyse import Others, _Clusters, _place_clusters
 from dossier.anchor import anchor, anchor_article
 from dossier.cli import main
 from dossier.diagnostics import Diagnostic, Diagnostics, Position, printable
@@ -282,10 +283,26 @@ def test_indexed_search_finds_what_a_plain_search_finds():
 
 def test_the_claims_disputing_one_cluster_are_a_view_of_the_others():
     clusters = tuple(tuple(f"{c}{i}" for i in range(c + 1)) for c in range(4))  # sizes 1, 2, 3, 4
-    others = Others(clusters, 1, 10)  # type: ignore[arg-type]
+    others = Others(_Clusters(clusters), 1)  # type: ignore[arg-type]
     flat = ("00", "20", "21", "22", "30", "31", "32", "33")
     assert len(others) == 8 and tuple(others) == flat and others[:4] == flat[:4] and others[-1] == "33"
-    assert others[2:7:2] == flat[2:7:2] and bool(Others(clusters[:1], 0, 1)) is False
+    assert others[2:7:2] == flat[2:7:2] and bool(Others(_Clusters(clusters[:1]), 0)) is False  # type: ignore[arg-type]
+
+
+def test_the_fingerprint_of_the_disputing_claims_follows_what_a_page_shows_of_them():
+    def ref(key: str, text: str) -> SimpleNamespace:
+        return SimpleNamespace(claim=SimpleNamespace(key=key, attributed_to="nis", via=()), value=SimpleNamespace(text=text))
+
+    def fingerprints(*clusters: tuple) -> list:
+        group = _Clusters(clusters)  # type: ignore[arg-type]
+        return [Others(group, own).fingerprint for own in range(len(clusters))]
+
+    a, b, c = (ref("x/a", "100"),), (ref("x/b", "200"), ref("y/b", "210")), (ref("x/c", "900"),)
+    before = fingerprints(a, b, c)
+    assert len(set(before)) == 3
+    changed = fingerprints(a, (ref("x/b", "200"), ref("y/b", "211")), c)  # a value in cluster b changes
+    assert changed[1] == before[1] and changed[0] != before[0] and changed[2] != before[2]
+    assert fingerprints(a) == fingerprints((ref("z/a", "5"),))  # one cluster: nothing disputes it
 
 
 def test_places_within_places_cluster_through_a_deep_registry_quickly():
