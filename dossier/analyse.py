@@ -10,8 +10,12 @@ Sorting makes grouping O(n log n) in the number of claims.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from .link import LinkedArticle
 from .model import Article, Claim, Corpus, Entity, Proposition
@@ -61,10 +65,84 @@ class PropositionReport:
         return sum(len(g.claims) for g in self.groups)
 
 
+class _Clusters:
+    """The clusters of one group, shared by the ``Others`` of its claims."""
+
+    __slots__ = ("_after", "_before", "clusters", "total")
+
+    def __init__(self, clusters: tuple[tuple[ClaimRef, ...], ...]) -> None:
+        self.clusters = clusters
+        self.total = sum(len(c) for c in clusters)
+        self._before: list[str] = []  # digest of what a page shows of the clusters before cluster k
+        self._after: list[str] = []  # and of those after it
+
+    def fingerprint(self, own: int) -> tuple[str, str]:
+        """What a page shows of the claims outside cluster ``own``, digested.
+
+        The digests of the clusters before and after each cluster are made
+        in one pass each way, so all claims of a group cost one pass, not
+        one per claim; an edit inside cluster ``own`` leaves them alone.
+        """
+        if not self._before:
+            self._before = _running_digests(self.clusters)
+            self._after = _running_digests(self.clusters[::-1])[::-1]
+        return self._before[own], self._after[own]
+
+
+def _running_digests(clusters: Sequence[tuple[ClaimRef, ...]]) -> list[str]:
+    """For each cluster, the digest of the ones before it."""
+    digest = hashlib.blake2b(digest_size=16)
+    result = []
+    for cluster in clusters:
+        result.append(digest.hexdigest())
+        digest.update(repr(tuple((r.claim.key, r.claim.attributed_to, r.claim.via, r.value.text) for r in cluster)).encode("utf-8"))
+    return result
+
+
+class Others(Sequence[ClaimRef]):
+    """The claims of a group outside one cluster, without copying them.
+
+    Each claim is disputed by every other cluster of its group; a tuple per
+    cluster would cost clusters × claims (25 million references for 5,000
+    distinct labels in one group), this view costs nothing until iterated.
+    """
+
+    __slots__ = ("_group", "_own")
+
+    def __init__(self, group: _Clusters, own: int) -> None:
+        self._group = group
+        self._own = own
+
+    @property
+    def fingerprint(self) -> tuple[str, str]:
+        """Changes whenever what a page shows of these claims does."""
+        return self._group.fingerprint(self._own)
+
+    def __len__(self) -> int:
+        return self._group.total - len(self._group.clusters[self._own])
+
+    def __iter__(self) -> Iterator[ClaimRef]:
+        return (ref for i, cluster in enumerate(self._group.clusters) if i != self._own for ref in cluster)
+
+    @overload
+    def __getitem__(self, index: int) -> ClaimRef: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ClaimRef, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ClaimRef | tuple[ClaimRef, ...]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            return tuple(itertools.islice(self, start, stop, step)) if step > 0 else tuple(self)[index]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        return next(itertools.islice(self, index % len(self), None))
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimStatus:
     status: str  # as PropositionReport.status, for the claim's own scope
-    disputed_by: tuple[ClaimRef, ...]
+    disputed_by: Others
 
 
 @dataclass
@@ -97,8 +175,9 @@ def analyse(corpus: Corpus, linked: list[LinkedArticle]) -> Analysis:
             analysis.reports[pid] = report
             for group in groups:
                 status = (proposition.status or "open") if group.conflict else "consistent"
-                for cluster in group.clusters:
-                    others = tuple(r for c in group.clusters if c is not cluster for r in c)
+                shared = _Clusters(group.clusters)
+                for own, cluster in enumerate(group.clusters):
+                    others = Others(shared, own)
                     for ref in cluster:
                         analysis.claims[ref.claim.key] = ClaimStatus(status, others)
     return analysis
@@ -143,29 +222,44 @@ def _interval_clusters(refs: list[ClaimRef], tolerance: float) -> list[list[Clai
     return clusters
 
 
-def _ancestors(place: str, entities: dict[str, Entity]) -> list[str]:
-    chain = [place]
-    while entities[chain[-1]].part_of and entities[chain[-1]].part_of not in chain:
-        chain.append(entities[chain[-1]].part_of)
-    return chain
-
-
 def _place_clusters(refs: list[ClaimRef], entities: dict[str, Entity]) -> list[list[ClaimRef]]:
-    """Places agree when one lies within the other (Sergeevka within the Far East)."""
-    distinct = sorted({ref.value.key for ref in refs})
-    parent = {p: p for p in distinct}
+    """Places agree when one lies within the other (Sergeevka within the Far East).
+
+    Containment is transitive, so joining each claimed place with the
+    nearest claimed place containing it joins every such pair; the walks up
+    the part_of chains share their steps, so a registry of any depth is
+    walked once.
+    """
+    claimed = {ref.value.key for ref in refs}
+    parent = {p: p for p in claimed}
 
     def root(p: str) -> str:
         while parent[p] != p:
+            parent[p] = parent[parent[p]]
             p = parent[p]
         return p
 
-    chains = {p: set(_ancestors(p, entities)) for p in distinct}
-    for i, a in enumerate(distinct):
-        for b in distinct[i + 1:]:
-            if a in chains[b] or b in chains[a]:
-                parent[root(b)] = root(a)
+    nearest: dict[str, str] = {}  # unclaimed place -> nearest claimed place containing it, "" if none
+    for place in sorted(claimed):
+        up = _nearest_claimed(place, claimed, entities, nearest)
+        if up:
+            parent[root(place)] = root(up)
     clusters: dict[str, list[ClaimRef]] = {}
     for ref in refs:
         clusters.setdefault(root(ref.value.key), []).append(ref)
     return list(clusters.values())
+
+
+def _nearest_claimed(place: str, claimed: set[str], entities: dict[str, Entity], nearest: dict[str, str]) -> str:
+    """The nearest claimed place that contains ``place``; remembers it for every place passed."""
+    path: list[str] = []
+    seen = {place}
+    up = entities[place].part_of
+    while up and up not in claimed and up not in nearest and up not in seen:
+        path.append(up)
+        seen.add(up)
+        up = entities[up].part_of
+    found = up if up in claimed else nearest.get(up, "")
+    for passed in path:
+        nearest[passed] = found
+    return found

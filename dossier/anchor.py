@@ -7,11 +7,13 @@ occurrences apart. Nothing is ever silently orphaned.
 
 from __future__ import annotations
 
-import difflib
+import unicodedata
 from dataclasses import dataclass
 
+from .closest import closest, first_difference
 from .diagnostics import Diagnostics
 from .model import Article, Corpus, Note, Selector, Span
+from .spans import Overlaps
 from .textindex import TextIndex, normalise
 
 
@@ -31,6 +33,8 @@ def anchor(corpus: Corpus, diagnostics: Diagnostics) -> list[AnchoredArticle]:
 
 def anchor_article(article: Article, diagnostics: Diagnostics) -> AnchoredArticle:
     index = TextIndex(article.text)
+    selectors = [h.selector for h in article.hides] + [n.selector for n in article.notes] + [c.selector for c in article.claims]
+    index.expect(normalise(text) for s in selectors for text in (s.quote, s.prefix, s.suffix))
     hides = tuple(s for h in article.hides if (s := resolve(h.selector, index, article, diagnostics)))
     notes = tuple((n, s) for n in article.notes if (s := resolve(n.selector, index, article, diagnostics)))
     claims = {c.id: s for c in article.claims if (s := resolve(c.selector, index, article, diagnostics))}
@@ -38,37 +42,48 @@ def anchor_article(article: Article, diagnostics: Diagnostics) -> AnchoredArticl
     return AnchoredArticle(article, claims, hides, notes)
 
 
+# Occurrences of an ambiguous quote that are counted, and lines that are listed.
+_COUNTED = 1_000
+_LISTED = 10
+
+
 def resolve(selector: Selector, index: TextIndex, article: Article, diagnostics: Diagnostics) -> Span | None:
     """The one span a selector names, or None after reporting why not."""
     quote = normalise(selector.quote)
     prefix, suffix = normalise(selector.prefix), normalise(selector.suffix)
-    found = index.find_all(quote)
-    hits = found
-    if prefix or suffix:
-        hits = [h for h in found if _has_context(index.normal, h, h + len(quote), prefix, suffix)]
+    if not quote:
+        diagnostics.error(selector.position, "quote is empty (only white space)", "quote the words of the passage")
+        return None
+    hits = index.find(quote, prefix, suffix, limit=2)
     if len(hits) == 1:
         return Span(*index.to_source(hits[0], hits[0] + len(quote)))
-    if not hits and found:
-        diagnostics.error(selector.position, _context_mismatch(index, found[0], quote, prefix, suffix, article),
-                          "copy prefix:/suffix: from the text as it stands, or drop them if the quote is unique")
-    elif not hits:
-        diagnostics.error(selector.position, f"quote not found in seeds/{article.seed}: \"{_short(quote)}\"", _closest(index, quote, article))
-    else:
-        places = ", ".join(f"line {index.line_column(index.to_source(h, h + 1)[0])[0]}" for h in hits)
-        suggestion = _disambiguation(index, hits, len(quote))
+    if hits:
+        hits = index.find(quote, prefix, suffix, limit=_COUNTED + 1)
+        count = f"more than {_COUNTED:,}" if len(hits) > _COUNTED else str(len(hits))
+        places = ", ".join(f"line {_line(index, h)}" for h in hits[:_LISTED]) + (", …" if len(hits) > _LISTED else "")
         diagnostics.error(
             selector.position,
-            f"quote found {len(hits)} times in seeds/{article.seed} ({places}): \"{_short(quote)}\"",
-            f"lengthen the quote or add prefix:/suffix: to pick one, e.g. {suggestion}",
+            f"quote found {count} times in seeds/{article.seed} ({places}): \"{_short(quote)}\"",
+            f"lengthen the quote or add prefix:/suffix: to pick one, e.g. {_disambiguation(index, hits[0], len(quote))}",
         )
+    elif (prefix or suffix) and (found := index.find_all(quote, limit=1)):
+        diagnostics.error(selector.position, _context_mismatch(index, found[0], quote, prefix, suffix, article),
+                          "copy prefix:/suffix: from the text as it stands, or drop them if the quote is unique")
+    else:
+        diagnostics.error(selector.position, f"quote not found in seeds/{article.seed}: \"{_short(quote)}\"", _closest(index, quote))
     return None
+
+
+def _line(index: TextIndex, at: int) -> int:
+    return index.line_column(index.to_source(at, at + 1)[0])[0]
 
 
 def _context_mismatch(index: TextIndex, at: int, quote: str, prefix: str, suffix: str, article: Article) -> str:
     """The quote is there: say which of prefix/suffix does not match, and what the text has."""
-    line = index.line_column(index.to_source(at, at + 1)[0])[0]
-    before = index.normal[:at].rstrip()
-    after = index.normal[at + len(quote):].lstrip()
+    line = _line(index, at)
+    # The text next to the quote, as much as the context would need (not the whole text before it).
+    before = index.normal[max(0, at - len(prefix) - 11): at].rstrip()
+    after = index.normal[at + len(quote): at + len(quote) + len(suffix) + 11].lstrip()
     if prefix and not before.endswith(prefix):
         return (f"quote found in seeds/{article.seed} (line {line}), but not after prefix \"{_short(prefix)}\"; "
                 f"the text before it reads \"{_short(before[-len(prefix) - 10:].lstrip())}\"")
@@ -76,39 +91,101 @@ def _context_mismatch(index: TextIndex, at: int, quote: str, prefix: str, suffix
             f"the text after it reads \"{_short(after[:len(suffix) + 10].rstrip())}\"")
 
 
-def _has_context(normal: str, start: int, end: int, prefix: str, suffix: str) -> bool:
-    before = normal[:start].rstrip()
-    after = normal[end:].lstrip()
-    return before.endswith(prefix) and after.startswith(suffix)
+def _disambiguation(index: TextIndex, hit: int, length: int) -> str:
+    """Three words of context (a window of the text around the hit, however long the text)."""
+    words = index.normal[max(0, hit - 200): hit].split()[-3:]
+    if words:
+        return f"prefix: \"{' '.join(words)}\""
+    return f"suffix: \"{' '.join(index.normal[hit + length: hit + length + 200].split()[:3])}\""
 
 
-def _disambiguation(index: TextIndex, hits: list[int], length: int) -> str:
-    words = index.normal[: hits[0]].split()[-3:]
-    return f"prefix: \"{' '.join(words)}\"" if words else f"suffix: \"{' '.join(index.normal[hits[0] + length:].split()[:3])}\""
-
-
-def _closest(index: TextIndex, quote: str, article: Article) -> str:
-    """Point at the passage most like the quote, so a typo is quick to fix."""
-    text = index.normal
-    block = difflib.SequenceMatcher(None, text, quote, autojunk=False).find_longest_match(0, len(text), 0, len(quote))
-    if block.size == 0:
+def _closest(index: TextIndex, quote: str) -> str:
+    """Point at the passage most like the quote, and at where they differ, so a typo is quick to fix."""
+    found = closest(index.normal, quote)
+    if found is None:
         return "no similar passage; check that the quote comes from this article"
-    # Align on the longest common run, then let the edges move a little:
-    # an inserted or dropped character shifts the best window.
-    guess = max(0, block.a - block.b)
-    slack = max(2, len(quote) // 8)
-    candidates = [
-        (difflib.SequenceMatcher(None, text[a : a + n], quote, autojunk=False).ratio(), -abs(a - guess), a, n)
-        for a in range(max(0, guess - slack), min(len(text) - 1, guess + slack) + 1)
-        for n in range(max(1, len(quote) - slack), len(quote) + slack + 1)
-    ]
-    ratio, _, start, length = max(candidates)
-    passage = text[start : start + length]
-    line, column = index.line_column(index.to_source(start, start + 1)[0])
-    return f"closest passage (line {line}, column {column}, {ratio:.0%} alike): \"{_short(passage)}\""
+    passage = index.normal[found.start: found.end]
+    line, column = index.line_column(index.to_source(found.start, found.start + 1)[0])
+    # Rounded down: a passage that differs is never shown as 100% alike.
+    hint = f"closest passage (line {line}, column {column}, {int(found.ratio * 100)}% alike): \"{_short(passage)}\""
+    difference = _difference(index, found.start, passage, quote)
+    return hint + "\n" + difference if difference else hint
 
 
-def _short(text: str, limit: int = 90) -> str:
+def _difference(index: TextIndex, start: int, passage: str, quote: str) -> str:
+    """The first difference in words, when it is a character one cannot see or
+    tell apart, or when the passage or the quote is too long to compare by eye."""
+    diff = first_difference(passage, quote)
+    column = diff.at + 1
+    quote_char, text_char = diff.quote_char, diff.text_char
+    if text_char == " ":  # white space was folded: name what the seed has there
+        source = index.to_source(start + diff.at, start + diff.at + 1)[0]
+        if source < len(index.source) and index.source[source].isspace():
+            text_char = index.source[source]
+    spaced = not (quote_char and text_char)  # a space more or less counts; a space for a letter is a typo
+    if _notable(quote_char, spaced) or _notable(text_char, spaced):
+        if not text_char:
+            return f"the quote has {_name(quote_char)} at column {column}, which the text does not have: remove it"
+        if not quote_char:
+            fix = "add a space there" if text_char.isspace() else f"copy the passage from the text{_as_escape(text_char)}"
+            return f"the text has {_name(text_char)} at column {column} of the quote, which the quote lacks: {fix}"
+        return (f"at column {column} of the quote, the quote has {_name(quote_char)} where the text has "
+                f"{_name(text_char)}: copy the character from the text{_as_escape(text_char)}")
+    present = set(passage)
+    hidden = next((c for c in quote if not c.isprintable() and not c.isspace() and c not in present), "")
+    if hidden:
+        return f"the quote has {_name(hidden)} at column {quote.index(hidden) + 1}, which the text does not have there: remove it"
+    if len(passage) > _SHORT or len(quote) > _SHORT:
+        return (f"first difference at column {column} of the quote: the quote has \"{_around(quote, diff.at)}\" "
+                f"where the text has \"{_around(passage, diff.at)}\"")
+    return ""
+
+
+# Characters that look like others: quotation marks and apostrophes, dashes and hyphens.
+_LOOKALIKES = frozenset("\"'`´‘’‚‛“”„‟«»‹›′″ʼ-‐‑‒–—―−")
+
+
+def _notable(char: str, spaced: bool) -> bool:
+    """Invisible, white space (when a space more or less is the difference), or a look-alike."""
+    return bool(char) and (not char.isprintable() or char in _LOOKALIKES or (spaced and char.isspace()))
+
+
+def _name(char: str) -> str:
+    """'U+200B ZERO WIDTH SPACE (invisible)', '’ (U+2019 RIGHT SINGLE QUOTATION MARK)', 'a space', '"x"'."""
+    code = f"U+{ord(char):04X} {unicodedata.name(char, '') or _CONTROLS.get(char, 'control character')}"
+    if char == " ":
+        return "a space"
+    if char.isspace():
+        return f"a space ({code})"
+    if not char.isprintable():
+        return f"{code} (invisible)"
+    if char in _LOOKALIKES:
+        return f"{char} ({code})"
+    return f"\"{char}\""
+
+
+# unicodedata has no names for C0 controls; these are the ones a terminal acts on.
+_CONTROLS = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x1b": "ESCAPE", "\x7f": "DELETE"}
+
+
+def _as_escape(char: str) -> str:
+    """How to write a character that is invisible or hard to type, in YAML."""
+    if char.isascii() and char.isprintable():
+        return ""
+    code = f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
+    return f", or write it as {code} in a double-quoted YAML string"
+
+
+def _around(text: str, at: int, width: int = 30) -> str:
+    """``text`` around offset ``at``, cut to ``width`` characters on each side."""
+    start, end = max(0, at - width), at + width
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+_SHORT = 90
+
+
+def _short(text: str, limit: int = _SHORT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -122,9 +199,10 @@ def _check_layout(
 ) -> None:
     """Claims must be visible and nest cleanly: the page can only show a tree of tags."""
     by_id = {c.id: c for c in article.claims}
+    hidden = Overlaps(hides)
     for claim_id, span in claims.items():
         claim = by_id[claim_id]
-        if any(h.start < span.end and span.start < h.end for h in hides):
+        if hidden.any(span.start, span.end):
             diagnostics.error(claim.position, f"claim '{claim_id}' lies in a hidden span", "remove the hide entry or quote visible text")
     tagged = sorted(
         [(s, f"claim '{cid}'", by_id[cid].position) for cid, s in claims.items()]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .dates import DateMention, PartialDate, find_dates
 from .model import Span
 from .numbers import Figure, find_figures
+from .spans import Overlaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +25,6 @@ class Found:
     covered: bool
 
 
-def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
-
-
 def figures_and_dates(text: str, published: PartialDate | None, language: str) -> tuple[list[Figure], list[DateMention]]:
     """The figures and the date expressions of a text.
 
@@ -35,16 +32,16 @@ def figures_and_dates(text: str, published: PartialDate | None, language: str) -
     part of the date, not a figure of its own.
     """
     dates = find_dates(text, published, language)
-    figures = [f for f in find_figures(text, language) if not any(d.start < f.end and f.start < d.end for d in dates)]
-    return figures, dates
+    in_dates = Overlaps(dates)
+    return [f for f in find_figures(text, language) if not in_dates.any(f.start, f.end)], dates
 
 
 def scan(
     text: str, published: PartialDate | None, claims: Iterable[Span], hidden: Iterable[Span] = (), language: str = "de"
 ) -> list[Found]:
     """Every visible figure and date, marked covered or not, in text order."""
-    claims, hidden = list(claims), list(hidden)
+    claimed, hides = Overlaps(claims), Overlaps(hidden)
     figures, dates = figures_and_dates(text, published, language)
-    found = [Found("figure", f.start, f.end, f.surface, _overlaps(f.start, f.end, claims)) for f in figures]
-    found += [Found("date", d.start, d.end, d.surface, _overlaps(d.start, d.end, claims)) for d in dates]
-    return sorted((f for f in found if not _overlaps(f.start, f.end, hidden)), key=lambda f: (f.start, f.kind))
+    found = [Found("figure", f.start, f.end, f.surface, claimed.any(f.start, f.end)) for f in figures]
+    found += [Found("date", d.start, d.end, d.surface, claimed.any(d.start, d.end)) for d in dates]
+    return sorted((f for f in found if not hides.any(f.start, f.end)), key=lambda f: (f.start, f.kind))

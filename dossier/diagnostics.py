@@ -7,9 +7,11 @@ that a contributor sees every error of a run at once.
 from __future__ import annotations
 
 import difflib
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Literal, Protocol
+from typing import Literal, Protocol
 
 Severity = Literal["error", "warning"]
 
@@ -40,10 +42,16 @@ class Diagnostic:
     severity: Severity = "error"
 
     def __str__(self) -> str:
+        """One line per line of message and hint, every control character escaped.
+
+        Quotes and file names come from contributors: an escape sequence or a
+        bidi control in them must not rewrite the terminal or hide text, and
+        a line break must not start what looks like another diagnostic.
+        """
         text = f"{self.position}: {self.severity}: {self.message}"
         if self.hint:
-            text += "\n    " + self.hint.replace("\n", "\n    ")
-        return text
+            text += "\n" + self.hint
+        return "\n    ".join(printable(line) for line in text.split("\n"))
 
 
 @dataclass
@@ -71,6 +79,28 @@ class Diagnostics:
 
     def report(self) -> str:
         return "\n".join(str(d) for d in self.sorted())
+
+
+def printable(text: str) -> str:
+    """Text with every control and invisible format character written as an escape.
+
+    C0 and C1 controls (ESC starts terminal escape sequences), bidi controls
+    (U+202E reverses what follows), zero-width characters, the soft hyphen,
+    the BOM and line separators become \\x1b, \\u202e, ...; everything else
+    is kept, so German text and typographic quotes print as they are.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or unicodedata.category(c) in _HARMLESS else _escape(c) for c in text)
+
+
+# Not printable by str.isprintable, but neither acting on a terminal nor invisible.
+_HARMLESS = ("Zs", "Co")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _resolve(where: Position | Located) -> Position:

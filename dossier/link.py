@@ -14,7 +14,8 @@ from .anchor import AnchoredArticle
 from .dates import DateMention, find_dates, resolve
 from .diagnostics import Diagnostics
 from .mentions import AliasMatcher, Mention
-from .model import Article, Corpus, Span
+from .model import Article, Corpus
+from .spans import Frames, Overlaps
 from .values import Value, check_against_quote, check_value, normalise_value
 
 
@@ -35,28 +36,18 @@ def link(corpus: Corpus, anchored: list[AnchoredArticle], diagnostics: Diagnosti
     return [link_article(corpus, a, matcher, diagnostics) for a in anchored]
 
 
-def _fits(span_start: int, span_end: int, hides: tuple[Span, ...], frames: list[Span]) -> bool:
-    """Visible, and either inside or outside each claim/note frame, never across."""
-    for hide in hides:
-        if hide.start < span_end and span_start < hide.end:
-            return False
-    for frame in frames:
-        crosses = frame.start < span_end and span_start < frame.end
-        inside = frame.start <= span_start and span_end <= frame.end
-        if crosses and not inside:
-            return False
-    return True
-
-
 def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatcher, diagnostics: Diagnostics) -> LinkedArticle:
     article = anchored.article
-    frames = list(anchored.claims.values()) + [span for _, span in anchored.notes]
-    mentions = tuple(m for m in matcher.find(article.text) if _fits(m.start, m.end, anchored.hides, frames))
-    dates = tuple(
-        d for d in find_dates(article.text, article.published, article.language)
-        if _fits(d.start, d.end, anchored.hides, frames)
-        and not any(m.start < d.end and d.start < m.end for m in mentions)
-    )
+    hidden = Overlaps(anchored.hides)
+    frames = Frames([*anchored.claims.values(), *(span for _, span in anchored.notes)])
+
+    def fits(start: int, end: int) -> bool:
+        """Visible, and either inside or outside each claim/note frame, never across."""
+        return not hidden.any(start, end) and not frames.crossed_by(start, end)
+
+    mentions = tuple(m for m in matcher.find(article.text) if fits(m.start, m.end))
+    named = Overlaps(mentions)
+    dates = tuple(d for d in find_dates(article.text, article.published, article.language) if fits(d.start, d.end) and not named.any(d.start, d.end))
     values: dict[str, Value] = {}
     for claim in article.claims:
         proposition = corpus.propositions.get(claim.proposition)

@@ -238,8 +238,8 @@ def _statuses(ctx: Context, claims: Iterable[Claim]) -> tuple:
     for claim in claims:
         status = ctx.analysis.claims.get(claim.key)
         if status:
-            others = tuple((o.claim.key, o.claim.attributed_to, o.claim.via, o.value.text) for o in status.disputed_by)
-            result.append((claim.key, status.status, others))
+            # Not the disputing claims themselves: 5,000 distinct values in one group would make that 25 million.
+            result.append((claim.key, status.status, status.disputed_by.fingerprint))
     return tuple(result)
 
 
@@ -409,9 +409,11 @@ def _mentions_by_entity(linked: list[LinkedArticle]) -> dict[str, list[MentionRe
 
 def _snippet(text: str, start: int, end: int) -> Markup:
     """The mention in bold with context from its line, cut at word boundaries."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    # Look for the line's ends only as far as the snippet reaches: a seed may be one 5 MB line.
+    reach_start, reach_end = max(0, start - SNIPPET - 1), min(len(text), end + SNIPPET + 1)
+    line_start = text.rfind("\n", reach_start, start) + 1 or reach_start
+    line_end = text.find("\n", end, reach_end)
+    line_end = reach_end if line_end == -1 else line_end
     a = max(line_start, start - SNIPPET)
     b = min(line_end, end + SNIPPET)
     before, after = text[a:start], text[end:b]
