@@ -18,7 +18,19 @@ from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean, relative
 from .files import FileError, read_source, real_folder
 from .limits import ID_CHARS, SEED_BYTES, YAML_BYTES
-from .model import ENTITY_TYPES, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
+from .model import (
+    ENTITY_TYPES,
+    Alias,
+    Article,
+    Claim,
+    Corpus,
+    Entity,
+    Hide,
+    Location,
+    Note,
+    Proposition,
+    Selector,
+)
 from .names import check_forms
 from .schema import validate
 from .sitemap import RESERVED_IDS, id_problem

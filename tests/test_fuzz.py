@@ -296,7 +296,7 @@ class _KeepingImpossibleDates(yaml.CSafeLoader):
     the text as written, where safe_load raises: read_yaml keeps it so, for the
     schema and the date checks to report it with its position."""
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
@@ -339,8 +339,8 @@ def check_loader(raw: bytes) -> None:
     article = load_article(project, project.articles / "a.yml", raw, seeds, loaded, diagnostics)  # reads and validates
     if article is not None:
         anchor_article(article, diagnostics)
-    impossible = _impossible_published(raw)
-    if impossible is not None and article is not None:
+    impossible = _impossible_published(raw) if article is not None else None
+    if impossible is not None:
         assert any(d.position == impossible and d.severity == "error" for d in diagnostics.items), (
             f"[date] the impossible date at {impossible} was not reported there"
         )
