@@ -29,7 +29,11 @@ _URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+")
 
 
 def md_text(text: object) -> Markup:
-    """Escape plain text for a Markdown paragraph, table cell or attribute."""
+    """Escape plain text for a Markdown paragraph, table cell or attribute.
+
+    Inside a line, or at its start once leading white space is stripped (four
+    spaces would make a code block; markup strips them), it starts nothing.
+    """
     text = str(text)
     return _escaped_short(text) if len(text) <= _SHORT else _escaped(text)
 
