@@ -266,7 +266,9 @@ def _seed_text(shown: str, raw: bytes, diagnostics: Diagnostics) -> str | None:
     if not text.strip():
         diagnostics.error(Position(shown), "article is empty")
         return None
-    text = text.removeprefix("\ufeff")
+    # One line ending, as a browser reads a text file: a line is a paragraph,
+    # and a CR left at its end would reach the page.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     control = _CONTROL.search(text)
     if control is not None:
         more = sum(text.count(char) for char in _CONTROL_CHARS) - 1

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 import jsonschema
 import jsonschema_rs
@@ -103,22 +105,53 @@ def _too_big(path: str, limit: int, size: int, unit: str) -> tuple[str, str]:
     return f"{path}: {size:,} {unit}, more than the limit of {limit:,}", _LIMIT_HINTS.get(limit, "")
 
 
-# What a URL cannot hold unencoded (a link with one is dropped from the site).
-_NOT_IN_URL = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]")
+# What a URL cannot hold unencoded: all but RFC 3986's characters, and "'"
+# (safe_url drops a link with one; the schema's pattern refuses it).
+_NOT_IN_URL = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]")
+_HOST_HINT = ("write the host name (and a port in digits) after '//', e.g. https://example.org:8080/pfad; "
+              "'[', ']' and a second '@' belong in the path only")
 _CHARACTER_NAMES = {" ": "a space", "\n": "a line break", "\r": "a line break", "\t": "a tab"}
 
 
 def _bad_link(path: str, url: str) -> tuple[str, str]:
-    bad = _NOT_IN_URL.search(url) if re.match(r"https?://", url) else None
-    if bad is None:
+    if not re.match(r"https?://", url):
         return f"{path}: only http(s) links are allowed, got '{_shown(url)}'", "Use a URL starting with https://"
+    bad = _NOT_IN_URL.search(url)
+    if bad is None:  # the characters are right, the host is not
+        authority = re.split(r"[/?#]", url.split("//", 1)[1], maxsplit=1)[0]
+        if not authority.rpartition("@")[2].partition(":")[0]:
+            return (f"{path}: the link has no host name after '//'",
+                    "write the whole address, as the browser shows it: https://example.org/pfad")
+        return (f"{path}: '{_shown(authority)}' in the link is not a host name",
+                _HOST_HINT)
     char = bad.group()
-    name = _CHARACTER_NAMES.get(char) or (f"'{char}'" if char.isprintable() else f"the control character U+{ord(char):04X}")
+    if char in _CHARACTER_NAMES:
+        name = _CHARACTER_NAMES[char]
+    elif unicodedata.category(char) == "Cc":
+        name = f"the control character U+{ord(char):04X}"
+    elif char.isprintable() and not char.isspace():
+        name = f"'{char}'"
+    else:
+        name = f"the invisible character U+{ord(char):04X}"
+    host = re.match(r"https?://[^/?#]*", url)
     if char in "\r\n":
         hint = "write the link on one line"
+    elif host and bad.start() < host.end() and not char.isascii():
+        hint = f"write the host name in its ASCII form{_ascii_host(host.group())}, as the address bar gives it when copied"
+    elif char == " ":
+        hint = "percent-encode spaces as %20"
     else:
-        hint = "percent-encode spaces as %20" if char == " " else f"percent-encode it as %{ord(char):02X}"
+        hint = f"percent-encode it as {quote(char, safe='')}"
     return f"{path}: the link has {name} at character {bad.start() + 1}, which a URL cannot hold", hint
+
+
+def _ascii_host(start: str) -> str:
+    """': xn--bcher-kva.de' for 'https://bücher.de', or nothing when it has none."""
+    name = start.split("//", 1)[1].rpartition("@")[2].partition(":")[0]
+    try:
+        return f": {name.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return ""
 
 
 #: JSON Schema types in YAML words, with how to write one

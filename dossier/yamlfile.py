@@ -97,7 +97,7 @@ def _scalar(loader: Any, event: yaml.ScalarEvent) -> tuple[Any, Problem | None]:
     method, what = _SCALARS[tag]
     try:
         value = getattr(loader, method)(yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style))
-    except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
+    except (ValueError, KeyError, AttributeError, TypeError, IndexError, OverflowError):
         digits = sum(c.isdigit() for c in text)
         if tag == _INT and digits > sys.get_int_max_str_digits() > 0:
             return None, (f"a number of {digits:,} digits is too long to read",
@@ -311,7 +311,9 @@ class _Builder:
         self.source = source
         self.diagnostics = diagnostics
         self.refused = False
-        self.aliases: list[Any] = []  # where each alias is
+        #: where each anchor and alias is: an anchor without an alias is refused
+        #: too, as it is mostly a text that starts with '&' and loses its first word
+        self.references: list[Any] = []
 
     def _error(self, mark: Any, message: str, hint: str) -> None:
         self.diagnostics.error(_position(self.source.path, mark), message, hint)
@@ -323,11 +325,11 @@ class _Builder:
             return self._read(loader)
         finally:
             loader.dispose()
-            if self.aliases:  # the same mistake throughout a file: once, with a count
-                more = len(self.aliases) - 1
-                self._error(self.aliases[0], "YAML anchors and aliases (&name / *name) are not supported here"
-                            + (f" ({more:,} more alias{'es' if more > 1 else ''} below)" if more else ""),
-                            "write the value out in full where it is needed")
+            if self.references:  # the same mistake throughout a file: once, with a count
+                more = len(self.references) - 1
+                self._error(self.references[0], "YAML anchors and aliases (&name / *name) are not supported here"
+                            + (f" ({more:,} more below)" if more else ""),
+                            "write the value out in full where it is needed; put a text that starts with & or * in quotes")
 
     def _read(self, loader: Any) -> Any:
         """One loop over the events; the common cases first and inline (a large dossier has millions)."""
@@ -342,6 +344,8 @@ class _Builder:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 text = event.value
+                if event.anchor is not None:
+                    self.references.append(event.start_mark)
                 if event.tag is None and (not event.implicit[0] or text[:1] not in _PLAIN_FIRST):
                     value = text if len(text) > _SHARED_UP_TO else sys.intern(text)
                 else:
@@ -350,6 +354,8 @@ class _Builder:
                         self._error(event.start_mark, *problem)
                 data = value
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None:
+                    self.references.append(event.start_mark)
                 if len(stack) == YAML_DEPTH:
                     self._error(event.start_mark, f"values are nested more than {YAML_DEPTH} levels deep", _DEEP)
                     return None
@@ -365,7 +371,7 @@ class _Builder:
                 top = stack[-1] if stack else None
                 continue
             elif kind is yaml.AliasEvent:
-                self.aliases.append(event.start_mark)
+                self.references.append(event.start_mark)
                 value = data = None
             elif kind is yaml.StreamEndEvent:
                 return root
@@ -492,6 +498,7 @@ _QUOTES = ('end a quoted text with the quote it starts with; a " inside "..." is
 
 def syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError, diagnostics: Diagnostics) -> None:
     """Report a YAML syntax error where the mistake most likely is, with a hint how to fix it."""
+    _clamp(text, exc)
     quote = _quote_problem(text, exc)
     if quote:
         diagnostics.error(_position(path, quote[0]), f"YAML syntax error: {quote[1]}", _QUOTES)
@@ -510,6 +517,24 @@ def syntax_error(text: str, path: str, exc: yaml.MarkedYAMLError, diagnostics: D
         (mark and _indentation_hint(text, mark.line, mark.column))
         or "Check indentation and quoting; strings containing ': ' or '#' need quotes.",
     )
+
+
+#: the line breaks libyaml counts lines by
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _clamp(text: str, exc: yaml.MarkedYAMLError) -> None:
+    """Move the error's marks into the file: at the end of a file without a
+    final line break, libyaml reports the line after the last."""
+    lines = _BREAK.split(text)
+    for name in ("problem_mark", "context_mark"):
+        mark = getattr(exc, name)
+        if mark is None:
+            continue
+        line = min(mark.line, len(lines) - 1)
+        column = min(mark.column, len(lines[line])) if line == mark.line else len(lines[line])
+        if (line, column) != (mark.line, mark.column):
+            setattr(exc, name, yaml.Mark(mark.name, mark.index, line, column, None, None))
 
 
 def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocument | None:
@@ -536,8 +561,8 @@ def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocu
         syntax_error(text, shown_path, exc, diagnostics)
         return None
     except yaml.reader.ReaderError as exc:  # libyaml counts in bytes of UTF-8
-        start = raw.rfind(b"\n", 0, exc.position) + 1
-        position = Position(shown_path, raw[: exc.position].count(b"\n") + 1, len(raw[start : exc.position].decode("utf-8", "replace")) + 1)
+        lines = _BREAK.split(raw[: exc.position].decode("utf-8", "replace"))
+        position = Position(shown_path, len(lines), len(lines[-1]) + 1)
         diagnostics.error(position, f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})",
                           "delete it: most editors do not show it (write a line break or tab inside double quotes as \\n or \\t)")
         return None

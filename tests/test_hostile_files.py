@@ -4,6 +4,7 @@ lost, builds are exclusive and the site is swapped in at once."""
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
 import pickle
@@ -272,6 +273,32 @@ def test_control_characters_in_a_seed_are_errors_with_their_place(dossier, capsy
     assert code == 1
     assert "seeds/a.txt:2:8: error: control character U+0000 (NUL) in the article, and 2 more" in err
     assert len(re.findall(r"^seeds/a\.txt:\d+:\d+: error:", err, re.MULTILINE)) == 1
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_a_seed_with_windows_or_old_mac_line_endings_reads_as_lines(dossier, capsys, ending):
+    """CR LF and a lone CR end a line, as they do for a browser showing the text:
+    each line its own paragraph, no CR left on the page, positions in the
+    exports counted in the text with plain line breaks, the source published as received."""
+    lines = ["Titel", "1. Der NIS meldet 12.000", "Soldaten.", "    Eingerückt."]
+    raw = ending.join(lines).encode("utf-8") + ending.encode()
+    (dossier.root / "seeds" / "a.txt").write_bytes(raw)
+    claim = ("claims:\n  - id: c\n    quote: \"12.000 Soldaten\"\n    proposition: troops\n    scope: total\n"
+             "    value: 12000\n    attributed_to: nis\n    stance: reports\n")
+    dossier.write("content/articles/a.yml", annotation("a") + claim)
+    with_site_config(dossier)
+    code, out = build(dossier, capsys, "--no-site")
+    assert code == 0, out
+    docs = dossier.root / "build" / "docs"
+    page = (docs / "artikel" / "a.md").read_text("utf-8")
+    assert "\r" not in page and "&#13;" not in page
+    paragraphs = page.split("\n\n")
+    assert "Titel" in paragraphs and "Eingerückt." in paragraphs
+    assert [p for p in paragraphs if p.startswith("1")] == [next(p for p in paragraphs if p.startswith("1&#46; Der "))]
+    text = "\n".join(lines) + "\n"
+    [exported] = json.loads((docs / "daten" / "claims.json").read_text("utf-8"))
+    assert text[exported["start"]:exported["end"]] == exported["quote"] == "12.000\nSoldaten"
+    assert (docs / "daten" / "quellen" / "a.txt").read_bytes() == raw
 
 
 # --- ids that name files -------------------------------------------------------------------------

@@ -53,16 +53,25 @@ def hint(err: str, line: str) -> str:
     return err.split(line, 1)[1].splitlines()[1]
 
 
-def test_billion_laughs_is_refused_at_the_first_alias(dossier, capsys):
+def test_billion_laughs_is_refused_at_the_first_anchor(dossier, capsys):
     dossier.article("a", TEXT, LAUGHS)
     dossier.write("content/entities/units.yml", "- &u {id: u, name: Einheit}\n- *u\n")
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    first = find(lines, r"^content/articles/a\.yml:5:8: error: YAML anchors and aliases \(&name / \*name\) are not "
-                        r"supported here \(71 more aliases below\)$")
+    # 9 anchors (&a to &i) and 72 aliases
+    first = find(lines, r"^content/articles/a\.yml:4:4: error: YAML anchors and aliases \(&name / \*name\) are not "
+                        r"supported here \(80 more below\)$")
     assert "write the value out in full" in hint(err, first)
-    assert find(lines, r"^content/entities/units\.yml:2:3: error: YAML anchors and aliases")
+    assert find(lines, r"^content/entities/units\.yml:1:3: error: YAML anchors and aliases")
     assert "Traceback" not in err
+
+
+def test_an_anchor_without_an_alias_is_refused_too():
+    """'&Co' unquoted is an anchor to YAML, and the text would lose it without a word."""
+    data, lines = read("outlet: &Co Verlag\n")
+    assert data is None
+    assert lines == ["f.yml:1:9: error: YAML anchors and aliases (&name / *name) are not supported here",
+                     "    write the value out in full where it is needed; put a text that starts with & or * in quotes"]
 
 
 @pytest.mark.parametrize(("text", "position"), [
@@ -139,6 +148,11 @@ claims:
     assert re.search(r"^7 error\(s\)", err, re.MULTILINE)
 
 
+def test_a_tag_on_an_empty_value_is_reported():
+    data, lines = read("seed: !!int\n")
+    assert data is None and lines[0] == "f.yml:1:7: error: '' is not a whole number, as its tag !!int says"
+
+
 def test_an_impossible_unquoted_date_is_a_date_error_not_a_crash(dossier, capsys):
     dossier.article("a", TEXT, good("a.txt", extra="published: 2025-02-30\npublished_basis: Datumszeile\n"))
     code, lines, err = run_check(dossier, capsys)
@@ -159,6 +173,25 @@ def test_an_invisible_control_character_is_named_where_it_is():
     assert data is None
     assert lines[0] == "f.yml:2:5: error: character U+0007 is not allowed in YAML (control characters are not allowed)"
     assert "most editors do not show it" in lines[1]
+
+
+@pytest.mark.parametrize(("text", "position"), [
+    ("[", "1:2"),
+    ("seed: a.txt\ntitle: [T", "2:10"),
+    ("seed: a.txt\r\n[", "2:2"),
+])
+def test_an_error_at_the_end_of_a_file_is_on_its_last_line(text, position):
+    """Without a final line break, libyaml puts the end of the file on the line
+    after the last: the message names the end of the last line instead."""
+    data, lines = read(text)
+    assert data is None and lines[0].startswith(f"f.yml:{position}: error: YAML syntax error: "), lines
+
+
+def test_a_forbidden_character_after_other_line_breaks_is_on_its_line():
+    """libyaml counts CR, CR LF, NEL, U+2028 and U+2029 as line breaks; so do the messages."""
+    for text, position in [("a: 1\rb: x\x00", "2:5"), ("a: 1\r\nb: x\x00", "2:5"), ("a: 1\u2028b: \x00", "2:4")]:
+        data, lines = read(text)
+        assert data is None and lines[0].startswith(f"f.yml:{position}: error: character U+0000 is not allowed"), (text, lines)
 
 
 def test_plain_data_is_what_pyyaml_reads(tmp_path):
@@ -327,6 +360,14 @@ def test_every_text_and_list_of_the_schemas_is_bounded_by_limits_py(name):
     ("https://example.org/<script>", "'<' at character 21", "percent-encode it as %3C"),
     ("https://example.org/a\nb", "a line break at character 22", "write the link on one line"),
     ("https://example.org/`x`", "'`' at character 21", "percent-encode it as %60"),
+    ("https://example.org/a\\", "'\\' at character 22", "percent-encode it as %5C"),
+    ("https://example.org/'x'", "''' at character 21", "percent-encode it as %27"),
+    ("https://example.org/\x1b", "the control character U+001B at character 21", "percent-encode it as %1B"),
+    ("https://example.org/\x85", "the control character U+0085 at character 21", "percent-encode it as %C2%85"),
+    ("https://example.org/a\u00a0b", "the invisible character U+00A0 at character 22", "percent-encode it as %C2%A0"),
+    ("https://example.org/grüße", "'ü' at character 23", "percent-encode it as %C3%BC"),
+    ("https://bücher.de/", "'ü' at character 10",
+     "write the host name in its ASCII form: xn--bcher-kva.de, as the address bar gives it when copied"),
 ])
 def test_a_link_with_a_character_no_url_holds_is_an_error(dossier, capsys, url, message, fix):
     dossier.article("a", TEXT, good("a.txt", extra=f"source_url: {json.dumps(url)}\n"))
@@ -337,11 +378,26 @@ def test_a_link_with_a_character_no_url_holds_is_an_error(dossier, capsys, url, 
     assert hint(err, bad) == f"    {fix}"
 
 
+@pytest.mark.parametrize(("url", "message"), [
+    ("https:///artikel", "the link has no host name after '//'"),
+    ("https://:8080/artikel", "the link has no host name after '//'"),
+    ("https://ich@/artikel", "the link has no host name after '//'"),
+    ("https://example.org:port/", "'example.org:port' in the link is not a host name"),
+    ("https://[example.org]/", "'[example.org]' in the link is not a host name"),
+])
+def test_a_link_without_a_host_name_is_an_error(dossier, capsys, url, message):
+    dossier.article("a", TEXT, good("a.txt", extra=f"source_url: {json.dumps(url)}\n"))
+    code, lines, err = run_check(dossier, capsys)
+    assert code == 1
+    bad = find(lines, rf"^content/articles/a\.yml:4:13: error: source_url: {re.escape(message)}$")
+    assert "https://example.org" in hint(err, bad)
+
+
 def test_every_link_the_schema_accepts_stays_on_the_site():
     """safe_url drops a link silently; the schema must refuse each one it would drop."""
     pattern = re.compile(load_schema("article")["properties"]["source_url"]["pattern"])
     rng = random.Random(0)
-    alphabet = "aZ09-._~:/?#[]@!$&()*+,;=% \"'<>`\\{}|^\t\n\x00\x7fäЖ\u00a0\u2028"
+    alphabet = "aZ09-._~:/?#[]@!$&()*+,;=% \"'<>`\\{}|^\t\n\x00\x1b\x7f\x85\x9bäЖ\u00a0\u200b\u2028"
     accepted = 0
     for _ in range(5000):
         url = rng.choice(["https://", "http://", "HTTPS://", "javascript:"]) + "".join(rng.choices(alphabet, k=rng.randint(0, 8)))
