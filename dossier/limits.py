@@ -26,3 +26,8 @@ TEXT_CHARS = 20_000
 ITEMS_PER_ARTICLE = 5_000
 #: entries of one registry file, aliases of one entity
 REGISTRY_ITEMS = 50_000
+#: characters of one line of a seed: a line is a paragraph, and Python-Markdown
+#: takes time growing with the square of a paragraph's length (5 MB: ~5 minutes)
+SEED_LINE_CHARS = 100_000
+#: words of one name or alias: matching costs text words × alias words
+ALIAS_WORDS = 12

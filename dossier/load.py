@@ -17,7 +17,7 @@ from typing import Any
 from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean, relative
 from .files import FileError, read_source, real_folder
-from .limits import ID_CHARS, SEED_BYTES, YAML_BYTES
+from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
 from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
 from .names import check_forms
 from .schema import validate
@@ -279,7 +279,29 @@ def _seed_text(shown: str, raw: bytes, diagnostics: Diagnostics) -> str | None:
             "delete it: an article is plain text, where tab, line break and form feed are the only control characters",
         )
         return None  # like a seed that is not UTF-8: binary, not worth anchoring quotes in
+    long_line = _first_long_line(text)
+    if long_line is not None:
+        line, length = long_line
+        diagnostics.error(
+            Position(shown, line), f"line {line} has {length:,} characters, more than the limit of {SEED_LINE_CHARS:,}",
+            "each line of an article is a paragraph: break the text into paragraphs at sentence ends",
+        )
+        return None
     return text
+
+
+def _first_long_line(text: str) -> tuple[int, int] | None:
+    """(line number, length) of the first line over SEED_LINE_CHARS, found without splitting the text."""
+    if len(text) <= SEED_LINE_CHARS:
+        return None
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > SEED_LINE_CHARS:
+            return text.count("\n", 0, start) + 1, end - start
+        start = end + 1
+    return None
 
 
 def seed_name_problem(name: str, siblings: set[str]) -> tuple[str, str] | None:

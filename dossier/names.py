@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 
 from .diagnostics import Diagnostics
+from .limits import ALIAS_WORDS
 from .mentions import WORD
 from .model import Entity, Location
 from .yamlfile import Where
@@ -55,6 +56,9 @@ def form_problems(form: str, entity: str) -> list[tuple[str, str, str]]:
     if not letters:
         return [("error", "has no letter", f"{everywhere}: a name or alias needs letters")]
     problems = []
+    if len(words) > ALIAS_WORDS:
+        problems.append(("error", f"has {len(words)} words, more than the limit of {ALIAS_WORDS}",
+                         "a name or alias is what an article calls the entity: shorten it (dossier/limits.py)"))
     if len("".join(words)) == 1:
         problems.append(("error", "is a single character", f"{everywhere}: write the full name"))
     elif not any(_in_capitals(w) for w in words) and all(w.casefold() in _ALL_STOPWORDS for w in words):

@@ -23,7 +23,7 @@ from dossier import emit as emit_module
 from dossier import manifest
 from dossier.cli import main
 from dossier.files import FileError
-from dossier.limits import ID_CHARS, SEED_BYTES, YAML_BYTES
+from dossier.limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
 from dossier.load import Project
 from dossier.pipeline import Build, generate
 from dossier.publish import PublishError, exchange, publish
@@ -273,6 +273,20 @@ def test_control_characters_in_a_seed_are_errors_with_their_place(dossier, capsy
     assert code == 1
     assert "seeds/a.txt:2:8: error: control character U+0000 (NUL) in the article, and 2 more" in err
     assert len(re.findall(r"^seeds/a\.txt:\d+:\d+: error:", err, re.MULTILINE)) == 1
+
+
+def test_a_seed_line_longer_than_the_limit_is_an_error_with_its_line(dossier, capsys):
+    """A line is a paragraph, and Python-Markdown's time grows with the square of
+    a paragraph's length: one 5 MB line took about five minutes to build."""
+    long_line = "Wort " * (SEED_LINE_CHARS // 5) + "Ende."
+    dossier.article("a", f"Titel\nEin kurzer Absatz.\n{long_line}\n", annotation("a"))
+    code, err = check(dossier, capsys)
+    assert code == 1
+    assert (f"seeds/a.txt:3:1: error: line 3 has {len(long_line):,} characters, "
+            f"more than the limit of {SEED_LINE_CHARS:,}") in err
+    assert "break the text into paragraphs" in err
+    dossier.article("a", f"Titel\n{long_line[:SEED_LINE_CHARS]}\n", annotation("a"))
+    assert check(dossier, capsys)[0] == 0
 
 
 @pytest.mark.parametrize("ending", ["\r\n", "\r"])

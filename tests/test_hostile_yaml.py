@@ -451,6 +451,15 @@ def test_real_names_pass(form):
     assert form_problems(form, "x") == []
 
 
+def test_an_alias_of_more_words_than_the_limit_is_an_error():
+    """Matching costs text words × alias words: a 333-word alias took minutes on a large seed."""
+    longest = " ".join(["Institut"] * limits.ALIAS_WORDS)
+    assert form_problems(longest, "x") == []
+    [(severity, message, hint_text)] = form_problems(longest + " Berlin", "x")
+    assert (severity, message) == ("error", f"has {limits.ALIAS_WORDS + 1} words, more than the limit of {limits.ALIAS_WORDS}")
+    assert "shorten it" in hint_text
+
+
 def test_stopwords_are_lowercase_and_per_language():
     assert set(STOPWORDS) == {"de", "en"}
     for words in STOPWORDS.values():
