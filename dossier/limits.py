@@ -29,5 +29,6 @@ REGISTRY_ITEMS = 50_000
 #: characters of one line of a seed: a line is a paragraph, and Python-Markdown
 #: takes time growing with the square of a paragraph's length (5 MB: ~5 minutes)
 SEED_LINE_CHARS = 100_000
-#: words of one name or alias: matching costs text words × alias words
-ALIAS_WORDS = 12
+#: words of one name or alias (real ones have up to ~10): matching costs up to
+#: text words × alias words
+ALIAS_WORDS = 24

@@ -29,6 +29,21 @@ def payload(field: str) -> str:
     )
 
 
+def name_payload(field: str) -> str:
+    """Hostile text short enough for a name or alias (limits.ALIAS_WORDS words):
+    the literal part plus an attribute break-out, a javascript: link and emphasis."""
+    return f'{literal(field)} "><svg onload=alert(1)> [x](javascript:alert(1)) **b**'
+
+
+#: The fields that get ``name_payload``: names and aliases, whose words are limited.
+NAME_FIELDS = frozenset({"person-name", "entity-name", "entity-alias", "source-name", "via-name", "place-name"})
+
+
+def written(field: str) -> str:
+    """The hostile text the corpus wrote into ``field``."""
+    return name_payload(field) if field in NAME_FIELDS else payload(field)
+
+
 def literal(field: str) -> str:
     """The part of a payload that a reader must see as text where it is shown."""
     return f'<script>alert("{field}")</script> <img src=x onerror=alert("{field}")>'
@@ -154,14 +169,14 @@ PROPOSITIONS = f"""\
 ENTITIES = {
     "people": f"""\
 - id: kyrylo-budanov
-  name: {q(payload("person-name"))}
+  name: {q(name_payload("person-name"))}
   aliases: [Budanow]
 - id: kim-jong-un
-  name: {q(payload("entity-name"))}
+  name: {q(name_payload("entity-name"))}
   description: {q(payload("entity-description"))}
   aliases:
     - Kim Jong Un
-    - {q(payload("entity-alias"))}
+    - {q(name_payload("entity-alias"))}
     - form: Kim Jong In
       erroneous: true
       note: {q(payload("alias-note"))}
@@ -170,17 +185,17 @@ ENTITIES = {
     "equipment": "[]\n",
     "organisations": f"""\
 - id: nis
-  name: {q(payload("source-name"))}
+  name: {q(name_payload("source-name"))}
   aliases: [Geheimdienst]
 - id: yonhap
-  name: {q(payload("via-name"))}
+  name: {q(name_payload("via-name"))}
   aliases: [Yonhap]
 """,
     "places": f"""\
 - id: russia
   name: Russland
 - id: vladivostok
-  name: {q(payload("place-name"))}
+  name: {q(name_payload("place-name"))}
   aliases: [Wladiwostok]
   part_of: russia
 """,

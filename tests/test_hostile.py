@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from helpers import ROOT
-from hostile_corpus import EVIL_HOST, FIELDS, literal, payload
+from hostile_corpus import EVIL_HOST, FIELDS, literal, payload, written
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from dossier.cli import main
@@ -141,10 +141,10 @@ def test_titles_are_text_in_the_head_and_header(hostile_site: Path) -> None:
     for page, field in [("artikel/evil/index.html", "article-title"), ("personen/kim-jong-un/index.html", "entity-name"),
                         ("widersprueche/troops/index.html", "question"), ("404.html", None)]:
         tree = LexborHTMLParser((hostile_site / page).read_text("utf-8"))
-        title = " ".join(payload(field).split()) + " - " if field else ""
+        title = " ".join(written(field).split()) + " - " if field else ""
         assert _first(tree, "title").text() == title + payload("site-name"), page
         topics = [" ".join(n.text().split()) for n in tree.css(".md-header__topic .md-ellipsis") if n.text().strip()]
-        assert topics == [payload("site-name")] + ([" ".join(payload(field).split())] if field else []), page
+        assert topics == [payload("site-name")] + ([" ".join(written(field).split())] if field else []), page
         logo = _first(tree, "a.md-logo")
         assert logo.attributes["title"] == logo.attributes["aria-label"] == payload("site-name"), page
         assert _first(tree, "meta[name=description]").attributes["content"] == payload("site-description")

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import serving
-from hostile_corpus import literal, payload
+from hostile_corpus import literal, payload, written
 from playwright.sync_api import (
     Browser,
     Page,
@@ -158,7 +158,7 @@ def test_the_404_page_runs_nothing(watched: Watched, hostile_server: str) -> Non
 def test_titles_show_as_text_in_the_header_and_the_tab(watched: Watched, hostile_server: str, path: str, field: str) -> None:
     watched.open(hostile_server + path)
     page = watched.page
-    assert page.title() == f"{' '.join(payload(field).split())} - {payload('site-name')}"
+    assert page.title() == f"{' '.join(written(field).split())} - {payload('site-name')}"
     assert literal(field) in page.locator("h1").first.inner_text()
     assert literal(field) in (page.locator(".md-header__topic[data-md-component=header-topic]").text_content() or "")
     assert literal("site-name") in (page.locator(".md-header__topic").first.text_content() or "")
