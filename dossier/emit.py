@@ -21,7 +21,7 @@ from . import sitemap as site
 from .exports import FILES, build_exports
 from .files import FileError, read_source, real_folder, write_file
 from .limits import SEED_BYTES
-from .load import Project
+from .layout import Project
 from .pages import Context, Page, build_pages, corpus_key, render
 from .parallel import fork_map
 from .progress import Progress

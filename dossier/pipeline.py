@@ -29,7 +29,8 @@ from .files import FileError, read_source, real_folder
 from .limits import YAML_BYTES
 from .link import LinkedArticle, link_article
 from .linkcheck import find_broken_links
-from .load import Project, Registry, article_files, check_annotated, load_article, load_registry, read_seeds
+from .layout import Project
+from .load import Registry, article_files, check_annotated, load_article, load_registry, read_seeds
 from .mentions import AliasMatcher
 from .model import Corpus
 from .parallel import fork_map

@@ -23,7 +23,7 @@ from dossier import manifest
 from dossier.cli import main
 from dossier.files import FileError
 from dossier.limits import ID_CHARS, SEED_BYTES, YAML_BYTES
-from dossier.load import Project
+from dossier.layout import Project
 from dossier.pipeline import Build, generate
 from dossier.publish import PublishError, exchange, publish
 from dossier.workspace import BuildLock

@@ -11,7 +11,7 @@ from dossier import emit as emit_module
 from dossier import pages
 from dossier import sitemap as site
 from dossier.diagnostics import DossierError
-from dossier.load import Project
+from dossier.layout import Project
 from dossier.pipeline import Build, generate
 
 from helpers import copy_corpus

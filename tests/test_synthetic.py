@@ -25,7 +25,7 @@ from dossier import parallel  # noqa: E402
 from dossier import sitemap as site  # noqa: E402
 from dossier.emit import WriteReport  # noqa: E402
 from dossier.exports import FILES  # noqa: E402
-from dossier.load import Project  # noqa: E402
+from dossier.layout import Project  # noqa: E402
 from dossier.model import ENTITY_TYPES, Corpus  # noqa: E402
 from dossier.pipeline import Build, Checked, generate  # noqa: E402
 
