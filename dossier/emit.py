@@ -73,10 +73,10 @@ def emit(ctx: Context, previous: dict[str, str] | None, out: Path, sink: Sink) -
     the process that makes it.
     """
     emitted = Emitted({}, [])
-    outputs = list(_outputs(ctx))
-    sink.begin([output.path for output in outputs])
+    files = list(outputs(ctx))
+    sink.begin([output.path for output in files])
     jobs: list[_Job] = []
-    for output in outputs:
+    for output in files:
         if previous is None:
             jobs.append(_Job(output))
             continue
@@ -102,7 +102,7 @@ def emit(ctx: Context, previous: dict[str, str] | None, out: Path, sink: Sink) -
     return emitted
 
 
-def _outputs(ctx: Context) -> Iterator[Output[Any]]:
+def outputs(ctx: Context) -> Iterator[Output[Any]]:
     """Every file, in the order they are made: the exports first, the longest
     jobs, so that they do not finish last."""
     for name in FILES:
