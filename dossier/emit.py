@@ -1,5 +1,10 @@
 """Stage 5, emit: all output files as bytes, written only where they changed.
 
+Every file (page, export, seed copy, asset) is an ``output.Output``; one
+loop skips those whose inputs have the key of the last build and spreads
+the others over the cores. Emit knows only the ``Context`` the pipeline
+hands it, not the loader or the pipeline.
+
 Rewriting an unchanged file would make ``mkdocs serve`` rebuild for
 nothing (and loop when the output sits in a watched folder), so the writer
 compares bytes first and removes files that are no longer generated, but

@@ -8,6 +8,7 @@ article, and the whole corpus for the pages that show all of it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +19,7 @@ from markupsafe import Markup
 from .. import sitemap as site
 from ..analyse import Analysis
 from ..escape import md_line
-from ..indexes import Indexes, build_indexes
+from ..indexes import ClaimAt, Indexes, build_indexes
 from ..link import LinkedArticle
 from ..model import Corpus, Entity, Proposition
 from ..output import Sourced, input_key
@@ -88,6 +89,13 @@ class Context:
     def everything(self) -> Sourced[Context]:
         """The whole context as an input (of the indexes, the home page, the exports)."""
         return Sourced(self.corpus_key, self)
+
+
+def dated_claims(ctx: Context) -> Iterator[ClaimAt]:
+    """The claims of every date question: the timeline's events besides publications."""
+    for pid, proposition in ctx.corpus.propositions.items():
+        if proposition.type == "date":
+            yield from ctx.indexes.claims_by_proposition.get(pid, ())
 
 
 def build_context(

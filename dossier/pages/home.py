@@ -11,8 +11,7 @@ from ..link import LinkedArticle
 from ..model import ENTITY_TYPES
 from ..output import Output, Sourced
 from . import labels, markdown
-from .context import Context
-from .timeline import dated_claims
+from .context import Context, dated_claims
 
 #: the home page shows the newest few; the article index lists all
 HOME_ARTICLES = 10

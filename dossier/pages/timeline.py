@@ -10,11 +10,10 @@ from markupsafe import Markup
 
 from .. import sitemap as site
 from ..escape import md_line
-from ..indexes import ClaimAt
 from ..output import Output, Sourced
 from ..values import format_date
 from . import labels, markdown
-from .context import Context
+from .context import Context, dated_claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,13 +23,6 @@ class Inputs:
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
     yield markdown.page(site.TIMELINE, partial(Inputs, ctx.everything), render)
-
-
-def dated_claims(ctx: Context) -> Iterator[ClaimAt]:
-    """The claims of every date question: the timeline's events besides publications."""
-    for pid, proposition in ctx.corpus.propositions.items():
-        if proposition.type == "date":
-            yield from ctx.indexes.claims_by_proposition.get(pid, ())
 
 
 def render(inputs: Inputs) -> str:
