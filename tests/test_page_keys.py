@@ -12,15 +12,17 @@ import copy
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from dossier import pages
 from dossier.emit import outputs
 from dossier.layout import Project
-from dossier.output import Sourced, input_key
-from dossier.pages import KINDS
+from dossier.output import Sourced, given, input_key
+from dossier.pages import KINDS, markdown
 from dossier.pages.context import Context, build_context
-from dossier.pipeline import check
+from dossier.pipeline import Build, check
 
 TITLE = "Testdossier"
 
@@ -169,15 +171,15 @@ def test_every_input_of_every_page_kind_is_in_its_key(dossier) -> None:
     ctx = _context(dossier.root)
     for kind in KINDS:
         changed_fields: set[str] = set()
-        pages = list(kind.pages(ctx))
-        assert pages, f"{kind.__name__} made no page of the test dossier"
-        for page in pages:
+        made = list(kind.pages(ctx))
+        assert made, f"{kind.__name__} made no page of the test dossier"
+        for page in made:
             inputs = page.inputs()
             key = input_key(inputs)
             for path, changed in _variants(inputs):
                 assert input_key(changed) != key, f"{page.path}: changing inputs{path} leaves the key as it was"
                 changed_fields.add(path[1:].split(".")[0].split("[")[0])
-        fields = {f.name for f in dataclasses.fields(pages[0].inputs())}
+        fields = {f.name for f in dataclasses.fields(made[0].inputs())}
         assert changed_fields == fields, f"{kind.__name__}: the test dossier leaves {fields - changed_fields} empty"
 
 
@@ -227,3 +229,26 @@ def test_the_title_is_in_the_key_of_the_pages_that_show_it(dossier) -> None:
     before, after = _made(_context(dossier.root)), _made(_context(dossier.root, "Anderes Dossier"))
     assert before["index.md"][0] != after["index.md"][0] and b"Anderes Dossier" in after["index.md"][1]
     assert [p for p in before if before[p][0] == after[p][0] and before[p][1] != after[p][1]] == []
+
+
+def test_a_new_page_kind_is_one_entry_in_the_table(dossier, monkeypatch) -> None:
+    """A kind of page needs nothing but its module (here a stand-in) and its line in KINDS."""
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Inputs:
+        count: int
+
+    def render(inputs: Inputs) -> str:
+        return f"# {inputs.count} Artikel\n"
+
+    def new_pages(ctx: Context):
+        yield markdown.page("neu.md", given(Inputs(len(ctx.linked))), render)
+
+    _write(dossier)
+    monkeypatch.setattr(pages, "KINDS", (*pages.KINDS, SimpleNamespace(pages=new_pages)))
+    out = dossier.root / "build" / "docs"
+    build = Build(dossier.project, out, TITLE)
+    _, first = build.generate()
+    assert (out / "neu.md").read_text("utf-8") == "# 2 Artikel\n"
+    assert "neu.md" in first.rendered and "neu.md" in first.files
+    _, second = build.generate()
+    assert second.rendered == [] and (out / "neu.md").is_file()
