@@ -26,10 +26,10 @@ from .coverage import scan
 from .diagnostics import Diagnostic, Diagnostics, DossierError, Position
 from .emit import Collector, TreeWriter, WriteReport, emit
 from .files import FileError, read_source, real_folder
+from .layout import Project
 from .limits import YAML_BYTES
 from .link import LinkedArticle, link_article
 from .linkcheck import find_broken_links
-from .layout import Project
 from .load import Registry, article_files, check_annotated, load_article, load_registry, read_seeds
 from .mentions import AliasMatcher
 from .model import Corpus
