@@ -81,7 +81,7 @@ def _tree_size(folder: Path, suffix: str = "") -> tuple[int, int]:
 def _generate(root: Path):
     """generate() as ``dossier build`` calls it (links checked by MkDocs), or with
     DOSSIER_BENCH_CHECK_LINKS=1 as ``dossier build --no-site`` does."""
-    from dossier.load import Project
+    from dossier.layout import Project
     from dossier.pipeline import generate
 
     options = {"check_links": True} if os.environ.get("DOSSIER_BENCH_CHECK_LINKS") == "1" else {}
@@ -106,7 +106,7 @@ def _fresh_generate(root: Path):
 def worker(kind: str, root: Path, repeat: int) -> dict:
     import gc
 
-    from dossier.load import Project
+    from dossier.layout import Project
     from dossier.pipeline import check
 
     project = Project(root)

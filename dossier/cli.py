@@ -19,8 +19,9 @@ import yaml
 from .diagnostics import Diagnostics, DossierError, Position
 from .files import FileError, describe, read_source, real_folder
 from .init import LANGUAGES
+from .layout import Project
 from .limits import SEED_BYTES, YAML_BYTES
-from .load import SEED_SUFFIX, Project, load, seed_name_problem
+from .load import SEED_SUFFIX, load, seed_name_problem
 from .pipeline import check, generate
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
 from .yamlfile import syntax_error

@@ -1,5 +1,10 @@
 """Stage 5, emit: all output files as bytes, written only where they changed.
 
+Every file (page, export, seed copy, asset) is an ``output.Output``; one
+loop skips those whose inputs have the key of the last build and spreads
+the others over the cores. Emit knows only the ``Context`` the pipeline
+hands it, not the loader or the pipeline.
+
 Rewriting an unchanged file would make ``mkdocs serve`` rebuild for
 nothing (and loop when the output sits in a watched folder), so the writer
 compares bytes first and removes files that are no longer generated, but
@@ -9,32 +14,29 @@ only files it wrote itself (``manifest.py``).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
-from . import manifest
+from . import manifest, pages
 from . import sitemap as site
-from .exports import FILES, build_exports
+from .exports import FILES, export
 from .files import FileError, read_source, real_folder, write_file
 from .limits import SEED_BYTES
-from .load import Project
-from .pages import Context, Page, build_pages, corpus_key, render
+from .output import Output, Sourced, given, input_key
+from .pages.context import Context
 from .parallel import fork_map
 from .progress import Progress
-
-if TYPE_CHECKING:
-    from .pipeline import Checked
 
 ASSETS = ("dossier.css", "dossier.js")
 
 
 @dataclass
 class Emitted:
-    #: page -> key of its inputs, for the next build
+    #: output path -> key of its inputs, for the next build
     keys: dict[str, str]
     #: pages rendered in this build
     rendered: list[str]
@@ -54,99 +56,104 @@ class Sink(Protocol):
     def wrote(self, path: str, written: bool) -> None: ...
 
 
-@dataclass(frozen=True)
+#: a job's inputs are gathered by the process that runs it
+_LATER: Any = object()
+
+
+@dataclass(frozen=True, slots=True)
 class _Job:
-    """Some files to make; workers run jobs in any order, results arrive in order."""
+    """An output to make; workers run jobs in any order, results arrive in order."""
 
-    make: Callable[[], Iterable[tuple[str, bytes]]]
-    page: str = ""  # the page it renders, if it renders one
-
-
-SEEDS_PER_JOB = 200
+    output: Output[Any]
+    inputs: Any = _LATER  # gathered already, to compute the key
 
 
-def emit(project: Project, checked: Checked, title: str, previous: dict[str, str] | None, out: Path, sink: Sink) -> Emitted:
+def emit(ctx: Context, previous: dict[str, str] | None, out: Path, sink: Sink) -> Emitted:
     """Make every file of the generated docs tree and hand it to ``sink``.
 
-    A page whose inputs have the key they had in the last build
-    (``previous``) and that ``out`` still holds is not rendered again: the
-    sink gets None for it. Without ``previous`` (a build that will not run
-    again) no keys are computed.
+    An output whose inputs have the key they had in the last build
+    (``previous``) and that ``out`` still holds is not made again: the sink
+    gets None for it. Without ``previous`` (a build that will not run
+    again) no keys are computed, and each output's inputs are gathered by
+    the process that makes it.
     """
-    ctx = Context(checked.corpus, checked.linked, checked.analysis, checked.fingerprints, checked.registry_key)
     emitted = Emitted({}, [])
-
-    def unchanged(path: str, key: Callable[[], str]) -> bool:
-        if previous is None:
-            return False
-        emitted.keys[path] = key()
-        return previous.get(path) == emitted.keys[path] and (out / path).is_file()
-
-    pages = list(build_pages(ctx, title))
-    seeds = [(site.seed_file(article.seed), article) for article in ctx.corpus.articles]
-    exports = [f"daten/{name}" for name in FILES]
-    assets = [f"assets/{name}" for name in ASSETS]
-    sink.begin(exports + [page.path for page in pages] + [path for path, _ in seeds] + [site.DATA] + assets)
-
+    files = list(outputs(ctx))
+    sink.begin([output.path for output in files])
     jobs: list[_Job] = []
-    everything = partial(corpus_key, ctx, title)
-    if all([unchanged(path, everything) for path in exports]):
-        for path in exports:
-            sink.put(path, None)
-    else:  # the longest job: first, so that it does not finish last
-        jobs.append(_Job(partial(build_exports, ctx.corpus, ctx.linked, ctx.analysis)))
-    for page in pages:
-        if unchanged(page.path, page.key):
-            sink.put(page.path, None)
+    for output in files:
+        if previous is None:
+            jobs.append(_Job(output))
+            continue
+        inputs = output.inputs()
+        key = emitted.keys[output.path] = input_key(inputs)
+        if previous.get(output.path) == key and (out / output.path).is_file():
+            sink.put(output.path, None)
         else:
-            jobs.append(_Job(partial(_render, page), page.path))
-    copies = []
-    for path, article in seeds:
-        if unchanged(path, partial(str, checked.fingerprints[article.id])):
-            sink.put(path, None)
-        else:
-            copies.append((path, project.seeds / article.seed))
-    within = real_folder(project.root, "seeds")
-    jobs += [_Job(partial(_copy, within, copies[i:i + SEEDS_PER_JOB])) for i in range(0, len(copies), SEEDS_PER_JOB)]
-    sink.put(site.DATA, render(
-        "data.md.j2", files=[{"name": name, "description": text} for name, text in FILES.items()]
-    ).encode("utf-8"))
-    package = resources.files("dossier")
-    for name in ASSETS:
-        sink.put(f"assets/{name}", package.joinpath(f"assets/{name}").read_bytes())
+            jobs.append(_Job(output, inputs))
 
-    ctx.prepare()  # before forking, so that workers do not each build the shared indexes
-    progress = Progress("pages", sum(1 for job in jobs if job.page))
-    made_by_jobs = fork_map(partial(_run, sink.root), jobs, lambda job: f"rendering {job.page or 'the exports and sources'}")
-    for job, made in zip(jobs, made_by_jobs, strict=True):
-        for path, data, written in made:
-            if data is None:
-                sink.wrote(path, written)
-            else:
-                sink.put(path, data)
-        if job.page:
-            emitted.rendered.append(job.page)
+    progress = Progress("pages", sum(1 for job in jobs if job.output.page))
+    made_by_jobs = fork_map(partial(_run, sink.root), jobs, _doing)
+    for job, (data, written) in zip(jobs, made_by_jobs, strict=True):
+        path = job.output.path
+        if data is None:
+            sink.wrote(path, written)
+        else:
+            sink.put(path, data)
+        if job.output.page:
+            emitted.rendered.append(path)
             progress.advance()
     progress.close()
     return emitted
 
 
-def _render(page: Page) -> list[tuple[str, bytes]]:
-    return [(page.path, page.render().encode("utf-8"))]
+def outputs(ctx: Context) -> Iterator[Output[Any]]:
+    """Every file, in the order they are made: the exports first, the longest
+    jobs, so that they do not finish last."""
+    for name in FILES:
+        yield Output(f"daten/{name}", given(ctx.everything), partial(_export, name))
+    yield from pages.outputs(ctx)
+    within = real_folder(ctx.seeds.parent, ctx.seeds.name)
+    for item in ctx.indexes.articles:
+        seed = item.value.article.seed
+        yield Output(site.seed_file(seed), given(Sourced(item.fingerprint, ctx.seeds / seed)), partial(_copy, within))
+    package = resources.files("dossier")
+    for name in ASSETS:
+        yield Output(f"assets/{name}", given(package.joinpath(f"assets/{name}").read_bytes()), _same)
 
 
-def _copy(within: str, files: list[tuple[str, Path]]) -> list[tuple[str, bytes]]:
+def _export(name: str, everything: Sourced[Context]) -> bytes:
+    ctx = everything.value
+    return export(name, ctx.corpus, ctx.analysis, ctx.indexes)
+
+
+def _copy(within: str, source: Sourced[Path]) -> bytes:
     """Sources are published byte for byte, as received: read as checked, so
-    that a seed swapped for a link since the check is not published either."""
-    return [(path, read_source(source, within, SEED_BYTES)) for path, source in files]
+    that a seed swapped for a link since the check is not published either.
+    The article's fingerprint covers the seed's text."""
+    return read_source(source.value, within, SEED_BYTES)
 
 
-def _run(root: Path | None, job: _Job) -> list[tuple[str, bytes | None, bool]]:
-    """Make a job's files; with a root, write them here (in the worker) and say
-    which were written, so that only a flag travels back."""
+def _same(data: bytes) -> bytes:
+    return data
+
+
+def _doing(job: _Job) -> str:
+    return f"{'rendering' if job.output.page else 'making'} {job.output.path}"
+
+
+def _make(job: _Job) -> bytes:
+    inputs = job.output.inputs() if job.inputs is _LATER else job.inputs
+    return job.output.make(inputs)
+
+
+def _run(root: Path | None, job: _Job) -> tuple[bytes | None, bool]:
+    """Make a job's file; with a root, write it here (in the worker) and say
+    whether it was written, so that only a flag travels back."""
+    data = _make(job)
     if root is None:
-        return [(path, data, False) for path, data in job.make()]
-    return [(path, None, write_file(root, path, data)) for path, data in job.make()]
+        return data, False
+    return None, write_file(root, job.output.path, data)
 
 
 @dataclass

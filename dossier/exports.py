@@ -7,14 +7,15 @@ floats avoided where possible so the bytes are stable from run to run.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import orjson
 
 from . import sitemap as site
 from .analyse import Analysis
+from .indexes import ClaimAt, Indexes, MentionRef
 from .link import LinkedArticle
-from .mentions import Mention
 from .model import Claim, Corpus, Span
 from .values import Value
 
@@ -64,7 +65,7 @@ def _dump_array(items: Iterable[object]) -> bytes:
 _HOLE = "\x00array\x00"
 
 
-def _dump_with_array(frame: dict, encoded: list[bytes]) -> bytes:
+def _dump_with_array(frame: dict[str, Any], encoded: list[bytes]) -> bytes:
     """``frame`` with its one ``_HOLE`` value replaced by the array of ``encoded``."""
     parts = _dump(frame).split(_json(_HOLE))
     if len(parts) != 2:
@@ -72,18 +73,31 @@ def _dump_with_array(frame: dict, encoded: list[bytes]) -> bytes:
     return b"".join([parts[0], *_array(encoded), parts[1]])
 
 
-def _value(value) -> dict:
+def _value(value: Value) -> dict[str, Any]:
     return {"text": value.text, "min": value.low, "max": value.high, "key": value.key or None}
 
 
-def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysis) -> Iterator[tuple[str, bytes]]:
-    """Each export as (docs-relative path, JSON bytes), built one after the
-    other so that only one file's data is in memory at a time."""
-    yield "daten/claims.json", _dump_array(_claims(linked, analysis))
-    yield "daten/entities.json", _dump_array(_entities(corpus, linked))
-    yield "daten/propositions.json", _dump_array(_propositions(analysis))
-    annotations = _encoded(_annotations(linked))
-    yield "daten/annotations.jsonld", _dump_with_array({
+def export(name: str, corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
+    """One export (``name`` a key of FILES) as JSON bytes; each is made on its
+    own, so that only one file's data is in memory at a time."""
+    return _MAKERS[name](corpus, analysis, indexes)
+
+
+def _claims_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
+    return _dump_array(_claims(indexes.claims, analysis))
+
+
+def _entities_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
+    return _dump_array(_entities(corpus, indexes.mentions_by_entity))
+
+
+def _propositions_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
+    return _dump_array(_propositions(analysis))
+
+
+def _annotations_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
+    annotations = _encoded(_annotations(indexes.claims))
+    return _dump_with_array({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "type": "AnnotationCollection",
         "total": len(annotations),
@@ -91,18 +105,23 @@ def build_exports(corpus: Corpus, linked: list[LinkedArticle], analysis: Analysi
     }, annotations)
 
 
-def _shown_claims(linked: list[LinkedArticle]) -> Iterator[tuple[LinkedArticle, Claim, Span, Value]]:
-    """Claims that anchored and have a value, in corpus order."""
-    for item in linked:
-        for claim in item.article.claims:
-            span = item.anchored.claims.get(claim.id)
-            value = item.values.get(claim.id)
-            if span is not None and value is not None:
-                yield item, claim, span, value
+#: what makes each export (the keys of FILES)
+_MAKERS: dict[str, Callable[[Corpus, Analysis, Indexes], bytes]] = {
+    "claims.json": _claims_file,
+    "entities.json": _entities_file,
+    "propositions.json": _propositions_file,
+    "annotations.jsonld": _annotations_file,
+}
 
 
-def _claims(linked: list[LinkedArticle], analysis: Analysis) -> Iterator[dict]:
-    for item, claim, span, value in _shown_claims(linked):
+def _shown(claims: Iterable[ClaimAt]) -> Iterator[tuple[LinkedArticle, Claim, Span, Value]]:
+    for at in claims:
+        item, claim = at.item.value, at.claim
+        yield item, claim, item.anchored.claims[claim.id], item.values[claim.id]
+
+
+def _claims(claims: Iterable[ClaimAt], analysis: Analysis) -> Iterator[dict[str, Any]]:
+    for item, claim, span, value in _shown(claims):
         status = analysis.claims.get(claim.key)
         yield {
             "id": claim.key,
@@ -121,8 +140,8 @@ def _claims(linked: list[LinkedArticle], analysis: Analysis) -> Iterator[dict]:
         }
 
 
-def _annotations(linked: list[LinkedArticle]) -> Iterator[dict]:
-    for item, claim, span, value in _shown_claims(linked):
+def _annotations(claims: Iterable[ClaimAt]) -> Iterator[dict[str, Any]]:
+    for item, claim, span, value in _shown(claims):
         article = item.article
         yield {
             "id": f"urn:dossier:claim:{claim.key}",
@@ -145,26 +164,25 @@ def _annotations(linked: list[LinkedArticle]) -> Iterator[dict]:
         }
 
 
-def _entities(corpus: Corpus, linked: list[LinkedArticle]) -> Iterator[dict]:
-    mentions: dict[str, list[tuple[str, Mention]]] = {}
-    for item in linked:
-        for m in item.mentions:
-            mentions.setdefault(m.entity, []).append((item.article.id, m))
+def _entities(corpus: Corpus, mentions: dict[str, list[MentionRef]]) -> Iterator[dict[str, Any]]:
     return (
         {
             "id": e.id, "type": e.type, "name": e.name, "description": e.description or None,
             "wikidata": e.wikidata or None, "part_of": e.part_of or None, "related": list(e.related),
             "aliases": [{"form": a.form, "erroneous": a.erroneous} for a in e.aliases],
-            "mentions": [
-                {"article": article, "start": m.start, "end": m.end, "surface": m.surface, "erroneous": m.erroneous}
-                for article, m in mentions.get(e.id, [])
-            ],
+            "mentions": [_mention(ref) for ref in mentions.get(e.id, [])],
         }
         for e in sorted(corpus.entities.values(), key=lambda e: e.id)
     )
 
 
-def _propositions(analysis: Analysis) -> Iterator[dict]:
+def _mention(ref: MentionRef) -> dict[str, Any]:
+    m = ref.mention
+    return {"article": ref.item.value.article.id, "start": m.start, "end": m.end, "surface": m.surface,
+            "erroneous": m.erroneous}
+
+
+def _propositions(analysis: Analysis) -> Iterator[dict[str, Any]]:
     return (
         {
             "id": r.proposition.id,

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .dates import PartialDate
-from .diagnostics import Diagnostics, Position, did_you_mean, relative
+from .diagnostics import Diagnostics, Position, did_you_mean
 from .files import FileError, read_source, real_folder
+from .layout import Project
 from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
 from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
 from .names import check_forms
@@ -37,41 +38,6 @@ _CONTROL = re.compile(f"[{re.escape(_CONTROL_CHARS)}]")
 _C0_NAMES = ("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
              "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US")
 _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a dossier's files are; every path in messages is relative to root."""
-
-    root: Path
-
-    @property
-    def seeds(self) -> Path:
-        return self.root / "seeds"
-
-    @property
-    def content(self) -> Path:
-        return self.root / "content"
-
-    @property
-    def articles(self) -> Path:
-        return self.content / "articles"
-
-    @property
-    def entities(self) -> Path:
-        return self.content / "entities"
-
-    @property
-    def propositions(self) -> Path:
-        return self.content / "propositions.yml"
-
-    def shown(self, path: Path) -> str:
-        if not path.is_absolute() or self.root.is_absolute():
-            try:  # the common case, a path built from root: no file system access
-                return path.relative_to(self.root).as_posix()
-            except ValueError:
-                pass
-        return relative(path, self.root)
 
 
 @dataclass

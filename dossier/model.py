@@ -43,8 +43,6 @@ ENTITY_KINDS: dict[str, EntityKind] = {
         EntityKind("places", "orte", "Ort", "Orte", "Orte"),
     )
 }
-#: the kinds' keys, in the table's order (the name pages.py knows them by)
-ENTITY_TYPES = tuple(ENTITY_KINDS)
 
 PropositionType = Literal["count", "date", "place", "boolean", "label"]
 

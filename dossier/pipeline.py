@@ -26,12 +26,14 @@ from .coverage import scan
 from .diagnostics import Diagnostic, Diagnostics, DossierError, Position
 from .emit import Collector, TreeWriter, WriteReport, emit
 from .files import FileError, read_source, real_folder
+from .layout import Project
 from .limits import YAML_BYTES
 from .link import LinkedArticle, link_article
 from .linkcheck import find_broken_links
-from .load import Project, Registry, article_files, check_annotated, load_article, load_registry, read_seeds
+from .load import Registry, article_files, check_annotated, load_article, load_registry, read_seeds
 from .mentions import AliasMatcher
 from .model import Corpus
+from .pages.context import build_context
 from .parallel import fork_map
 from .progress import Progress
 from .textindex import line_column
@@ -224,9 +226,11 @@ class Build:
         if previous is not None and not writer.last_build_complete:
             previous = {}  # another build stopped while writing: no page is what its key says
         start = time.perf_counter()
+        ctx = build_context(checked.corpus, checked.linked, checked.analysis, checked.fingerprints,
+                            checked.registry_key, self.title, self.project.seeds)
         if check_links:
             collector = Collector()
-            emitted = emit(self.project, checked, self.title, previous, self.out, collector)
+            emitted = emit(ctx, previous, self.out, collector)
             outputs = collector.outputs
             checked.timings["emit"] = time.perf_counter() - start
             start = time.perf_counter()
@@ -241,7 +245,7 @@ class Build:
         else:
             # Nothing can fail from here on (bad input stopped at check), so
             # each file is written as soon as it is made.
-            emitted = emit(self.project, checked, self.title, previous, self.out, writer)
+            emitted = emit(ctx, previous, self.out, writer)
             checked.timings["emit"] = time.perf_counter() - start
             start = time.perf_counter()
         report = writer.finish()

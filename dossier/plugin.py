@@ -37,7 +37,7 @@ from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 from . import manifest
 from .diagnostics import DossierError
 from .files import FileError, describe
-from .load import Project
+from .layout import Project
 from .pipeline import Build
 from .progress import Progress
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder

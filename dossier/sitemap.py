@@ -21,9 +21,6 @@ CONTRADICTIONS = "widersprueche/index.md"
 TIMELINE = "zeitleiste.md"
 DATA = "daten/index.md"
 
-#: the entity kinds' titles, as pages.py reads them (made from model.ENTITY_KINDS)
-ENTITY_TITLES = {kind.key: kind.plural for kind in ENTITY_KINDS.values()}
-ENTITY_SINGULAR = {kind.key: kind.singular for kind in ENTITY_KINDS.values()}
 
 
 def navigation() -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from dossier.cli import main
-from dossier.load import Project
+from dossier.layout import Project
 from helpers import SUB_PATH, copy_corpus, grow_corpus
 from hostile_corpus import write_hostile_project
 

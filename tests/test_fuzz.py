@@ -56,7 +56,7 @@ from dossier.escape import md_line, md_text, safe_url
 from dossier.load import Project, Registry, load_article, load_registry
 from dossier.markup import paragraphs
 from dossier.model import Article, Selector
-from dossier.pages import _link_target
+from dossier.pages.markdown import link_target
 from dossier.schema import validate
 from dossier.textindex import TextIndex, normalise
 from dossier.yamlfile import read_yaml
@@ -769,7 +769,7 @@ def check_safe_url(url: str) -> None:
     assert result == url, "[url] safe_url changed the URL"
     assert re.match(r"https?://[^/\s]", url, re.IGNORECASE), f"[url] accepted {url!r}"
     assert not re.search(r"[\x00-\x20\x7f-\x9f<>\"'`]", url), f"[url] accepted a character that needs escaping: {url!r}"
-    tree = render(f"<{_link_target(url)}>")  # as the article page links its source
+    tree = render(f"<{link_target(url)}>")  # as the article page links its source
     assert tags(tree) == ["p", "a"], f"[elements] autolink: {tags(tree)}"
     link = tree.css_first("a")
     assert link is not None and re.match(r"https?://", link.attributes["href"] or "", re.IGNORECASE), f"[url] {link and link.attributes}"

@@ -23,8 +23,8 @@ from dossier import emit as emit_module
 from dossier import manifest
 from dossier.cli import main
 from dossier.files import FileError
+from dossier.layout import Project
 from dossier.limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
-from dossier.load import Project
 from dossier.pipeline import Build, generate
 from dossier.publish import PublishError, exchange, publish
 from dossier.workspace import BuildLock

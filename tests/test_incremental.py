@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from dossier import emit as emit_module
-from dossier import pages
 from dossier import sitemap as site
 from dossier.diagnostics import DossierError
-from dossier.load import Project
+from dossier.layout import Project
+from dossier.pages import markdown
 from dossier.pipeline import Build, generate
 
 from helpers import copy_corpus
@@ -92,10 +92,14 @@ def test_a_build_that_fails_while_writing_forgets_what_it_knew(built, tmp_path: 
     good = annotation.read_text("utf-8")
     _edit(annotation, "stance: reports", "stance: asserts")
 
-    def broken(page):
-        raise RuntimeError("renderer crashed")
+    make = emit_module._make
 
-    monkeypatch.setattr(emit_module, "_render", broken)
+    def broken(job):
+        if job.output.page:  # the exports, made first, are written
+            raise RuntimeError("renderer crashed")
+        return make(job)
+
+    monkeypatch.setattr(emit_module, "_make", broken)
     with pytest.raises(RuntimeError, match="renderer crashed"):
         build.generate()
     monkeypatch.undo()
@@ -109,7 +113,7 @@ def test_a_build_that_fails_while_writing_forgets_what_it_knew(built, tmp_path: 
 def test_an_error_while_rendering_names_the_page(built, monkeypatch) -> None:
     root, build = built
     _edit(_reporting(root), "stance: reports", "stance: asserts")
-    monkeypatch.setattr(pages, "render", lambda template, **context: 1 / 0)
+    monkeypatch.setattr(markdown, "render", lambda template, **context: 1 / 0)
     with pytest.raises(ZeroDivisionError) as error:
         build.generate()
     assert any(note.startswith("while rendering ") and note.endswith(".md") for note in error.value.__notes__)

@@ -11,7 +11,8 @@ from dossier.anchor import anchor_article, resolve
 from dossier.cli import main
 from dossier.dates import PartialDate
 from dossier.diagnostics import Diagnostics
-from dossier.load import Project, load
+from dossier.layout import Project
+from dossier.load import load
 from dossier.model import Selector, Span
 from dossier.pipeline import check
 from dossier.suggest import (

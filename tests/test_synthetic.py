@@ -25,8 +25,8 @@ from dossier import parallel  # noqa: E402
 from dossier import sitemap as site  # noqa: E402
 from dossier.emit import WriteReport  # noqa: E402
 from dossier.exports import FILES  # noqa: E402
-from dossier.load import Project  # noqa: E402
-from dossier.model import ENTITY_TYPES, Corpus  # noqa: E402
+from dossier.layout import Project  # noqa: E402
+from dossier.model import ENTITY_KINDS, Corpus  # noqa: E402
 from dossier.pipeline import Build, Checked, generate  # noqa: E402
 
 N = 300
@@ -146,7 +146,7 @@ def _dependent(planted: Planted, corpus: Corpus, stem: str) -> set[str]:
     edit = planted.edit
     assert edit is not None
     pages = {site.article_page(stem), site.CONTRADICTIONS, site.HOME, site.TIMELINE, site.ARTICLES, site.DATA}
-    pages |= {site.entity_index(kind) for kind in ENTITY_TYPES}
+    pages |= {site.entity_index(kind) for kind in ENTITY_KINDS}
     pages |= {f"daten/{name}" for name in FILES}
     pages.add(site.proposition_page(edit.proposition))
     group = (edit.proposition, edit.scope)

@@ -1,0 +1,185 @@
+"""An article's page: its text with claims, notes, mentions and dates tagged inline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from html import escape as html_escape
+
+from markupsafe import Markup
+
+from .. import sitemap as site
+from ..escape import md_line, md_text, safe_url
+from ..link import LinkedArticle
+from ..markup import Tag, paragraphs
+from ..model import Claim
+from ..output import Output, Sourced
+from ..values import format_date_span
+from . import labels, markdown
+from .context import Context, Registry
+
+#: a claim's tooltip names this many of the claims that disagree with it
+DISPUTERS_SHOWN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Disputer:
+    """A claim that disagrees, as the tooltip names it."""
+
+    attributed_to: str
+    via: tuple[str, ...]
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the analysis says of one claim, as far as the page prints it."""
+
+    claim: str  # id
+    status: str
+    disputed_by: tuple[Disputer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    registry: Sourced[Registry]
+    item: Sourced[LinkedArticle]
+    #: of each claim the analysis judged (it depends on other articles' claims)
+    verdicts: tuple[Verdict, ...]
+
+
+def pages(ctx: Context) -> Iterator[Output[Inputs]]:
+    for item in ctx.indexes.articles:
+        yield markdown.page(site.article_page(item.value.article.id), partial(inputs, ctx, item), render)
+
+
+def inputs(ctx: Context, item: Sourced[LinkedArticle]) -> Inputs:
+    verdicts = []
+    for claim in item.value.article.claims:
+        status = ctx.analysis.claims.get(claim.key)
+        if status:
+            disputers = tuple(Disputer(o.claim.attributed_to, o.claim.via, o.value.text)
+                              for o in status.disputed_by[:DISPUTERS_SHOWN])
+            verdicts.append(Verdict(claim.id, status.status, disputers))
+    return Inputs(ctx.registry, item, tuple(verdicts))
+
+
+def render(inputs: Inputs) -> str:
+    registry, item = inputs.registry.value, inputs.item.value
+    verdicts = {verdict.claim: verdict for verdict in inputs.verdicts}
+    article = item.article
+    page = site.article_page(article.id)
+    meta: list[tuple[str, Markup]] = []
+    if article.outlet:
+        meta.append((labels.ARTICLE_META["outlet"], md_line(article.outlet)))
+    date = markdown.article_date(article.published)
+    if article.published_basis:
+        date += f" ({article.published_basis})"
+    meta.append((labels.ARTICLE_META["date"], md_line(date)))
+    seed_link = site.relative_link(page, site.seed_file(article.seed))
+    meta.append((labels.ARTICLE_META["seed"], Markup(f"[{md_line(article.seed)}]({seed_link})")))
+    url = safe_url(article.source_url)
+    if url:
+        meta.append((labels.ARTICLE_META["original"], Markup(f"<{markdown.link_target(url)}>")))
+    meta.append((labels.ARTICLE_META["claims"], md_text(len(article.claims))))
+    meta_line = Markup(" · ").join(Markup(f"**{label}:** {value}") for label, value in meta)
+    claims = []
+    for number, claim in enumerate(_claims_in_text_order(item), start=1):
+        proposition = registry.propositions[claim.proposition]
+        verdict = verdicts.get(claim.id)
+        claims.append({
+            "id": Markup(claim.id),  # validated as [a-z0-9-]
+            "number": number,
+            "quote": claim.selector.quote,
+            "question": proposition.question,
+            "proposition_link": site.relative_link(page, site.proposition_page(proposition.id)),
+            "scope": proposition.scopes[claim.scope],
+            "value": item.values[claim.id].text,
+            "source": registry.source(page, claim.attributed_to, claim.via),
+            "stance": labels.STANCE[claim.stance],
+            "status": labels.STATUS[verdict.status] if verdict else "",
+        })
+    notes = [
+        {"anchor": Markup(f"n-{n}"), "kind": labels.NOTE_KIND[note.kind], "quote": note.selector.quote,
+         "text": note.note, "correction": note.correction}
+        for n, (note, _) in enumerate(item.anchored.notes, start=1)
+    ]
+    hidden = [
+        {"reason": labels.HIDE_REASON[h.reason], "text": article.text[s.start:s.end]}
+        for h, s in zip(article.hides, item.anchored.hides)
+    ]
+    body = paragraphs(article.text, item.anchored.hides, _tags(registry, item, verdicts, page))
+    return markdown.render("article.md.j2", title=article.title, meta=meta_line, paragraphs=body, notes=notes,
+                           claims=claims, hidden=hidden)
+
+
+def _claims_in_text_order(item: LinkedArticle) -> list[Claim]:
+    """Readers meet claims in text order, so they are numbered that way."""
+    spans = item.anchored.claims
+    shown = [c for c in item.article.claims if c.id in spans and c.id in item.values]
+    return sorted(shown, key=lambda c: (spans[c.id].start, -spans[c.id].end, c.id))
+
+
+def _claim_tooltip(registry: Registry, claim: Claim, value: str, verdict: Verdict | None) -> str:
+    proposition = registry.propositions[claim.proposition]
+    tip = labels.TOOLTIP
+    parts = [
+        f"{proposition.question} ({proposition.scopes[claim.scope]})",
+        f"{tip['value']}: {value}",
+        f"{tip['source']}: {registry.source_plain(claim.attributed_to, claim.via)} ({labels.STANCE[claim.stance]})",
+    ]
+    if verdict:
+        parts.append(f"{tip['status']}: {labels.STATUS[verdict.status]}")
+        if verdict.disputed_by:
+            others = "; ".join(f"{registry.source_plain(o.attributed_to, o.via)}: {o.value}" for o in verdict.disputed_by)
+            parts.append(f"{tip['disputed_by']}: {others}")
+    return " · ".join(parts)
+
+
+def _tags(registry: Registry, item: LinkedArticle, verdicts: dict[str, Verdict], page: str) -> list[Tag]:
+    tags: list[Tag] = []
+    anchored = item.anchored
+    for number, claim in enumerate(_claims_in_text_order(item), start=1):
+        span = anchored.claims[claim.id]
+        value = item.values[claim.id]
+        verdict = verdicts.get(claim.id)
+        css = f"dossier-claim dossier-claim--{verdict.status if verdict else 'consistent'}"
+        title = markdown.attr(_claim_tooltip(registry, claim, value.text, verdict))
+        # The number link carries the details too: a link takes keyboard focus, which shows its tooltip.
+        sup = f'<sup class="dossier-tag"><a href="#k-{claim.id}" title="{title}">{number}</a></sup>'
+        tags.append(Tag(
+            span.start, span.end, 0,
+            f'<mark class="{css}" id="c-{claim.id}" title="{title}">', f"</mark>{sup}",
+            f'<mark class="{css}" title="{title}">', "</mark>",
+        ))
+    for number, (note, span) in enumerate(anchored.notes, start=1):
+        correction = f" {labels.CORRECTION} {note.correction}" if note.correction else ""
+        title = markdown.attr(f"{labels.NOTE_KIND[note.kind]}: {note.note}{correction}")
+        sup = f'<sup class="dossier-note-tag"><a href="#n-{number}" title="{title}">{labels.NOTE_TAG} {number}</a></sup>'
+        tags.append(Tag(
+            span.start, span.end, 1,
+            f'<span class="dossier-note" id="a-{number}" title="{title}">', f"</span>{sup}",
+            f'<span class="dossier-note" title="{title}">', "</span>",
+        ))
+    for number, mention in enumerate(item.mentions, start=1):
+        entity = registry.entities[mention.entity]
+        css = "dossier-mention dossier-mention--erroneous" if mention.erroneous else "dossier-mention"
+        warning = f' title="{markdown.attr(f"{labels.MISSPELLING_OF} {entity.name}")}"' if mention.erroneous else ""
+        link = registry.entity_link(page, entity.id)
+        tags.append(Tag(
+            mention.start, mention.end, 2,
+            f'<span class="{css}" id="m{number}"{warning}>[', f"]({link})</span>",
+            f'<span class="{css}">[', f"]({link})</span>",
+        ))
+    for date in item.dates:
+        if date.value is None:
+            continue
+        iso = html_escape(date.value.start.iso())
+        title = markdown.attr((f"{labels.RESOLVED} " if date.relative else "") + format_date_span(date.value))
+        tags.append(Tag(
+            date.start, date.end, 3,
+            f'<time class="dossier-date" datetime="{iso}" title="{title}">', "</time>",
+            f'<time class="dossier-date" datetime="{iso}" title="{title}">', "</time>",
+        ))
+    return tags

@@ -1,0 +1,25 @@
+"""The data page: the machine-readable exports and what each holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import sitemap as site
+from ..exports import FILES
+from ..output import Output, given
+from . import markdown
+from .context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    files: tuple[tuple[str, str], ...]  # name and description of each export
+
+
+def pages(ctx: Context) -> Iterator[Output[Inputs]]:
+    yield markdown.page(site.DATA, given(Inputs(tuple(FILES.items()))), render)
+
+
+def render(inputs: Inputs) -> str:
+    return markdown.render("data.md.j2", files=[{"name": name, "description": text} for name, text in inputs.files])

@@ -1,0 +1,54 @@
+"""The timeline: every publication and every dated claim, in date order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from markupsafe import Markup
+
+from .. import sitemap as site
+from ..escape import md_line
+from ..output import Output, Sourced
+from ..values import format_date
+from . import labels, markdown
+from .context import Context, dated_claims
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    everything: Sourced[Context]
+
+
+def pages(ctx: Context) -> Iterator[Output[Inputs]]:
+    yield markdown.page(site.TIMELINE, partial(Inputs, ctx.everything), render)
+
+
+def render(inputs: Inputs) -> str:
+    ctx = inputs.everything.value
+    registry = ctx.registry.value
+    page = site.TIMELINE
+    events = []
+    for item in ctx.linked:
+        article = item.article
+        if article.published:
+            link = site.relative_link(page, site.article_page(article.id))
+            events.append((article.published.iso(), 1, {
+                "date": format_date(article.published),
+                "what": Markup(f"{labels.PUBLISHED}: [{md_line(article.title)}]({link})"),
+                "source": md_line(article.outlet or "–"),
+            }))
+    for at in dated_claims(ctx):
+        article, claim, value = at.item.value.article, at.claim, at.value
+        proposition = registry.propositions[claim.proposition]
+        claim_link = site.relative_link(page, site.article_page(article.id), f"c-{claim.id}")
+        what = (f"{md_line(proposition.question)} ({md_line(proposition.scopes[claim.scope])}): "
+                f"[„{md_line(claim.selector.quote)}“]({claim_link})")
+        events.append((value.key, 0, {
+            "date": value.text,
+            "what": Markup(what),
+            "source": registry.source(page, claim.attributed_to, claim.via),
+        }))
+    events.sort(key=lambda e: (e[0], e[1], str(e[2]["what"])))
+    return markdown.render("timeline.md.j2", events=[e[2] for e in events])
