@@ -32,7 +32,10 @@ check: install
 serve: install
 	$(BIN)/dossier serve
 
+# Lint and types first (ruff, mypy --strict on dossier/: settings in pyproject.toml), then every test.
 test: install-test browser
+	$(BIN)/ruff check dossier tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # About 50 minutes: synthetic corpora of 10 to 5,000 articles, each built by Dossier and MkDocs.

@@ -201,12 +201,12 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
         stats = pstats.Stats(profiler)
         package = str(REPO / "dossier") + os.sep
         rows = []
-        for (file, line, name), (cc, nc, tt, ct, _) in stats.stats.items():
+        for (file, line, name), (_cc, nc, tt, ct, _) in stats.stats.items():
             if file.startswith(package):
                 rows.append({"function": f"dossier/{file[len(package):]}:{line}({name})",
                              "ncalls": nc, "tottime": tt, "cumtime": ct})
-        every = [{"function": f"{Path(f).name}:{l}({n})", "ncalls": nc, "tottime": tt, "cumtime": ct}
-                 for (f, l, n), (cc, nc, tt, ct, _) in stats.stats.items()]
+        every = [{"function": f"{Path(f).name}:{line_no}({n})", "ncalls": nc, "tottime": tt, "cumtime": ct}
+                 for (f, line_no, n), (cc, nc, tt, ct, _) in stats.stats.items()]
         result.update(
             seconds_profiled=total, timings=checked.timings,
             top_cumulative=sorted(rows, key=lambda r: -r["cumtime"])[:60],
@@ -261,7 +261,7 @@ def _edit_to_reload(root: Path, repeat: int) -> list[dict]:
             before = page()
             value = edit["new"] if i % 2 == 0 else edit["old"]
             set_claim_value(root, edit["stem"], edit["claim"], value)
-            runs.append({"total": wait(lambda: page() not in (None, before))})
+            runs.append({"total": wait(lambda before=before: page() not in (None, before))})
     finally:
         process.terminate()
         process.wait(30)

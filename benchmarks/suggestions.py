@@ -95,8 +95,8 @@ def main() -> None:
         reference = PartialDate.parse(published) if published else None
         kwargs = {"language": language} if by_language else {}
         found = suggestions(text, reference, [], **kwargs)
-        gold_figures = [(s, e, (lo, hi)) for (s, e), (_, lo, hi) in zip(_spans(text, [f[0] for f in figures]), figures)]
-        gold_dates = [(s, e, v) for (s, e), (_, v) in zip(_spans(text, [d[0] for d in dates]), dates)]
+        gold_figures = [(s, e, (lo, hi)) for (s, e), (_, lo, hi) in zip(_spans(text, [f[0] for f in figures]), figures, strict=True)]
+        gold_dates = [(s, e, v) for (s, e), (_, v) in zip(_spans(text, [d[0] for d in dates]), dates, strict=True)]
         got_figures = [(s.start, s.end, _figure(s.detail)) for s in found if s.kind == "figure"]
         got_dates = [(s.start, s.end, s.detail.split(" ")[0]) for s in found if s.kind == "date"]
         group = "de" if language == "de" else "en"

@@ -22,8 +22,8 @@ same bytes. Texts and YAML are written as plain strings (no YAML dumper), so
 from __future__ import annotations
 
 import json
-import re
 import random
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -601,7 +601,7 @@ def _article(rng: random.Random, index: int, reg: dict[str, list[_Entity]],
     sources = picks["person"] + picks["org"]
 
     editable = []
-    for token, (group, side) in zip(TOKENS, slots):
+    for token, (group, side) in zip(TOKENS, slots, strict=False):
         claim, plain = _claim_sentence(w, group, side, token, rng.choice(sources), agency, published)
         if plain and not group.conflict and group.type == "count":
             editable.append((claim["id"], claim["value"], group))
@@ -697,7 +697,7 @@ def _reserved() -> set[str]:
     vocabulary = [
         " ".join(MONTHS), " ".join(TOKENS), " ".join(FIRST_NAMES), " ".join(h for h, _, _ in ORG_HEADS + UNIT_HEADS),
         " ".join(g for _, g, _ in ORG_HEADS + UNIT_HEADS), " ".join(a + " " + b for a, b in EQUIPMENT_TYPES),
-        " ".join(OUTLETS), " ".join(REPORTERS), " ".join(SUBHEADINGS), " ".join(l for _, l in SCOPES),
+        " ".join(OUTLETS), " ".join(REPORTERS), " ".join(SUBHEADINGS), " ".join(label for _, label in SCOPES),
         " ".join(q for _, q in COUNT_TOPICS), " ".join(BOOLEAN_TOPICS), " ".join(APPROX),
         "Republik Oblast Region Gebiet Nachrichtenagentur Regierung Vorwürfe Militärexperten Angaben übertrieben "
         "Lage Einschätzung Beobachtern angespannt warnte weiteren Eskalation Beobachter verweisen frühere Berichte "

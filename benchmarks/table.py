@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 #: generation step at most this share of the MkDocs build (N >= 1,000)
@@ -80,7 +81,7 @@ def targets(data: dict) -> list[tuple[str, bool, str]]:
                   ", ".join(f"{v:.1%} at {n:,}" for n, v in shares.items())))
     ordered = sorted(rows)
     growth = []
-    for small, large in zip(ordered, ordered[1:]):
+    for small, large in pairwise(ordered):
         if small >= 100:  # below that, fixed costs (imports, templates) dominate
             per_article = (rows[large]["generate"] / large) / (rows[small]["generate"] / small)
             growth.append((small, large, per_article))

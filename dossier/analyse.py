@@ -15,7 +15,7 @@ import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, overload
 
 from .link import LinkedArticle
 from .model import Article, Claim, Corpus, Entity, Proposition
@@ -183,7 +183,7 @@ def analyse(corpus: Corpus, linked: list[LinkedArticle]) -> Analysis:
     return analysis
 
 
-def _order(ref: ClaimRef) -> tuple:
+def _order(ref: ClaimRef) -> tuple[Any, ...]:
     published = ref.article.published
     return (published.iso() if published else "9999", ref.article.id, ref.claim.id)
 

@@ -13,6 +13,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,14 +30,14 @@ from .yamlfile import syntax_error
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when there
     """mkdocs.yml uses tags such as !ENV that only MkDocs understands."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_config(config_file: Path, shown: str = "") -> dict:
+def site_config(config_file: Path, shown: str = "") -> dict[str, Any]:
     """The settings of mkdocs.yml; a broken file raises DossierError with
     path:line:column and a hint, as a content file would."""
     shown = shown or config_file.name
@@ -117,7 +118,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
 
 
-def _build(args: argparse.Namespace, config_file: Path, config: dict, output: Path, site: Path, started: float) -> int:
+def _build(args: argparse.Namespace, config_file: Path, config: dict[str, Any], output: Path, site: Path, started: float) -> int:
     from .publish import PublishError, publish
 
     try:
@@ -148,7 +149,7 @@ def _build(args: argparse.Namespace, config_file: Path, config: dict, output: Pa
     return 0
 
 
-def _output_setting(config: dict) -> str:
+def _output_setting(config: dict[str, Any]) -> str:
     """The dossier plugin's ``output`` in mkdocs.yml, where MkDocs will look for the tree."""
     plugins = config.get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else (
@@ -360,7 +361,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    code: int = args.run(args)
+    return code
 
 
 if __name__ == "__main__":

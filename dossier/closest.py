@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 # (offset in text, offset in quote, length): a stretch on which text and quote agree
 Stretch = tuple[int, int, int]
@@ -309,7 +310,7 @@ class _Aligner:
             for i, j, k in self._match(self._words, words, self.words)
         ]
 
-    def _match(self, matcher: SequenceMatcher, a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Stretch]:
+    def _match(self, matcher: SequenceMatcher[Any], a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Stretch]:
         """difflib's get_matching_blocks of ``a`` and ``b`` (the matcher's sequences),
         stopping when the comparisons run out."""
         blocks: list[Stretch] = []

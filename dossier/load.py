@@ -25,7 +25,7 @@ from .schema import validate
 from .sitemap import RESERVED_IDS, id_problem
 from .textindex import line_column
 from .values import check_value
-from .yamlfile import YamlDocument, read_yaml
+from .yamlfile import JsonPath, YamlDocument, read_yaml
 
 #: Seeds are plain text: a Markdown or HTML seed would be published as it is.
 SEED_SUFFIX = ".txt"
@@ -75,8 +75,8 @@ def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
     files = [(project.propositions, "propositions")]
     files += [(project.entities / f"{kind.key}.yml", kind.schema) for kind in ENTITY_KINDS.values()]
     raws = [_source(project, path, within, diagnostics) if os.path.lexists(path) else b"" for path, _ in files]
-    docs = [_read(project, path, schema, diagnostics, raw) for (path, schema), raw in zip(files, raws)]
-    propositions_doc, entity_docs = docs[0], dict(zip(ENTITY_KINDS, docs[1:]))
+    docs = [_read(project, path, schema, diagnostics, raw) for (path, schema), raw in zip(files, raws, strict=True)]
+    propositions_doc, entity_docs = docs[0], dict(zip(ENTITY_KINDS, docs[1:], strict=True))
     if propositions_doc:
         for i, item in enumerate(propositions_doc.data or []):
             _add_proposition(corpus, propositions_doc, i, item, diagnostics)
@@ -304,7 +304,7 @@ def _slug(stem: str) -> str:
     return slug if slug and slug not in RESERVED_IDS else f"artikel-{slug}".rstrip("-")
 
 
-def _selector(doc: YamlDocument, at: tuple, item: dict[str, Any]) -> Selector:
+def _selector(doc: YamlDocument, at: JsonPath, item: dict[str, Any]) -> Selector:
     return Selector(item["quote"], item.get("prefix", ""), item.get("suffix", ""), doc.at(at + ("quote",)))
 
 

@@ -97,7 +97,7 @@ def _start(piece: tuple[int, int]) -> int:
     return piece[0]
 
 
-def _render(text: str, start: int, end: int, tags: list[tuple], pieces: list[tuple[int, int]]) -> str:
+def _render(text: str, start: int, end: int, tags: list[tuple[int, int, Tag, bool, bool]], pieces: list[tuple[int, int]]) -> str:
     """The line's text with its tags; ``tags`` are sorted outer before inner.
 
     A stack of open tags instead of recursion: a thousand claims on one

@@ -11,8 +11,8 @@ word and ending, however large the registry is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from .model import Entity
 

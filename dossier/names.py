@@ -88,7 +88,7 @@ def _mixed_script(letters: list[str]) -> tuple[str, str] | None:
     if len(counts) < 2:
         return None
     main = counts.most_common(1)[0][0]
-    odd = next(c for c, s in zip(letters, scripts) if s in _ALIKE and s != main)
+    odd = next(c for c, s in zip(letters, scripts, strict=True) if s in _ALIKE and s != main)
     other = unicodedata.name(odd).split(" ")[0]
     return (
         f"mixes {main.title()} and {other.title()} letters: '{odd}' is U+{ord(odd):04X} {unicodedata.name(odd)}",

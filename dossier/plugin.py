@@ -22,17 +22,18 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import orjson
 from jinja2 import Environment
 from markupsafe import escape
-
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
+from mkdocs.structure.pages import Page
 
 from . import manifest
 from .diagnostics import DossierError
@@ -46,12 +47,12 @@ log = logging.getLogger("mkdocs.plugins.dossier")
 OVERRIDES = Path(__file__).resolve().parent / "overrides"
 
 
-class DossierConfig(Config):
+class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config is untyped
     #: checked by ``workspace.output_folder``: a folder inside build/, never a source folder
     output = c.Type(str, default=DEFAULT_OUTPUT)
 
 
-class DossierPlugin(BasePlugin[DossierConfig]):
+class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         #: Set by ``dossier build``, which has generated the tree already.
         self.pregenerated = False
@@ -61,7 +62,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         self.build: Build | None = None
         self.dirty = False
         #: of a dirty rebuild: the search index before it, the pages there are and those rebuilt
-        self.index_before: dict | None = None
+        self.index_before: dict[str, Any] | None = None
         self.pages: set[str] = set()
         self.rebuilt: set[str] = set()
         #: the files of the last generated tree (set by ``publish`` when pregenerated):
@@ -171,7 +172,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             config.site_description = escape(config.site_description)
         return env
 
-    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.progress.advance()
         self.rebuilt.add(page.url)
         return output
@@ -209,9 +210,10 @@ def _search_index(config: MkDocsConfig) -> Path:
     return Path(config.site_dir) / "search" / "search_index.json"
 
 
-def _read_json(path: Path) -> dict | None:
+def _read_json(path: Path) -> dict[str, Any] | None:
     """The search index, or None; orjson: it is ~50 MB at 5,000 articles."""
     try:
-        return orjson.loads(path.read_bytes())
+        index: dict[str, Any] = orjson.loads(path.read_bytes())
+        return index
     except (OSError, orjson.JSONDecodeError):
         return None

@@ -29,7 +29,8 @@ SCHEMAS = ("article", "entities", "propositions")
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     text = resources.files("dossier").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 @cache
@@ -63,15 +64,19 @@ def _describe(error: jsonschema.ValidationError, at: JsonPath) -> tuple[str, str
     """A message and a hint for one violation of a value."""
     path = _path_text(at)
     kind = error.validator
+    # types-jsonschema marks these "maybe unset"; a reported violation has them all
+    validator_value: Any = error.validator_value
+    schema: Any = error.schema
+    instance: Any = error.instance
     if kind == "required":
         return f"missing required field {error.message.split(' is a required')[0]} in {path}", ""
     if kind == "enum":
-        options = [str(o) for o in error.validator_value]
+        options = [str(o) for o in validator_value]
         hint = (did_you_mean(str(error.instance), options) if len(str(error.instance)) < 100 else "") or "allowed: " + ", ".join(options)
         return f"{path}: '{_shown(error.instance)}' is not allowed here", hint
-    if kind == "pattern" and str(error.validator_value).startswith("^https?"):
+    if kind == "pattern" and str(validator_value).startswith("^https?"):
         return _bad_link(path, str(error.instance))
-    if kind == "pattern" and "a-z0-9" in str(error.validator_value):
+    if kind == "pattern" and "a-z0-9" in str(validator_value):
         slug = re.sub(r"[^a-z0-9]+", "-", str(error.instance)[:ID_CHARS].lower()).strip("-")
         return (
             f"{path}: '{_shown(error.instance)}' is not a valid id",
@@ -79,11 +84,11 @@ def _describe(error: jsonschema.ValidationError, at: JsonPath) -> tuple[str, str
             + "ids are lowercase letters and digits joined by single hyphens, e.g. 'kyrylo-budanov'",
         )
     if kind in ("maxLength", "maxItems", "maxProperties"):
-        return _too_big(path, error.validator_value, len(error.instance), "characters" if kind == "maxLength" else "entries")
+        return _too_big(path, validator_value, len(instance), "characters" if kind == "maxLength" else "entries")
     if kind == "type":
-        return _wrong_type(path, error.validator_value, error.instance)
+        return _wrong_type(path, validator_value, error.instance)
     if kind == "oneOf":
-        return f"{path}: {_shown(repr(error.instance))} is not a valid value here", error.schema.get("description", "")
+        return f"{path}: {_shown(repr(error.instance))} is not a valid value here", schema.get("description", "")
     return f"{path}: {_shown(error.message, 200)}", ""
 
 
@@ -190,10 +195,12 @@ def _wrong_type(path: str, expected: str | list[str], value: object) -> tuple[st
 
 def _unknown_fields(doc: YamlDocument, error: jsonschema.ValidationError, at: JsonPath, diagnostics: Diagnostics) -> None:
     """A typo in a field name must not pass silently: one error per unknown key."""
-    allowed = list(error.schema.get("properties", {}))
-    for extra in sorted(set(error.instance) - set(allowed)):
+    schema: Any = error.schema
+    instance: Any = error.instance
+    allowed = list(schema.get("properties", {}))
+    for extra in sorted(set(instance) - set(allowed)):
         # An exact field of a list entry says more than a similar name here ('quote' is not 'notes').
-        hint = _misplaced(extra, error.schema) or did_you_mean(extra, allowed) or "allowed fields: " + ", ".join(allowed)
+        hint = _misplaced(extra, schema) or did_you_mean(extra, allowed) or "allowed fields: " + ", ".join(allowed)
         where = "/".join(str(p) for p in at) or "the top level"
         diagnostics.error(doc.key_at(at + (extra,)), f"unknown field '{_shown(extra)}' in {where}", hint)
 
@@ -351,7 +358,8 @@ def _typos(leaves: list[tuple[JsonPath, jsonschema.ValidationError]]) -> set[tup
     for at, error in leaves:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             wanted = [field for path, field in missing if path == at]
-            for extra in set(error.instance) - set(error.schema.get("properties", {})):
+            properties: Any = error.schema
+            for extra in set(error.instance) - set(properties.get("properties", {})):
                 if did_you_mean(extra, wanted):
                     found |= {(at, field) for field in wanted if did_you_mean(extra, [field])}
     return found

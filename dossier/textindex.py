@@ -42,7 +42,7 @@ class TextIndex:
             changed: dict[int, int] = {}
         else:
             composed = [unicodedata.normalize("NFC", run) for run in runs]
-            changed = {i: len(run) for i, (run, c) in enumerate(zip(runs, composed)) if run != c}
+            changed = {i: len(run) for i, (run, c) in enumerate(zip(runs, composed, strict=True)) if run != c}
         self.normal = " ".join(composed)
         # Built with map and accumulate, which run in C: a 5 MB seed has 800,000 runs.
         lengths = itertools.accumulate(map(len, composed[:-1]), initial=0)  # run i starts after i spaces
@@ -64,7 +64,7 @@ class TextIndex:
         i = bisect.bisect_right(self._starts, offset) - 1
         if i in self._changed:
             return self._changed[i] if after else self._sources[i]
-        return self._sources[i] + (offset - self._starts[i]) + (1 if after else 0)
+        return int(self._sources[i] + (offset - self._starts[i]) + (1 if after else 0))
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset."""
@@ -94,7 +94,7 @@ class TextIndex:
         self._words, self._heads, self._tails = {}, {}, {}
         if not (words or heads or tails):
             return
-        for word, start in zip(self.normal.split(" "), self._starts):  # an empty text has one "" and no start
+        for word, start in zip(self.normal.split(" "), self._starts, strict=False):  # an empty text has one "" and no start
             if word in words:
                 self._words.setdefault(word, []).append(start)
             if word[:_AFFIX] in heads:
@@ -167,7 +167,7 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4)
-def _line_starts(text: str) -> array:
+def _line_starts(text: str) -> array[int]:
     """Offsets where the lines of a text start; cached because warnings ask for one text many times."""
     return array("q", itertools.chain((0,), (m.end() for m in _NEWLINE.finditer(text))))
 

@@ -93,10 +93,10 @@ def _scalar(loader: Any, event: yaml.ScalarEvent) -> tuple[Any, Problem | None]:
     if tag == _STR:
         return _shared(text), None
     if tag not in _SCALARS:
-        return None, (f"YAML tag {_tag(tag)} is not supported here", _NO_TAGS)
+        return None, (f"YAML tag {_tag(tag or '')} is not supported here", _NO_TAGS)
     method, what = _SCALARS[tag]
     try:
-        value = getattr(loader, method)(yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style))
+        value = getattr(loader, method)(yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style))  # type: ignore[arg-type]  # libyaml's Mark
     except (ValueError, KeyError, AttributeError, TypeError, IndexError, OverflowError):
         digits = sum(c.isdigit() for c in text)
         if tag == _INT and digits > sys.get_int_max_str_digits() > 0:
@@ -534,7 +534,7 @@ def _clamp(text: str, exc: yaml.MarkedYAMLError) -> None:
         line = min(mark.line, len(lines) - 1)
         column = min(mark.column, len(lines[line])) if line == mark.line else len(lines[line])
         if (line, column) != (mark.line, mark.column):
-            setattr(exc, name, yaml.Mark(mark.name, mark.index, line, column, None, None))
+            setattr(exc, name, yaml.Mark(mark.name, mark.index, line, column, None, None))  # type: ignore[arg-type]  # no buffer: no snippet
 
 
 def read_yaml(raw: bytes, shown_path: str, diagnostics: Diagnostics) -> YamlDocument | None:

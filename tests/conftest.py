@@ -12,11 +12,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import SUB_PATH, copy_corpus, grow_corpus
+from hostile_corpus import write_hostile_project
 
 from dossier.cli import main
 from dossier.layout import Project
-from helpers import SUB_PATH, copy_corpus, grow_corpus
-from hostile_corpus import write_hostile_project
 
 PROPOSITIONS = """\
 - id: troops

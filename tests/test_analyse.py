@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dossier.diagnostics import Diagnostics
-from dossier.load import load
-from dossier.anchor import anchor
-from dossier.link import link
 from dossier.analyse import analyse
+from dossier.anchor import anchor
+from dossier.diagnostics import Diagnostics
+from dossier.link import link
+from dossier.load import load
 
 
 def annotation(stem: str, claims: list[tuple[str, str, str, str, str | None]]) -> str:

@@ -6,9 +6,9 @@ import re
 import shutil
 
 import pytest
+from helpers import ROOT
 
 from dossier.cli import main
-from helpers import ROOT
 
 TEXT = "Titel\nDer NIS meldet 12.000 Soldaten. Später 12.000 Soldaten.\nBudanov sagt nichts.\n"
 

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, copy_corpus
 
 from dossier.cli import main
-from helpers import ROOT, copy_corpus
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
 EXAMPLE = re.compile(r"<!-- example: (.+?) -->\n```\w*\n(.*?)```", re.S)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -363,7 +364,7 @@ def test_seed_corpus(prefix: str) -> None:
     assert [(m.surface, iso(m), m.relative) for m in mentions] == expected
     for mention in mentions:
         assert text[mention.start:mention.end] == mention.surface
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(mentions))
 
 
 def test_seed_publication_line_span() -> None:

@@ -49,7 +49,7 @@ def test_entities_list_their_mentions(site: Path) -> None:
 
 
 def test_json_is_compact_sorted_and_takes_any_integer() -> None:
-    assert _dump({"b": "ä\"", "a": [1, None]}) == '{"a":[1,null],"b":"ä\\""}\n'.encode("utf-8")
+    assert _dump({"b": "ä\"", "a": [1, None]}) == '{"a":[1,null],"b":"ä\\""}\n'.encode()
     assert _dump({"n": 10**30}) == b'{"n":1000000000000000000000000000000}\n'
 
 

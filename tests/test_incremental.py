@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import copy_corpus
 
 from dossier import emit as emit_module
 from dossier import sitemap as site
@@ -13,8 +14,6 @@ from dossier.diagnostics import DossierError
 from dossier.layout import Project
 from dossier.pages import markdown
 from dossier.pipeline import Build, generate
-
-from helpers import copy_corpus
 
 TITLE = "Dossier"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -278,7 +279,7 @@ def test_seed_corpus(prefix: str) -> None:
     assert as_tuples(figures) == SEED_FIGURES[prefix]
     for figure in figures:
         assert text[figure.start:figure.end] == figure.surface
-    assert all(a.end <= b.start for a, b in zip(figures, figures[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(figures))
 
 
 def test_seed_spans() -> None:
@@ -294,7 +295,7 @@ def test_long_digit_runs_stay_bounded() -> None:
     """Grouped digits are capped, so a pathological run is still cut into figures."""
     figures = find_figures("123 " * 2000)
     assert figures[0].surface == "123 123 123 123 123 123"
-    assert all(a.end <= b.start for a, b in zip(figures, figures[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(figures))
 
 
 # re.IGNORECASE matches these non-ASCII letters to ASCII ones; text from old

@@ -6,10 +6,10 @@ import multiprocessing
 import os
 
 import pytest
+from test_linkcheck import PAGES
 
 from dossier import parallel
 from dossier.linkcheck import find_broken_links
-from test_linkcheck import PAGES
 
 
 @pytest.fixture

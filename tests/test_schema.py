@@ -9,7 +9,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from helpers import ROOT
 
 FILES = sorted((ROOT / "content").rglob("*.yml"))

@@ -12,7 +12,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 import yaml
 from helpers import ROOT, SUB_PATH, copy_corpus
 

@@ -12,10 +12,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from helpers import SUB_PATH
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from dossier.cli import main
-from helpers import SUB_PATH
 
 
 def html(site: Path, page: str) -> HTMLParser:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 import yaml
+from helpers import ROOT
 
 from dossier.anchor import anchor_article, resolve
 from dossier.cli import main
@@ -26,7 +27,6 @@ from dossier.suggest import (
     suggestions,
 )
 from dossier.textindex import TextIndex
-from helpers import ROOT
 
 TITLE = "Nordkorea schickt weitere Soldaten nach Russland"
 TEXT = f"""\

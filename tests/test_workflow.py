@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from helpers import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"

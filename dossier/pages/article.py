@@ -107,7 +107,7 @@ def render(inputs: Inputs) -> str:
     ]
     hidden = [
         {"reason": labels.HIDE_REASON[h.reason], "text": article.text[s.start:s.end]}
-        for h, s in zip(article.hides, item.anchored.hides)
+        for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
     body = paragraphs(article.text, item.anchored.hides, _tags(registry, item, verdicts, page))
     return markdown.render("article.md.j2", title=article.title, meta=meta_line, paragraphs=body, notes=notes,
