@@ -158,8 +158,10 @@ class AliasMatcher:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._root = _Node()
-        # folded single-word forms that may be part of a closed compound
-        self._parts: dict[str, list[_Pattern]] = {}
+        # closed compounds: folded form + linking element -> its pattern, as a
+        # first part; folded form + case ending -> its pattern, as a last part
+        heads: dict[str, list[_Pattern]] = {}
+        tails: dict[str, list[_Pattern]] = {}
         for entity in entities:
             forms = [(entity.name, _Pattern(entity.id, False))] + [
                 (a.form, _Pattern(entity.id, a.erroneous, a.role, a.valid_from, a.valid_to)) for a in entity.aliases]
@@ -177,9 +179,20 @@ class AliasMatcher:
                     node = next((n for w, e, g, n in edges if (w, e, g) == (compared, exact, gap)), None) or _append(
                         edges, compared, exact, gap or "")
                 _add(node.patterns, pattern)
-                if len(words) == 1 and entity.type != "people" and not _is_acronym(words[0][0]) and len(words[0][0]) >= COMPOUND_FORM:
-                    _add(self._parts.setdefault(_fold(words[0][0]), []), pattern)
-        self._part_lengths = sorted({len(w) for w in self._parts}, reverse=True)
+                word = words[0][0]
+                if len(words) == 1 and entity.type != "people" and not pattern.role and not _is_acronym(word) and len(word) >= COMPOUND_FORM:
+                    folded = _fold(word)
+                    for link in LINKS:
+                        _add(heads.setdefault(folded + link, []), pattern)
+                    for ending in ("", *(E_ENDINGS if folded.endswith("e") else NOUN_ENDINGS)):
+                        _add(tails.setdefault(folded + ending, []), pattern)
+        self._heads = {key: patterns[0] for key, patterns in heads.items()}
+        self._tails = {key: patterns[0] for key, patterns in tails.items()}
+        self._head_lengths = sorted({len(k) for k in heads}, reverse=True)
+        self._tail_lengths = sorted({len(k) for k in tails}, reverse=True)
+        # the first and last three letters of every key: most words have neither
+        self._head_starts = {k[:3] for k in heads}
+        self._tail_ends = {k[-3:] for k in tails}
 
     def find(self, text: str, on: PartialDate | None = None) -> list[Mention]:
         """Non-overlapping mentions, leftmost first, longest alias winning;
@@ -192,7 +205,8 @@ class AliasMatcher:
         while i < len(tokens):
             found = self._longest(text, tokens, stems, gaps, self._root, i, i, on)
             if found is None:
-                mention = self._compound(tokens[i], on) if self._parts else None
+                long = tokens[i].end() - tokens[i].start() >= COMPOUND_FORM + COMPOUND_PREFIX
+                mention = self._compound(tokens[i]) if long and self._heads else None
                 if mention is not None:
                     mentions.append(mention)
                 i += 1
@@ -232,31 +246,25 @@ class AliasMatcher:
                     best = found
         return best
 
-    def _compound(self, token: re.Match[str], on: PartialDate | None) -> Mention | None:
-        """A registered form as the first or last part of a closed compound."""
+    def _compound(self, token: re.Match[str]) -> Mention | None:
+        """A registered form as the first or last part of a closed compound
+        (role descriptions never are: they are phrases)."""
         surface = token.group()
-        if len(surface) < COMPOUND_FORM + COMPOUND_PREFIX or not surface[0].isupper() or not surface[1:].islower():
+        size = len(surface)
+        if not surface[0].isupper() or not surface[1:].islower():
             return None
         folded = _fold(surface)
-        if len(folded) != len(surface):
+        if len(folded) != size:
             return None  # folding changed the length ("ß" is fine, ligatures are not): offsets would drift
-        for size in self._part_lengths:
-            pattern = self._part(folded[:size], on)
-            if pattern is not None:
-                for link in LINKS:
-                    if folded.startswith(link, size) and len(folded) - size - len(link) >= COMPOUND_REST:
-                        return _at(token, pattern, 0, size + len(link))
-            for ending in ("", *NOUN_ENDINGS, *E_ENDINGS):
-                begin = len(folded) - size - len(ending)
-                if begin < COMPOUND_PREFIX or not folded.endswith(ending):
-                    continue
-                word = folded[begin:begin + size]
-                if (not ending or _is_ending(ending, word)) and (pattern := self._part(word, on)) is not None:
-                    return _at(token, pattern, begin, len(folded))
+        if folded[:3] in self._head_starts:
+            for length in self._head_lengths:
+                if size - length >= COMPOUND_REST and (pattern := self._heads.get(folded[:length])) is not None:
+                    return _at(token, pattern, 0, length)
+        if folded[-3:] in self._tail_ends:
+            for length in self._tail_lengths:
+                if size - length >= COMPOUND_PREFIX and (pattern := self._tails.get(folded[-length:])) is not None:
+                    return _at(token, pattern, size - length, size)
         return None
-
-    def _part(self, word: str, on: PartialDate | None) -> _Pattern | None:
-        return next((p for p in self._parts.get(word, ()) if p.holds(on)), None)
 
 
 def _at(token: re.Match[str], pattern: _Pattern, begin: int, end: int) -> Mention:
