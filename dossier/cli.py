@@ -24,6 +24,7 @@ from .layout import Project
 from .limits import SEED_BYTES, YAML_BYTES
 from .load import SEED_SUFFIX, load, seed_name_problem
 from .pipeline import check, generate
+from .recall import mention_report
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
 from .yamlfile import syntax_error
 
@@ -87,6 +88,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     failed = bool(checked.diagnostics.errors) or (args.strict and bool(checked.diagnostics.warnings))
     if not failed:
         corpus = checked.corpus
+        if args.report == "mentions":
+            print(mention_report(corpus, checked.linked), end="")
         claims = sum(len(a.claims) for a in corpus.articles)
         print(f"ok: {len(corpus.articles)} articles, {claims} claims, {len(corpus.entities)} entities, "
               f"{len(corpus.propositions)} propositions, {len(checked.analysis.contradictions)} contradictions"
@@ -323,6 +326,8 @@ def parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check", help="validate seeds/ and content/ without building")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--report", choices=["mentions"], help="also print, per entity, the forms linked and the candidates "
+                   "left unlinked (words next to a name, words containing one) to judge recall")
     p.set_defaults(run=cmd_check)
 
     p = commands.add_parser("build", help="check, write Markdown to build/docs and the site to build/site")

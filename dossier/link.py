@@ -45,7 +45,7 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
         """Visible, and either inside or outside each claim/note frame, never across."""
         return not hidden.any(start, end) and not frames.crossed_by(start, end)
 
-    mentions = tuple(m for m in matcher.find(article.text) if fits(m.start, m.end))
+    mentions = tuple(m for m in matcher.find(article.text, article.published) if fits(m.start, m.end))
     named = Overlaps(mentions)
     dates = tuple(d for d in find_dates(article.text, article.published, article.language) if fits(d.start, d.end) and not named.any(d.start, d.end))
     values: dict[str, Value] = {}

@@ -25,7 +25,7 @@ from .schema import validate
 from .sitemap import RESERVED_IDS, id_problem
 from .textindex import line_column
 from .values import check_value
-from .yamlfile import JsonPath, YamlDocument, read_yaml
+from .yamlfile import JsonPath, Where, YamlDocument, read_yaml
 
 #: Seeds are plain text: a Markdown or HTML seed would be published as it is.
 SEED_SUFFIX = ".txt"
@@ -441,8 +441,8 @@ def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict
                           "merge the two entries (aliases together), or give this one another id; mentions use the first")
         return
     aliases = tuple(
-        Alias(a) if isinstance(a, str) else Alias(a["form"], a.get("erroneous", False), a.get("note", ""))
-        for a in item.get("aliases", [])
+        Alias(a) if isinstance(a, str) else _alias(a, doc.at((i, "aliases", j)), diagnostics)
+        for j, a in enumerate(item.get("aliases", []))
     )
     corpus.entities[item["id"]] = Entity(
         id=item["id"],
@@ -455,6 +455,22 @@ def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict
         wikidata=item.get("wikidata", ""),
         position=doc.at((i,)),
     )
+
+
+def _alias(item: dict[str, Any], where: Where, diagnostics: Diagnostics) -> Alias:
+    """An alias entry; a role's dates are read here, and a bad one reported where it is written."""
+    dates: dict[str, PartialDate | None] = {}
+    for key in ("from", "to"):
+        dates[key] = None
+        if key in item:
+            try:
+                dates[key] = PartialDate.parse(item[key])
+            except ValueError as error:
+                diagnostics.error(where / key, f"role date '{item[key]}': {error}", "write YYYY, YYYY-MM or YYYY-MM-DD")
+    start, end = dates["from"], dates["to"]
+    if start is not None and end is not None and (start.year, start.month or 1, start.day or 1) > (end.year, end.month or 12, end.day or 31):
+        diagnostics.error(where / "to", f"the role ends ({end.iso()}) before it begins ({start.iso()})", "swap from and to")
+    return Alias(item["form"], item.get("erroneous", False), item.get("note", ""), item.get("role", False), start, end)
 
 
 def _unknown(diagnostics: Diagnostics, position: Location, what: str, name: str, known: list[str]) -> None:
@@ -477,7 +493,8 @@ def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) 
                 _unknown(diagnostics, entity.position, "part_of place", entity.part_of, ids)
             elif parent.type != "places" or entity.type != "places":
                 diagnostics.error(entity.position, f"part_of links places only ('{entity.id}' -> '{entity.part_of}')")
-        for form in {entity.name.casefold()} | {a.form.casefold() for a in entity.aliases}:
+        # a role may name several people, each for a time
+        for form in {entity.name.casefold()} | {a.form.casefold() for a in entity.aliases if not a.role}:
             owner = forms.setdefault(form, entity.id)
             if owner != entity.id:
                 diagnostics.error(

@@ -6,6 +6,14 @@ alias also matches the word plus a case ending. Acronyms (NIS, EU) match
 case-sensitively and take only a genitive -s. The matcher keeps aliases in
 a trie of words, so finding mentions costs a few dictionary look-ups per
 word and ending, however large the registry is.
+
+German also glues names into compounds. A hyphenated compound
+("Kursk-Offensive", "NIS-Bericht") splits into words by itself; a closed
+one ("Drohnenkampfes", "Kampfdrohnen") is searched for a registered
+single-word form as its first part (plus a linking -s-/-es-/-n-) or its
+last part (plus a case ending). Closed compounds are risky, so only forms
+of at least COMPOUND_FORM letters of entities that are not people take
+part: "Drohnenabwehr" never links a person called Drohne.
 """
 
 from __future__ import annotations
@@ -13,12 +21,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
+from .dates import PartialDate
 from .model import Entity
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # Between the words of a multi-word alias the text may have spaces or hyphens.
 JOINER = re.compile(r"[\s\-‐‑–]+")
+# A period after a word ("Benjamin R. Young", "BR.de") must be in the text too.
+DOTTED = re.compile(r"\.[\s\-‐‑–]*")
+# Longer gaps between words never join them (bounds the work per gap).
+MAX_GAP = 20
 
 # Endings tried after a word; an alias word ending in -e (adjectives,
 # "Ukraine") takes the adjective endings instead.
@@ -26,6 +40,16 @@ NOUN_ENDINGS = ("s", "es", "n", "en", "e", "ns")
 E_ENDINGS = ("n", "r", "m", "s")
 MAX_ENDING = max(len(e) for e in NOUN_ENDINGS + E_ENDINGS)
 MIN_STEM = 3
+
+# Closed compounds: the shortest form that may be part of one, the shortest
+# rest of the compound around it, and the linking elements after a first
+# part (longest first).
+COMPOUND_FORM = 5
+COMPOUND_REST = 4
+COMPOUND_PREFIX = 3
+LINKS = ("en", "es", "n", "s", "e", "")
+
+Via = Literal["", "compound", "role"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +59,44 @@ class Mention:
     end: int
     surface: str
     erroneous: bool
+    #: how the mention was found beyond a plain form: inside a compound
+    #: ("Kursk" in "Kursk-Offensive") or through a role description
+    via: Via = ""
 
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     entity: str
     erroneous: bool
+    role: bool = False
+    valid_from: PartialDate | None = None
+    valid_to: PartialDate | None = None
+
+    def holds(self, on: PartialDate | None) -> bool:
+        """A plain form always names its entity; a role only on dates it covers
+        (an undated article cannot tell who held a dated role)."""
+        if not self.role or (self.valid_from is None and self.valid_to is None):
+            return True
+        if on is None:
+            return False
+        return (self.valid_from is None or _latest(on) >= _earliest(self.valid_from)) and (
+            self.valid_to is None or _earliest(on) <= _latest(self.valid_to))
+
+
+def _earliest(d: PartialDate) -> tuple[int, int, int]:
+    return (d.year, d.month or 1, d.day or 1)
+
+
+def _latest(d: PartialDate) -> tuple[int, int, int]:
+    return (d.year, d.month or 12, d.day or 31)
 
 
 @dataclass(slots=True)
 class _Node:
     """One word of the alias trie; ``patterns`` end here, best first."""
 
-    # folded word -> (word as compared, compare case-sensitively, next node)
-    children: dict[str, list[tuple[str, bool, _Node]]] = field(default_factory=dict)
+    # folded word -> (word as compared, compare case-sensitively, gap before it, next node)
+    children: dict[str, list[tuple[str, bool, str, _Node]]] = field(default_factory=dict)
     patterns: list[_Pattern] = field(default_factory=list)
 
 
@@ -60,6 +108,18 @@ def _fold(word: str) -> str:
     return word.casefold()
 
 
+def _gap(between: str) -> str | None:
+    """The gap between two words as compared: spaces and hyphens are one
+    joiner (" "), a period stays (".", ". "), anything else is literal."""
+    if len(between) > MAX_GAP:
+        return None
+    if JOINER.fullmatch(between):
+        return " "
+    if DOTTED.fullmatch(between):
+        return "." if len(between) == 1 else ". "
+    return between
+
+
 def _word_matches(token: str, word: str, exact: bool) -> bool:
     if exact:
         return token == word or token == word + "s"
@@ -68,7 +128,10 @@ def _word_matches(token: str, word: str, exact: bool) -> bool:
         return True
     if not folded.startswith(word):
         return False
-    ending = folded[len(word):]
+    return _is_ending(folded[len(word):], word)
+
+
+def _is_ending(ending: str, word: str) -> bool:
     return ending in (E_ENDINGS if word.endswith("e") else NOUN_ENDINGS)
 
 
@@ -95,63 +158,141 @@ class AliasMatcher:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._root = _Node()
+        # closed compounds: folded form + linking element -> its pattern, as a
+        # first part; folded form + case ending -> its pattern, as a last part
+        heads: dict[str, list[_Pattern]] = {}
+        tails: dict[str, list[_Pattern]] = {}
         for entity in entities:
-            forms = [(entity.name, False)] + [(a.form, a.erroneous) for a in entity.aliases]
-            for form, erroneous in forms:
-                words = WORD.findall(form)
+            forms = [(entity.name, _Pattern(entity.id, False))] + [
+                (a.form, _Pattern(entity.id, a.erroneous, a.role, a.valid_from, a.valid_to)) for a in entity.aliases]
+            for form, pattern in forms:
+                words = [(m.group(), form[previous.end():m.start()] if previous else "")
+                         for previous, m in _pairs(WORD.finditer(form))]
                 if not words:
                     continue
                 node = self._root
-                for word in words:
+                for word, before in words:
                     exact = _is_acronym(word)
                     compared = word if exact else _fold(word)
+                    gap = _gap(before) if before else ""
                     edges = node.children.setdefault(_fold(word), [])
-                    node = next((n for w, e, n in edges if (w, e) == (compared, exact)), None) or _append(edges, compared, exact)
-                pattern = _Pattern(entity.id, erroneous)
-                if pattern not in node.patterns:
-                    node.patterns.append(pattern)
-                    node.patterns.sort(key=lambda p: (p.erroneous, p.entity))
+                    node = next((n for w, e, g, n in edges if (w, e, g) == (compared, exact, gap)), None) or _append(
+                        edges, compared, exact, gap or "")
+                _add(node.patterns, pattern)
+                word = words[0][0]
+                if len(words) == 1 and entity.type != "people" and not pattern.role and not _is_acronym(word) and len(word) >= COMPOUND_FORM:
+                    folded = _fold(word)
+                    for link in LINKS:
+                        _add(heads.setdefault(folded + link, []), pattern)
+                    for ending in ("", *(E_ENDINGS if folded.endswith("e") else NOUN_ENDINGS)):
+                        _add(tails.setdefault(folded + ending, []), pattern)
+        self._heads = {key: patterns[0] for key, patterns in heads.items()}
+        self._tails = {key: patterns[0] for key, patterns in tails.items()}
+        self._head_lengths = sorted({len(k) for k in heads}, reverse=True)
+        self._tail_lengths = sorted({len(k) for k in tails}, reverse=True)
+        # the first and last three letters of every key: most words have neither
+        self._head_starts = {k[:3] for k in heads}
+        self._tail_ends = {k[-3:] for k in tails}
 
-    def find(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions, leftmost first, longest alias winning."""
+    def find(self, text: str, on: PartialDate | None = None) -> list[Mention]:
+        """Non-overlapping mentions, leftmost first, longest alias winning;
+        role descriptions only if they hold ``on`` (the article's date)."""
         tokens = list(WORD.finditer(text))
         stems: list[tuple[str, ...] | None] = [None] * len(tokens)
+        gaps: list[str | None] = [None] * len(tokens)
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
-            found = self._longest(text, tokens, stems, self._root, i, i)
+            found = self._longest(text, tokens, stems, gaps, self._root, i, i, on)
             if found is None:
+                long = tokens[i].end() - tokens[i].start() >= COMPOUND_FORM + COMPOUND_PREFIX
+                mention = self._compound(tokens[i]) if long and self._heads else None
+                if mention is not None:
+                    mentions.append(mention)
                 i += 1
                 continue
             pattern, last = found
             start, end = tokens[i].start(), tokens[last].end()
-            mentions.append(Mention(pattern.entity, start, end, text[start:end], pattern.erroneous))
+            via: Via = "role" if pattern.role else "compound" if _hyphenated(text, start, end) else ""
+            mentions.append(Mention(pattern.entity, start, end, text[start:end], pattern.erroneous, via))
             i = last + 1
         return mentions
 
     def _longest(
-        self, text: str, tokens: list[re.Match[str]], stems: list[tuple[str, ...] | None], node: _Node, first: int, i: int
+        self, text: str, tokens: list[re.Match[str]], stems: list[tuple[str, ...] | None], gaps: list[str | None],
+        node: _Node, first: int, i: int, on: PartialDate | None,
     ) -> tuple[_Pattern, int] | None:
         """The longest alias continuing from ``node`` with token ``i``, and its last token."""
-        if i >= len(tokens) or (i > first and not JOINER.fullmatch(text, tokens[i - 1].end(), tokens[i].start())):
+        if i >= len(tokens):
             return None
+        gap = ""
+        if i > first:
+            gap = gaps[i] or ""
+            if gaps[i] is None:
+                gap = gaps[i] = _gap(text[tokens[i - 1].end():tokens[i].start()]) or "\0"
         keys = stems[i]
         if keys is None:
             keys = stems[i] = _stems(tokens[i].group())
         best: tuple[_Pattern, int] | None = None
         for key in keys:
-            for word, exact, child in node.children.get(key, ()):
-                if not _word_matches(tokens[i].group(), word, exact):
+            for word, exact, before, child in node.children.get(key, ()):
+                if before != gap or not _word_matches(tokens[i].group(), word, exact):
                     continue
-                found = self._longest(text, tokens, stems, child, first, i + 1) if child.children else None
-                if found is None and child.patterns:
-                    found = (child.patterns[0], i)
+                found = self._longest(text, tokens, stems, gaps, child, first, i + 1, on) if child.children else None
+                if found is None:
+                    pattern = next((p for p in child.patterns if p.holds(on)), None)
+                    found = (pattern, i) if pattern else None
                 if found and (best is None or found[1] > best[1]):
                     best = found
         return best
 
+    def _compound(self, token: re.Match[str]) -> Mention | None:
+        """A registered form as the first or last part of a closed compound
+        (role descriptions never are: they are phrases)."""
+        surface = token.group()
+        size = len(surface)
+        if not surface[0].isupper() or not surface[1:].islower():
+            return None
+        folded = _fold(surface)
+        if len(folded) != size:
+            return None  # folding changed the length ("ß" is fine, ligatures are not): offsets would drift
+        if folded[:3] in self._head_starts:
+            for length in self._head_lengths:
+                if size - length >= COMPOUND_REST and (pattern := self._heads.get(folded[:length])) is not None:
+                    return _at(token, pattern, 0, length)
+        if folded[-3:] in self._tail_ends:
+            for length in self._tail_lengths:
+                if size - length >= COMPOUND_PREFIX and (pattern := self._tails.get(folded[-length:])) is not None:
+                    return _at(token, pattern, size - length, size)
+        return None
 
-def _append(edges: list[tuple[str, bool, _Node]], word: str, exact: bool) -> _Node:
+
+def _at(token: re.Match[str], pattern: _Pattern, begin: int, end: int) -> Mention:
+    start = token.start() + begin
+    return Mention(pattern.entity, start, token.start() + end, token.group()[begin:end], pattern.erroneous, "compound")
+
+
+def _hyphenated(text: str, start: int, end: int) -> bool:
+    """Whether a mention is glued to another word by a hyphen ("NIS-Bericht")."""
+    after = end + 1 < len(text) and text[end] in "-‐‑" and text[end + 1].isalnum()
+    before = start >= 2 and text[start - 1] in "-‐‑" and text[start - 2].isalnum()
+    return after or before
+
+
+def _pairs(matches: Iterable[re.Match[str]]) -> Iterable[tuple[re.Match[str] | None, re.Match[str]]]:
+    previous = None
+    for m in matches:
+        yield previous, m
+        previous = m
+
+
+def _add(patterns: list[_Pattern], pattern: _Pattern) -> None:
+    if pattern not in patterns:
+        patterns.append(pattern)
+        patterns.sort(key=lambda p: (p.role, p.erroneous, p.entity))
+
+
+def _append(edges: list[tuple[str, bool, str, _Node]], word: str, exact: bool, gap: str) -> _Node:
     node = _Node()
-    edges.append((word, exact, node))
+    edges.append((word, exact, gap, node))
     return node

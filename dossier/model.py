@@ -126,6 +126,11 @@ class Alias:
     form: str
     erroneous: bool = False
     note: str = ""
+    #: a role description ("Südkoreas Präsident"): it names the person only
+    #: while they hold the role, between ``valid_from`` and ``valid_to`` if given
+    role: bool = False
+    valid_from: PartialDate | None = None
+    valid_to: PartialDate | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.dates import PartialDate
 from dossier.diagnostics import Position
 from dossier.mentions import AliasMatcher
 from dossier.model import Alias, Entity
@@ -66,3 +67,128 @@ def test_offsets_point_into_the_text():
     text = "Am Montag: Russlands Truppen."
     [mention] = MATCHER.find(text)
     assert text[mention.start:mention.end] == "Russlands"
+
+
+# --- longest registered form -------------------------------------------------
+
+def test_the_longest_registered_form_wins_across_periods():
+    matcher = AliasMatcher([
+        entity("young", "Benjamin R. Young", "Benjamin Young", "Young"),
+        entity("br", "BR.de", "BR"),
+    ])
+    text = "Benjamin R. Young sagte laut «BR.de», der BR und Young"
+    assert [(m.entity, m.surface) for m in matcher.find(text)] == [
+        ("young", "Benjamin R. Young"), ("br", "BR.de"), ("br", "BR"), ("young", "Young")]
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("Benjamin R Young", ["Young"]),          # the period is part of the form
+    ("BR. De ist", ["BR"]),                    # "BR.de" has no space after the period
+    ("Benjamin R.. Young", ["Young"]),
+])
+def test_a_period_in_a_form_must_be_in_the_text(text, surfaces):
+    matcher = AliasMatcher([entity("young", "Benjamin R. Young", "Young"), entity("br", "BR.de", "BR")])
+    assert [m.surface for m in matcher.find(text)] == surfaces
+
+
+# --- German compounds --------------------------------------------------------
+
+def typed(eid: str, kind: str, name: str, *aliases: str) -> Entity:
+    return Entity(id=eid, type=kind, name=name, description="", aliases=tuple(Alias(a) for a in aliases),
+                  related=(), part_of="", wikidata="", position=Position("x"))
+
+
+COMPOUNDS = AliasMatcher([
+    typed("drones", "equipment", "Drohnen", "Drohne"),
+    typed("kursk", "places", "Kursk"),
+    typed("ukraine", "places", "Ukraine"),
+    typed("nis", "organisations", "NIS"),
+    typed("putin", "people", "Wladimir Putin", "Putin"),
+    typed("russia", "places", "Russland"),
+])
+
+# (text, [(entity, surface)]): a labelled set of compounds and near misses
+LABELLED_COMPOUNDS = [
+    ("während des Drohnenkampfes", [("drones", "Drohnen")]),
+    ("neue Kampfdrohnen", [("drones", "drohnen")]),
+    ("die Kursk-Offensive", [("kursk", "Kursk")]),
+    ("das Putin-Regime", [("putin", "Putin")]),
+    ("ein NIS-Bericht", [("nis", "NIS")]),
+    ("in der Westukraine", [("ukraine", "ukraine")]),
+    ("Russlandreise", [("russia", "Russland")]),
+    ("die Drohnenabwehr", [("drones", "Drohnen")]),
+    # near misses: no registered form inside, too short a rest, people glued shut, lower case
+    ("Putinregime", []),
+    ("Drohnenx", []),
+    ("drohnenkampf", []),
+    ("Ukrainerin", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", LABELLED_COMPOUNDS)
+def test_compounds_link_their_registered_part(text, expected):
+    found = COMPOUNDS.find(text)
+    assert [(m.entity, m.surface) for m in found] == expected
+    assert all(m.via == "compound" for m in found)
+
+
+def test_a_compound_rule_guesses_wrong_on_a_word_that_only_starts_like_a_name():
+    # a known limit of rules without a dictionary: "Kurskorrektur" is Kurs + Korrektur
+    assert [(m.entity, m.surface) for m in COMPOUNDS.find("Kurskorrektur")] == [("kursk", "Kursk")]
+
+
+def test_a_person_never_links_inside_a_closed_compound():
+    matcher = AliasMatcher([typed("drohne", "people", "Hans Drohne", "Drohne")])
+    assert matcher.find("die Drohnenabwehr und Kampfdrohnen") == []
+    assert [m.surface for m in matcher.find("Drohne-Fans")] == ["Drohne"]
+
+
+def test_short_forms_and_acronyms_stay_out_of_closed_compounds():
+    matcher = AliasMatcher([typed("rand", "organisations", "Rand"), typed("eu", "organisations", "EU")])
+    assert matcher.find("am Waldrand und Randnotiz, EUkommission") == []
+
+
+def test_compound_offsets_point_into_the_text():
+    text = "Die Kampfdrohnen und Drohnenangriffe."
+    for m in COMPOUNDS.find(text):
+        assert text[m.start:m.end] == m.surface
+
+
+def test_plain_mentions_are_not_marked_as_compounds():
+    assert [m.via for m in COMPOUNDS.find("Drohnen über Kursk")] == ["", ""]
+
+
+# --- role descriptions -------------------------------------------------------
+
+def role(form: str, start: str | None = None, end: str | None = None) -> Alias:
+    return Alias(form, role=True, valid_from=PartialDate.parse(start) if start else None,
+                 valid_to=PartialDate.parse(end) if end else None)
+
+
+ROLES = AliasMatcher([
+    typed("nis", "organisations", "NIS"),
+    Entity(id="yoon", type="people", name="Yoon Suk Yeol", description="", related=(), part_of="", wikidata="",
+           aliases=(role("Südkoreas Präsident", "2022-05-10", "2025-04-04"),), position=Position("x")),
+    Entity(id="lee", type="people", name="Lee Jae-myung", description="", related=(), part_of="", wikidata="",
+           aliases=(role("Südkoreas Präsident", "2025-06-04"),), position=Position("x")),
+    Entity(id="budanov", type="people", name="Kyrylo Budanow", description="", related=(), part_of="", wikidata="",
+           aliases=(role("ukrainische Militärgeheimdienstchef"),), position=Position("x")),
+])
+
+
+@pytest.mark.parametrize("on, expected", [
+    ("2024-10-18", ["yoon"]),
+    ("2024", ["yoon"]),           # a year overlapping the role is enough
+    ("2025-07", ["lee"]),
+    ("2025-05", []),              # between the two: nobody
+    (None, []),                   # an undated article cannot tell
+])
+def test_a_role_links_whoever_held_it_on_the_article_date(on, expected):
+    found = ROLES.find("Südkoreas Präsident sagte", PartialDate.parse(on) if on else None)
+    assert [m.entity for m in found] == expected
+    assert all(m.via == "role" for m in found)
+
+
+def test_an_undated_role_links_always_and_is_marked():
+    [m] = ROLES.find("der ukrainische Militärgeheimdienstchef", None)
+    assert (m.entity, m.surface, m.via) == ("budanov", "ukrainische Militärgeheimdienstchef", "role")

@@ -1,0 +1,156 @@
+"""Recall report: per entity, the forms linked and the candidates left unlinked.
+
+Reading every article to find what the matcher missed does not scale, so
+the report points an editor at the likely misses: capitalised words right
+next to a linked mention ("Präsident" in "Präsident Putin", a longer name
+the registry lacks) and words that contain a registered form but were not
+linked (closed compounds of people, short forms, "Putinregime"). Both are
+candidates, not findings: the editor decides and adds an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .link import LinkedArticle
+from .mentions import WORD, Mention
+from .model import Corpus
+from .names import STOPWORDS
+from .spans import Overlaps
+
+# Words joined to a mention by at most a space or hyphen count as its neighbours.
+_NEIGHBOUR_GAP = re.compile(r"[ \-‐‑]")
+# How many capitalised words before or after a mention the report extends it by.
+_NEIGHBOURS = 2
+# Registered forms shorter than this are not looked for inside other words.
+_INSIDE_MIN = 4
+_STOP = frozenset().union(*STOPWORDS.values())
+
+
+@dataclass(slots=True)
+class EntityRecall:
+    """What one entity's report lists: surface -> how often, and where."""
+
+    found: Counter[tuple[str, str]] = field(default_factory=Counter)  # (surface, Mention.via)
+    candidates: Counter[str] = field(default_factory=Counter)
+    where: dict[str, set[str]] = field(default_factory=dict)  # candidate -> article ids
+
+
+def collect(corpus: Corpus, linked: list[LinkedArticle]) -> dict[str, EntityRecall]:
+    """Every entity's linked forms and unlinked candidates, over all articles."""
+    report = {eid: EntityRecall() for eid in sorted(corpus.entities)}
+    inside = _inside_forms(corpus)
+    for item in linked:
+        text = item.article.text
+        covered = Overlaps(item.mentions)
+        for m in item.mentions:
+            entry = report[m.entity]
+            entry.found[(m.surface, m.via)] += 1
+            for candidate in _around(text, m, covered):
+                _note(entry, candidate, item.article.id)
+        for token in WORD.finditer(text):
+            if covered.any(token.start(), token.end()):
+                continue
+            owner = _contains_form(token.group(), inside)
+            if owner is not None:
+                _note(report[owner], token.group(), item.article.id)
+    return report
+
+
+def render(corpus: Corpus, report: dict[str, EntityRecall]) -> str:
+    """The report as plain text, entities in id order, most frequent forms first."""
+    lines: list[str] = []
+    for eid, entry in report.items():
+        if not entry.found and not entry.candidates:
+            continue
+        lines.append(f"{eid} ({corpus.entities[eid].name})")
+        if entry.found:
+            lines.append("  found: " + ", ".join(
+                f"{_q(s)} ×{n}" + (f" [{via}]" if via else "") for (s, via), n in _ranked(entry.found)))
+        if entry.candidates:
+            lines.append("  not linked: " + ", ".join(
+                f"{_q(s)} ×{n} ({', '.join(sorted(entry.where[s]))})" for s, n in _ranked(entry.candidates)))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def mention_report(corpus: Corpus, linked: list[LinkedArticle]) -> str:
+    """``dossier check --report mentions``: collect, then render."""
+    return render(corpus, collect(corpus, linked))
+
+
+def _note(entry: EntityRecall, candidate: str, article: str) -> None:
+    entry.candidates[candidate] += 1
+    entry.where.setdefault(candidate, set()).add(article)
+
+
+def _around(text: str, mention: Mention, covered: Overlaps) -> list[str]:
+    """The mention extended by the capitalised words right before and after it,
+    when there are any ("Südkoreas Präsident Yoon" for a mention "Yoon")."""
+    start, end = mention.start, mention.end
+    before = _capitalised_run(text, start, covered, backwards=True)
+    after = _capitalised_run(text, end, covered, backwards=False)
+    if before == start and after == end:
+        return []
+    return [" ".join(text[before:after].split())]
+
+
+def _capitalised_run(text: str, at: int, covered: Overlaps, backwards: bool) -> int:
+    """Where a run of up to _NEIGHBOURS capitalised, unlinked words next to ``at`` ends."""
+    edge = at
+    for _ in range(_NEIGHBOURS):
+        if backwards:
+            if edge < 2 or not _NEIGHBOUR_GAP.fullmatch(text[edge - 1]):
+                break
+            word = re.search(r"\w+$", text[max(0, edge - 1 - 60):edge - 1])
+        else:
+            if edge + 1 >= len(text) or not _NEIGHBOUR_GAP.fullmatch(text[edge]):
+                break
+            word = re.match(r"\w+", text[edge + 1:edge + 1 + 60])
+        if word is None or not word.group()[0].isupper() or word.group().casefold() in _STOP:
+            break
+        new = edge - 1 - len(word.group()) if backwards else edge + 1 + len(word.group())
+        if covered.any(min(edge, new), max(edge, new)):
+            break
+        edge = new
+    return edge
+
+
+def _inside_forms(corpus: Corpus) -> dict[str, str]:
+    """Folded one-word names and aliases, and the surnames of people ("Putin"
+    of "Wladimir Putin") -> their entity."""
+    forms: dict[str, str] = {}
+    for eid in sorted(corpus.entities):
+        entity = corpus.entities[eid]
+        for form in (entity.name, *(a.form for a in entity.aliases if not a.role)):
+            words = WORD.findall(form)
+            if len(words) == 1 or (words and entity.type == "people"):
+                word = words[-1]
+                if len(word) >= _INSIDE_MIN and word.casefold() not in _STOP:
+                    forms.setdefault(word.casefold(), eid)
+    return forms
+
+
+def _contains_form(token: str, forms: dict[str, str]) -> str | None:
+    """The entity whose form begins or ends ``token`` (a longer noun), if any."""
+    folded = token.casefold()
+    if len(folded) != len(token) or not token[0].isupper() or not token[1:].islower():
+        return None
+    for size in range(len(folded) - 3, _INSIDE_MIN - 1, -1):  # the rest has 3+ letters
+        owner = forms.get(folded[:size]) or forms.get(folded[-size:])
+        if owner is not None:
+            return owner
+    return None
+
+
+K = TypeVar("K", str, tuple[str, str])
+
+
+def _ranked(counts: Counter[K]) -> list[tuple[K, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _q(text: str) -> str:
+    return "«" + text + "»"

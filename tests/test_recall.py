@@ -1,0 +1,67 @@
+"""Role aliases from YAML, and the recall report of `dossier check --report mentions`."""
+
+from __future__ import annotations
+
+from dossier.anchor import anchor
+from dossier.cli import main
+from dossier.diagnostics import Diagnostics
+from dossier.link import link
+from dossier.load import load
+
+PEOPLE = """\
+- id: yoon
+  name: Yoon Suk Yeol
+  aliases:
+    - form: Südkoreas Präsident
+      role: true
+      from: "2022-05-10"
+      to: "2025-04-04"
+- id: lee
+  name: Lee Jae-myung
+  aliases:
+    - form: Südkoreas Präsident
+      role: true
+      from: "2025-06"
+- id: kyrylo-budanov
+  name: Kyrylo Budanow
+"""
+
+
+def annotation(stem: str, published: str) -> str:
+    return f"seed: {stem}.txt\ntitle: Titel\nlanguage: de\npublished: \"{published}\"\npublished_basis: Datum im Artikel\nclaims: []\n"
+
+
+def test_a_role_alias_from_yaml_links_the_holder_on_the_article_date(dossier):
+    dossier.write("content/entities/people.yml", PEOPLE)
+    dossier.article("001_a", "Südkoreas Präsident warnte.\n", annotation("001_a", "2024-10-18"))
+    dossier.article("002_b", "Südkoreas Präsident warnte.\n", annotation("002_b", "2025-07-01"))
+    diagnostics = Diagnostics()
+    corpus = load(dossier.project, diagnostics)
+    linked = link(corpus, anchor(corpus, diagnostics), diagnostics)
+    assert not diagnostics.errors, [str(d) for d in diagnostics.errors]
+    assert [[(m.entity, m.via) for m in item.mentions] for item in linked] == [[("yoon", "role")], [("lee", "role")]]
+
+
+def test_a_role_that_ends_before_it_begins_is_an_error_where_it_is_written(dossier, capsys):
+    dossier.write("content/entities/people.yml", PEOPLE.replace('to: "2025-04-04"', 'to: "2021"'))
+    assert main(["--root", str(dossier.root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "people.yml:7:" in err and "the role ends (2021) before it begins (2022-05-10)" in err
+
+
+def test_role_dates_need_a_role_and_a_date(dossier, capsys):
+    dossier.write("content/entities/people.yml", PEOPLE.replace('from: "2025-06"', 'from: "2025-13"'))
+    assert main(["--root", str(dossier.root), "check"]) == 1
+    assert "role date '2025-13'" in capsys.readouterr().err
+
+
+def test_the_mention_report_lists_found_forms_and_unlinked_candidates(dossier, capsys):
+    dossier.article("001_a", "Geheimdienstchef Kyrylo Budanow sprach über Russland. Das Budanowteam und Russlandreisen.\n",
+                    annotation("001_a", "2024-10-18"))
+    assert main(["--root", str(dossier.root), "check", "--report", "mentions"]) == 0
+    out = capsys.readouterr().out
+    budanov = out.split("kyrylo-budanov (Kyrylo Budanow)\n", 1)[1].split("\n")[:2]
+    assert budanov == ["  found: «Kyrylo Budanow» ×1",
+                       "  not linked: «Budanowteam» ×1 (001_a), «Geheimdienstchef Kyrylo Budanow» ×1 (001_a)"]
+    russia = out.split("russia (Russland)\n", 1)[1].split("\n")[0]
+    assert russia == "  found: «Russland» ×1, «Russland» ×1 [compound]"
