@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
+from helpers import ROOT
+
 from dossier.anchor import anchor
 from dossier.cli import main
 from dossier.diagnostics import Diagnostics
@@ -65,3 +69,19 @@ def test_the_mention_report_lists_found_forms_and_unlinked_candidates(dossier, c
                        "  not linked: «Budanowteam» ×1 (001_a), «Geheimdienstchef Kyrylo Budanow» ×1 (001_a)"]
     russia = out.split("russia (Russland)\n", 1)[1].split("\n")[0]
     assert russia == "  found: «Russland» ×1, «Russland» ×1 [compound]"
+
+
+def test_the_entity_page_says_which_mentions_came_through_a_role(dossier):
+    """A reader sees that "Südkoreas Präsident" was linked to a person by the
+    editors' role entry, not because the text names him."""
+    from dossier.pages.labels import MENTION_VIA
+
+    dossier.write("content/entities/people.yml", PEOPLE)
+    dossier.article("001_a", "Südkoreas Präsident warnte. Yoon Suk Yeol sprach.\n", annotation("001_a", "2024-10-18"))
+    shutil.copy(ROOT / "mkdocs.yml", dossier.root / "mkdocs.yml")
+    assert main(["--root", str(dossier.root), "build", "--no-site"]) == 0
+    page = (dossier.root / "build" / "docs" / "personen" / "yoon.md").read_text("utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("- [„")]
+    assert len(rows) == 2
+    by_role = [MENTION_VIA["role"] in row for row in rows]
+    assert by_role == ["**Südkoreas Präsident**" in row for row in rows] and sorted(by_role) == [False, True]

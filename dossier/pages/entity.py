@@ -63,6 +63,7 @@ def render(inputs: Inputs) -> str:
             "snippet": _snippet(article.text, mention.start, mention.end),
             "link": site.relative_link(page, site.article_page(article.id), f"m{ref.number}"),
             "erroneous": mention.erroneous,
+            "via": labels.MENTION_VIA.get(mention.via or "", ""),
         })
     claims = []
     for cited, status in zip(inputs.claims, inputs.statuses, strict=True):

@@ -61,3 +61,5 @@ AGAINST = "gegen"
 NO_DATE = "ohne Datum"
 #: a timeline event: an article came out
 PUBLISHED = "Veröffentlichung"
+#: how a mention that is not a plain name was found (Mention.via)
+MENTION_VIA = {"role": "über eine Rollenbezeichnung", "compound": "in einem zusammengesetzten Wort"}
