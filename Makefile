@@ -1,11 +1,11 @@
 # Two entry points for a fresh machine (see README):
 #   make site   install Dossier into .venv and build the site into build/site/
-#   make test   install Dossier with its test tools (and Chromium) and run every test
+#   make test   install Dossier with its test tools (Chromium, axe-core) and run every test
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test check serve bench install install-test browser clean
+.PHONY: site test check serve bench install install-test browser axe clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core, the accessibility checker the browser tests inject into each page
+# (tests/test_a11y.py), from the npm registry into .cache/axe/ (not committed).
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+axe: $(AXE)
+
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm install --silent --no-save --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
+
 site: install
 	$(BIN)/dossier build
 
@@ -33,7 +46,7 @@ serve: install
 	$(BIN)/dossier serve
 
 # Lint and types first (ruff, mypy --strict on dossier/: settings in pyproject.toml), then every test.
-test: install-test browser
+test: install-test browser axe
 	$(BIN)/ruff check dossier tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
