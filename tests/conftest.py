@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from helpers import SUB_PATH, copy_corpus, grow_corpus
 from hostile_corpus import write_hostile_project
+from playwright.sync_api import Browser, sync_playwright
 
 from dossier.cli import main
 from dossier.layout import Project
@@ -96,6 +97,20 @@ class Dossier:
     def article(self, stem: str, text: str, annotation: str) -> None:
         self.write(f"seeds/{stem}.txt", text)
         self.write(f"content/articles/{stem}.yml", annotation)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium through Playwright (which cannot download a browser here), one for the run."""
+    assert CHROMIUM.exists(), "install Debian's chromium (make test does: apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

@@ -8,14 +8,13 @@ must not scroll any of these pages sideways.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from helpers import ROOT
-from playwright.sync_api import Browser, sync_playwright
-from test_browser import CHROMIUM, FLAGS, visit
+from playwright.sync_api import Browser
+from test_browser import visit
 
 from dossier import sitemap
 from dossier.model import ENTITY_KINDS
@@ -25,14 +24,6 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
 PHONE = {"width": 360, "height": 740}
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "install Debian's chromium (make test does: apt-get install chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -24,11 +24,8 @@ from playwright.sync_api import (
     Request,
     Route,
     ViewportSize,
-    sync_playwright,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
 #: What a pointer can rest on: tooltip hosts, truncated navigation labels, links, tags.
 HOVERED = "[title], .md-ellipsis, mark, sup a, a, time, abbr"
@@ -49,14 +46,6 @@ PAGES = [
     "daten/",
 ]
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "install Debian's chromium (make test does: apt-get install chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
