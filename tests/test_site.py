@@ -46,6 +46,22 @@ def test_every_claim_is_tagged_exactly_once(site: Path) -> None:
         assert len(rows) == len(expected)
 
 
+def test_the_article_text_is_marked_with_its_own_language(site: Path) -> None:
+    """A screen reader reads an English article in English inside the German site:
+    the headline and every paragraph of the text carry the article's language."""
+    for stem, data in annotations(site).items():
+        article = html(site, f"artikel/{stem}/index.html").css_first("article")
+        assert article.css_first("h1").attributes.get("lang") == data["language"], stem
+        text = []
+        for node in article.iter():
+            if node.tag == "h2":
+                break  # the editors' notes and the table of claims are the site's language
+            if node.tag == "p" and not {"dossier-meta", "dossier-legend"} & set((node.attributes.get("class") or "").split()):
+                text.append(node)
+        assert text, stem
+        assert [p.attributes.get("lang") for p in text] == [data["language"]] * len(text), stem
+
+
 def test_every_anchor_link_on_an_article_page_has_its_target(site: Path) -> None:
     """Claim and note numbers are raw HTML links, which MkDocs does not check."""
     checked = 0

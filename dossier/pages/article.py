@@ -110,7 +110,7 @@ def render(inputs: Inputs) -> str:
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
     body = paragraphs(article.text, item.anchored.hides, _tags(registry, item, verdicts, page))
-    return markdown.render("article.md.j2", title=article.title, meta=meta_line, paragraphs=body, notes=notes,
+    return markdown.render("article.md.j2", title=article.title, lang=article.language, meta=meta_line, paragraphs=body, notes=notes,
                            claims=claims, hidden=hidden)
 
 
