@@ -708,6 +708,18 @@ class _Records(logging.Handler):
         self.text += record.getMessage() + "\n"
 
 
+def _rebuild_logged(plugin, config) -> str:
+    """One rebuild as ``mkdocs serve`` runs it; the errors the plugin logged."""
+    records = _Records()
+    logging.getLogger("mkdocs.plugins.dossier").addHandler(records)
+    try:
+        plugin.on_pre_build(config=config)
+        plugin.on_post_build(config=config)
+    finally:
+        logging.getLogger("mkdocs.plugins.dossier").removeHandler(records)
+    return records.text
+
+
 def test_serve_survives_a_disk_error_and_mkdocs_build_reports_it(dossier, monkeypatch):
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
@@ -726,15 +738,9 @@ def test_serve_survives_a_disk_error_and_mkdocs_build_reports_it(dossier, monkey
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(dossier.root / "build" / "docs" / "index.md"))
 
     monkeypatch.setattr(Build, "generate", broken)
-    caplog = _Records()
-    logging.getLogger("mkdocs.plugins.dossier").addHandler(caplog)
-    try:
-        plugin.on_pre_build(config=config)
-        plugin.on_post_build(config=config)
-    finally:
-        logging.getLogger("mkdocs.plugins.dossier").removeHandler(caplog)
-    assert "build/docs/index.md: Read-only file system" in caplog.text
-    assert "still showing the last good version" in caplog.text
+    log = _rebuild_logged(plugin, config)
+    assert "build/docs/index.md: Read-only file system" in log
+    assert "still showing the last good version" in log
     files = plugin.on_files(Files([]), config=config)
     assert sorted(f.src_uri for f in files) == sorted(good)
 
@@ -742,14 +748,8 @@ def test_serve_survives_a_disk_error_and_mkdocs_build_reports_it(dossier, monkey
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(Build, "generate", crashed)
-    caplog = _Records()
-    logging.getLogger("mkdocs.plugins.dossier").addHandler(caplog)
-    try:
-        plugin.on_pre_build(config=config)
-        plugin.on_post_build(config=config)
-    finally:
-        logging.getLogger("mkdocs.plugins.dossier").removeHandler(caplog)
-    assert "internal error" in caplog.text
+    log = _rebuild_logged(plugin, config)
+    assert "internal error" in log
 
     monkeypatch.setattr(Build, "generate", broken)
     plugin.on_startup(command="build", dirty=False)
