@@ -19,7 +19,7 @@ from typing import Any, overload
 
 from .link import LinkedArticle
 from .model import Article, Claim, Corpus, Entity, Proposition
-from .values import Value
+from .values import TYPES, Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def _running_digests(clusters: Sequence[tuple[ClaimRef, ...]]) -> list[str]:
     result = []
     for cluster in clusters:
         result.append(digest.hexdigest())
-        digest.update(repr(tuple((r.claim.key, r.claim.attributed_to, r.claim.via, r.value.text) for r in cluster)).encode("utf-8"))
+        digest.update(repr(tuple((r.claim.key, r.claim.attributed_to, r.claim.via, r.value) for r in cluster)).encode("utf-8"))
     return result
 
 
@@ -189,9 +189,10 @@ def _order(ref: ClaimRef) -> tuple[Any, ...]:
 
 
 def _clusters(proposition: Proposition, refs: list[ClaimRef], entities: dict[str, Entity]) -> tuple[tuple[ClaimRef, ...], ...]:
-    if proposition.type in ("count", "date"):
+    compare = TYPES[proposition.type].compare
+    if compare == "interval":
         clusters = _interval_clusters(refs, proposition.tolerance if proposition.type == "count" else 0.0)
-    elif proposition.type == "place":
+    elif compare == "place":
         clusters = _place_clusters(refs, entities)
     else:
         keyed: dict[str, list[ClaimRef]] = {}

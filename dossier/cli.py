@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from . import locales
 from .diagnostics import Diagnostics, DossierError, Position
 from .files import FileError, describe, read_source, real_folder
 from .init import LANGUAGES
@@ -65,9 +66,21 @@ def site_config(config_file: Path, shown: str = "") -> dict[str, Any]:
     if not diagnostics.errors and not isinstance(config, (dict, type(None))):
         diagnostics.error(Position(shown), "the site configuration must be settings (key: value lines)",
                           "start from the mkdocs.yml of the Dossier repository")
+    if not diagnostics.errors and isinstance(config, dict):
+        try:
+            locales.module(site_language(config))
+        except locales.LocaleError as exc:
+            diagnostics.error(Position(shown), str(exc), "the site's words are in dossier/locales/<language>.py; CONTRIBUTING.md says how to add one")
     if diagnostics.errors:
         raise DossierError(diagnostics)
     return config or {}
+
+
+def site_language(config: dict[str, Any]) -> str:
+    """theme.language of mkdocs.yml: the language of the site's words, numbers and dates."""
+    theme = config.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return str(language) if language else locales.DEFAULT
 
 
 def _print(diagnostics: Diagnostics, strict: bool, outcome: str = "") -> None:
@@ -126,7 +139,8 @@ def _build(args: argparse.Namespace, config_file: Path, config: dict[str, Any], 
 
     try:
         # Without MkDocs (--no-site), nothing else would check the links.
-        checked, report = generate(Project(args.root), output, str(config.get("site_name", "Dossier")), check_links=args.no_site)
+        checked, report = generate(Project(args.root), output, str(config.get("site_name", "Dossier")), check_links=args.no_site,
+                                  language=site_language(config))
     except DossierError as exc:
         _print(exc.diagnostics, args.strict)
         print("build failed: the annotations have errors; build/ was left as it was", file=sys.stderr)

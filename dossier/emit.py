@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import manifest, pages
+from . import locales, manifest, pages
 from . import sitemap as site
 from .exports import FILES, export
 from .files import FileError, read_source, real_folder, write_file
@@ -86,7 +86,8 @@ def emit(ctx: Context, previous: dict[str, str] | None, out: Path, sink: Sink) -
             jobs.append(_Job(output))
             continue
         inputs = output.inputs()
-        key = emitted.keys[output.path] = input_key(inputs)
+        # the site's language is an input of every file (its words, numbers, dates)
+        key = emitted.keys[output.path] = input_key((locales.code(), inputs))
         if previous.get(output.path) == key and (out / output.path).is_file():
             sink.put(output.path, None)
         else:

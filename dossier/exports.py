@@ -2,6 +2,9 @@
 
 Other tools can use the dossier without scraping it. Keys are sorted and
 floats avoided where possible so the bytes are stable from run to run.
+A claim's value is data (``min``, ``max``, ``key``); its ``text`` (and the
+describing body of an annotation) is the value as the site shows it, in the
+site's language (theme.language), made when the export is written.
 """
 
 from __future__ import annotations
@@ -19,12 +22,8 @@ from .link import LinkedArticle
 from .model import Claim, Corpus, Span
 from .values import Value
 
-FILES = {
-    "claims.json": "Alle Aussagen: Zitat, Position im Text, Frage, Geltungsbereich, Wert, Quelle, Status.",
-    "entities.json": "Alle Personen, Einheiten, Ausrüstung, Organisationen und Orte mit Schreibweisen und Erwähnungen.",
-    "propositions.json": "Alle Fragen mit den Aussagen je Geltungsbereich und den gefundenen Widersprüchen.",
-    "annotations.jsonld": "Die Aussagen als W3C Web Annotations (JSON-LD, TextQuoteSelector und TextPositionSelector).",
-}
+#: the exports; the data page describes each in the site's language (``EXPORTS`` in dossier/locales/)
+FILES = ("claims.json", "entities.json", "propositions.json", "annotations.jsonld")
 
 
 def _json(data: object) -> bytes:
@@ -78,7 +77,7 @@ def _value(value: Value) -> dict[str, Any]:
 
 
 def export(name: str, corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
-    """One export (``name`` a key of FILES) as JSON bytes; each is made on its
+    """One export (``name`` one of FILES) as JSON bytes; each is made on its
     own, so that only one file's data is in memory at a time."""
     return _MAKERS[name](corpus, analysis, indexes)
 

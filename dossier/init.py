@@ -26,12 +26,12 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import sitemap
+from . import locales, sitemap
 from .escape import md_line
 from .limits import ID_CHARS, LINE_CHARS
 from .model import ENTITY_KINDS
 
-LANGUAGES = ("de", "en")
+LANGUAGES = tuple(locales.LANGUAGES)
 #: what an empty folder may already hold: a clone of an empty repository
 ALLOWED_IN_EMPTY = frozenset({".git"})
 #: the package's files a new dossier gets as they are (target, source in templates/project/)
@@ -108,7 +108,7 @@ def settings(folder: Path, title: str = "", description: str = "", language: str
     _one_line("--title", title)
     _one_line("--description", description.strip())
     if language not in LANGUAGES:
-        raise InitError(f"--language: '{language}' is not one of {', '.join(LANGUAGES)}", "the pages themselves are German for now")
+        raise InitError(f"--language: '{language}' is not one of {', '.join(LANGUAGES)}", "add the language to dossier/locales/ (CONTRIBUTING.md says how)")
     site_url = site_url.strip() or f"http://127.0.0.1:8000/{slug}/"
     _check_url(site_url)
     return Settings(title, description.strip(), language, site_url if site_url.endswith("/") else site_url + "/")
@@ -136,12 +136,22 @@ def site_config(values: Settings) -> str:
     the page kinds and entity kinds there are."""
     return _templates().get_template("mkdocs.yml.j2").render(
         title=values.title, description=values.description, language=values.language, site_url=values.site_url,
+        search=locales.active().SEARCH, permalink=locales.active().THEME["permalink"],
         nav=sitemap.navigation(), unlisted=sitemap.unlisted_folders(),
     )
 
 
 def project_files(values: Settings, requirement: str) -> dict[str, str]:
-    """Every file of a new dossier, by path relative to its folder."""
+    """Every file of a new dossier, by path relative to its folder, in its site language."""
+    before = locales.code()
+    locales.use(values.language)
+    try:
+        return _files(values, requirement)
+    finally:
+        locales.use(before)
+
+
+def _files(values: Settings, requirement: str) -> dict[str, str]:
     return {
         "mkdocs.yml": site_config(values),
         "README.md": _templates().get_template("README.md.j2").render(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import locales
 from .dates import PartialDate
 from .diagnostics import Position
 from .yamlfile import Where
@@ -20,27 +21,42 @@ Location = Position | Where
 class EntityKind:
     """One kind of entity: its file, its schema, its section of the site.
 
-    A new kind is one row of ENTITY_KINDS (and its schema, if its entries
+    A new kind is one row of ENTITY_KINDS and its names in each language
+    (``ENTITY_KIND`` in dossier/locales/*.py; and its schema, if its entries
     have fields of their own): loading, pages, navigation and ``dossier
     init`` all read this table.
     """
 
     key: str  # content/entities/<key>.yml; Entity.type; "type" in the exports
-    folder: str  # the section's folder on the site: part of every URL, so keep it stable
-    singular: str  # what one entity of the kind is called on its page
-    plural: str  # the title of the section's index page
-    nav: str  # the section's label in the navigation (shorter than the title)
+    #: the section's folder on the site: part of every URL, so the same in every
+    #: site language (links into a dossier survive a change of theme.language)
+    folder: str
     schema: str = "entities"  # dossier/schemas/<schema>.schema.json checks its file
+
+    @property
+    def singular(self) -> str:
+        """What one entity of the kind is called on its page, in the site's language."""
+        return str(locales.active().ENTITY_KIND[self.key][0])
+
+    @property
+    def plural(self) -> str:
+        """The title of the section's index page."""
+        return str(locales.active().ENTITY_KIND[self.key][1])
+
+    @property
+    def nav(self) -> str:
+        """The section's label in the navigation (shorter than the title)."""
+        return str(locales.active().ENTITY_KIND[self.key][2])
 
 
 ENTITY_KINDS: dict[str, EntityKind] = {
     kind.key: kind
     for kind in (
-        EntityKind("people", "personen", "Person", "Personen", "Personen"),
-        EntityKind("units", "einheiten", "Einheit/Truppe", "Einheiten und Truppen", "Einheiten"),
-        EntityKind("equipment", "ausruestung", "Ausrüstung", "Ausrüstung", "Ausrüstung"),
-        EntityKind("organisations", "organisationen", "Organisation", "Organisationen", "Organisationen"),
-        EntityKind("places", "orte", "Ort", "Orte", "Orte"),
+        EntityKind("people", "personen"),
+        EntityKind("units", "einheiten"),
+        EntityKind("equipment", "ausruestung"),
+        EntityKind("organisations", "organisationen"),
+        EntityKind("places", "orte"),
     )
 }
 

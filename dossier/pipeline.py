@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from . import locales
 from .analyse import Analysis, analyse
 from .anchor import AnchoredArticle, anchor_article
 from .coverage import scan
@@ -100,10 +101,12 @@ class Build:
     not change either) and the pages whose inputs did not change.
     """
 
-    def __init__(self, project: Project, out: Path, title: str, *, again: bool = True) -> None:
+    def __init__(self, project: Project, out: Path, title: str, *, again: bool = True, language: str = locales.DEFAULT) -> None:
         self.project = project
         self.out = out
         self.title = title
+        #: theme.language: the words, numbers and dates of the pages written (``locales``)
+        self.language = language
         self._articles: dict[str, _ArticleResult] = {}
         self._matcher: tuple[str, AliasMatcher] | None = None
         # None: this build will not run again, so nothing is remembered for it.
@@ -215,6 +218,7 @@ class Build:
         return _ArticleResult(str(path), fingerprint, linked, tuple(diagnostics.items), timings)
 
     def _generate(self, check_links: bool) -> tuple[Checked, WriteReport]:
+        locales.use(self.language)
         checked = self._check()
         if checked.diagnostics.errors:
             raise DossierError(checked.diagnostics)
@@ -294,6 +298,7 @@ def check(project: Project) -> Checked:
     return Build(project, project.root / "build" / "docs", "", again=False).check()
 
 
-def generate(project: Project, out: Path, title: str, *, check_links: bool = False) -> tuple[Checked, WriteReport]:
+def generate(project: Project, out: Path, title: str, *, check_links: bool = False,
+             language: str = locales.DEFAULT) -> tuple[Checked, WriteReport]:
     """One full build (a ``Build`` kept between runs reuses what it can)."""
-    return Build(project, out, title, again=False).generate(check_links=check_links)
+    return Build(project, out, title, again=False, language=language).generate(check_links=check_links)

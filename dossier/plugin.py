@@ -35,7 +35,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 from mkdocs.structure.pages import Page
 
-from . import manifest
+from . import locales, manifest, site_words
 from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
@@ -71,8 +71,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.lock: BuildLock | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Theme pages that mkdocs-material has only in English (the 404 page)."""
+        """Theme pages that mkdocs-material has only in English (the 404 page),
+        in the site's language (theme.language), as the labels of the
+        dossier's own sections in the navigation and the permalink title."""
         config.theme.dirs.insert(0, str(OVERRIDES))
+        try:
+            words = locales.module(config.theme.get("language"))
+        except locales.LocaleError as exc:
+            raise PluginError(f"dossier: {exc}") from None
+        config.extra["dossier_ui"] = dict(words.THEME)
+        site_words.localise(config, words)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -104,12 +112,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             out = self.output_dir(config)
         except FileError as exc:
             raise PluginError(f"dossier: {describe(exc, self._root(config))}") from None
+        language = str(config.theme.get("language") or locales.DEFAULT)
         if self.lock is None:
             self.lock = BuildLock(self._root(config), log.info)
         try:
             self.lock.acquire()
-            if self.build is None or (self.build.out, self.build.title) != (out, config.site_name):
-                self.build = Build(Project(self._root(config)), out, config.site_name)
+            if self.build is None or (self.build.out, self.build.title, self.build.language) != (out, config.site_name, language):
+                self.build = Build(Project(self._root(config)), out, config.site_name, language=language)
             _, report = self.build.generate()
         except DossierError as exc:
             self._failed(out, "dossier: the annotations have errors; ", f".\n{exc}")

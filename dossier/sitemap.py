@@ -12,9 +12,12 @@ from functools import cache
 
 from markupsafe import Markup
 
+from . import locales
 from .limits import ID_CHARS
 from .model import ENTITY_KINDS, Entity
 
+# The folders and file names are the same in every site language (theme.language):
+# they are the URLs, and a link into a dossier must survive a change of language.
 HOME = "index.md"
 ARTICLES = "artikel/index.md"
 CONTRADICTIONS = "widersprueche/index.md"
@@ -27,13 +30,14 @@ def navigation() -> list[tuple[str, str]]:
     """The site's navigation (label, page), as mkdocs.yml lists it: the
     section index pages only, so that the theme does not write every page
     into every page (see templates/project/mkdocs.yml.j2)."""
+    nav = locales.active().NAV
     return [
-        ("Start", HOME),
-        ("Artikel", ARTICLES),
+        (nav["home"], HOME),
+        (nav["articles"], ARTICLES),
         *((kind.nav, entity_index(kind.key)) for kind in ENTITY_KINDS.values()),
-        ("Widersprüche", CONTRADICTIONS),
-        ("Zeitleiste", TIMELINE),
-        ("Daten", DATA),
+        (nav["contradictions"], CONTRADICTIONS),
+        (nav["timeline"], TIMELINE),
+        (nav["data"], DATA),
     ]
 
 

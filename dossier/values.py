@@ -9,28 +9,36 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal
 
+from . import locales
 from .coverage import figures_and_dates
 from .dates import DateSpan, PartialDate
 from .diagnostics import did_you_mean
-from .model import Entity, Proposition, Span
+from .model import Entity, Proposition, PropositionType, Span
 from .numbers import Figure
-
-MONTHS_DE = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)
 
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    """A comparable claim value with its German display text."""
+    """A comparable claim value: data only. Its display text is made when a
+    page or export is written, in the site's language (``text``)."""
 
-    text: str
+    type: PropositionType
     low: float | None = None
     high: float | None = None
     key: str = ""
+    #: a place's name or a label as written (data, not UI words)
+    name: str = ""
+    unit: str = ""
+    span: DateSpan | None = None
+
+    @property
+    def text(self) -> str:
+        """The value in the active language (``locales.use``)."""
+        return TYPES[self.type].display(self)
 
 
 def check_value(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> tuple[str, str] | None:
@@ -41,26 +49,41 @@ def check_value(proposition: Proposition, raw: object, entities: dict[str, Entit
             return None  # read from the quote by the link stage
         return f"a value is required for a {kind} proposition", _expected(proposition)
     try:
-        if kind == "count":
-            _count_bounds(raw)
-        elif kind == "date":
-            date_span(raw)
-        elif kind == "boolean":
-            if not isinstance(raw, bool):
-                raise ValueError(f"expected true or false, got {_shown(raw)}")
-        elif kind == "place":
-            if not isinstance(raw, str) or raw not in entities:
-                names = [e.id for e in entities.values() if e.type == "places"]
-                return f"unknown place '{raw}'", did_you_mean(str(raw), names) or "add it to content/entities/places.yml"
-            if entities[raw].type != "places":
-                return f"'{raw}' is not a place (it is in {entities[raw].type}.yml)", ""
-        elif kind == "label":
-            if not isinstance(raw, str):
-                raise ValueError(f"expected a label, got {_shown(raw)}")
-            if proposition.choices and raw not in proposition.choices:
-                return f"'{raw}' is not one of the choices of '{proposition.id}'", did_you_mean(raw, proposition.choices) or "choices: " + ", ".join(proposition.choices)
+        return TYPES[kind].check(proposition, raw, entities)
     except ValueError as exc:
         return str(exc), _expected(proposition)
+
+
+def _check_count(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    _count_bounds(raw)
+    return None
+
+
+def _check_date(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    date_span(raw)
+    return None
+
+
+def _check_boolean(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    if not isinstance(raw, bool):
+        raise ValueError(f"expected true or false, got {_shown(raw)}")
+    return None
+
+
+def _check_place(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    if not isinstance(raw, str) or raw not in entities:
+        names = [e.id for e in entities.values() if e.type == "places"]
+        return f"unknown place '{raw}'", did_you_mean(str(raw), names) or "add it to content/entities/places.yml"
+    if entities[raw].type != "places":
+        return f"'{raw}' is not a place (it is in {entities[raw].type}.yml)", ""
+    return None
+
+
+def _check_label(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    if not isinstance(raw, str):
+        raise ValueError(f"expected a label, got {_shown(raw)}")
+    if proposition.choices and raw not in proposition.choices:
+        return f"'{raw}' is not one of the choices of '{proposition.id}'", did_you_mean(raw, proposition.choices) or "choices: " + ", ".join(proposition.choices)
     return None
 
 
@@ -121,13 +144,9 @@ def _plain(low: float | None, high: float | None) -> str:
 
 
 def _expected(proposition: Proposition) -> str:
-    return {
-        "count": "write a number (12000) or a range ({min: 50, max: 100})",
-        "date": "write an ISO date in quotes (\"2024-10\") or a range ({from: \"2024-10-08\", to: \"2024-10-13\"})",
-        "boolean": "write true or false",
-        "place": "write the id of a place from content/entities/places.yml",
-        "label": "write one of: " + ", ".join(proposition.choices) if proposition.choices else "write a short label",
-    }[proposition.type]
+    if proposition.type == "label" and proposition.choices:
+        return "write one of: " + ", ".join(proposition.choices)
+    return TYPES[proposition.type].expected
 
 
 #: counts beyond this lose digits as floats (and a count of 10**400 has none)
@@ -178,48 +197,68 @@ def _last_day(date: PartialDate) -> dt.date:
 
 def normalise_value(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> Value:
     """The comparable form of a value that ``check_value`` accepted."""
-    kind = proposition.type
-    if kind == "count":
-        low, high = _count_bounds(raw)
-        return Value(format_count(low, high, proposition.unit), low, high)
-    if kind == "date":
-        span = raw if isinstance(raw, DateSpan) else date_span(raw)
-        return Value(format_date_span(span), _first_day(span.start).toordinal(), _last_day(span.end).toordinal(), span.iso())
-    if kind == "boolean":
-        return Value("ja" if raw else "nein", key="true" if raw else "false")
-    if kind == "place":
-        return Value(entities[str(raw)].name, key=str(raw))
-    return Value(str(raw), key=str(raw))
+    value = TYPES[proposition.type].normalise(raw, entities)
+    return replace(value, unit=proposition.unit) if proposition.unit else value
 
 
-def format_number(number: float) -> str:
-    """German digit grouping: 12.000, 1.200.000, 0,5."""
-    if float(number).is_integer():
-        return f"{int(number):,}".replace(",", ".")
-    return f"{number:,.2f}".rstrip("0").replace(",", " ").replace(".", ",").replace(" ", ".")
+def _normalise_count(raw: object, entities: dict[str, Entity]) -> Value:
+    low, high = _count_bounds(raw)
+    return Value("count", low, high)
 
 
-def format_count(low: float | None, high: float | None, unit: str = "") -> str:
-    if low is not None and low == high:
-        text = format_number(low)
-    elif low is not None and high is not None:
-        text = f"{format_number(low)}–{format_number(high)}"
-    elif low is not None:
-        text = f"mindestens {format_number(low)}"
-    else:
-        text = f"höchstens {format_number(high or 0)}"
-    return f"{text} {unit}".strip()
+def _normalise_date(raw: object, entities: dict[str, Entity]) -> Value:
+    span = raw if isinstance(raw, DateSpan) else date_span(raw)
+    return Value("date", _first_day(span.start).toordinal(), _last_day(span.end).toordinal(), span.iso(), span=span)
 
 
-def format_date(date: PartialDate) -> str:
-    """German display: 18. Oktober 2024, Oktober 2024, 2024."""
-    if date.month is None:
-        return str(date.year)
-    month = MONTHS_DE[date.month - 1]
-    return f"{date.day}. {month} {date.year}" if date.day else f"{month} {date.year}"
+def _normalise_boolean(raw: object, entities: dict[str, Entity]) -> Value:
+    return Value("boolean", key="true" if raw else "false")
 
 
-def format_date_span(span: DateSpan) -> str:
-    if span.start == span.end:
-        return format_date(span.start)
-    return f"{format_date(span.start)} – {format_date(span.end)}"
+def _normalise_place(raw: object, entities: dict[str, Entity]) -> Value:
+    return Value("place", key=str(raw), name=entities[str(raw)].name)
+
+
+def _normalise_label(raw: object, entities: dict[str, Entity]) -> Value:
+    return Value("label", key=str(raw), name=str(raw))
+
+
+def _display_count(value: Value) -> str:
+    return locales.format_count(value.low, value.high, value.unit)
+
+
+def _display_date(value: Value) -> str:
+    return locales.format_date_span(value.span) if value.span else ""
+
+
+def _display_boolean(value: Value) -> str:
+    return locales.yes_no(value.key == "true")
+
+
+def _display_name(value: Value) -> str:
+    return value.name
+
+
+@dataclass(frozen=True, slots=True)
+class ValueType:
+    """What one proposition type does with a claim's value: check what was
+    written, normalise it to an interval or a key, say what to write, show it.
+    (``analyse`` compares intervals or keys, as ``compare`` says.)"""
+
+    check: Callable[[Proposition, object, dict[str, Entity]], tuple[str, str] | None]
+    normalise: Callable[[object, dict[str, Entity]], Value]
+    display: Callable[[Value], str]
+    expected: str  # the hint after a wrong value
+    compare: Literal["interval", "place", "key"]
+
+
+#: one row per proposition type (model.PropositionType); a new type is one row here
+TYPES: dict[PropositionType, ValueType] = {
+    "count": ValueType(_check_count, _normalise_count, _display_count,
+                       "write a number (12000) or a range ({min: 50, max: 100})", "interval"),
+    "date": ValueType(_check_date, _normalise_date, _display_date,
+                      "write an ISO date in quotes (\"2024-10\") or a range ({from: \"2024-10-08\", to: \"2024-10-13\"})", "interval"),
+    "boolean": ValueType(_check_boolean, _normalise_boolean, _display_boolean, "write true or false", "key"),
+    "place": ValueType(_check_place, _normalise_place, _display_name, "write the id of a place from content/entities/places.yml", "place"),
+    "label": ValueType(_check_label, _normalise_label, _display_name, "write a short label", "key"),
+}

@@ -12,10 +12,10 @@ from markupsafe import Markup
 from .. import sitemap as site
 from ..escape import md_line, md_text, safe_url
 from ..link import LinkedArticle
+from ..locales import format_date_span
 from ..markup import Tag, paragraphs
 from ..model import Claim
 from ..output import Output, Sourced
-from ..values import format_date_span
 from . import labels, markdown
 from .context import Context, Registry
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .. import sitemap as site
 from ..exports import FILES
 from ..output import Output, given
-from . import markdown
+from . import labels, markdown
 from .context import Context
 
 
@@ -18,7 +18,7 @@ class Inputs:
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
-    yield markdown.page(site.DATA, given(Inputs(tuple(FILES.items()))), render)
+    yield markdown.page(site.DATA, given(Inputs(tuple((name, labels.EXPORTS[name]) for name in FILES))), render)
 
 
 def render(inputs: Inputs) -> str:

@@ -1,65 +1,20 @@
-"""The German words the page code prints (the templates hold the rest).
+"""The words the page code prints, in the site's language (``dossier.locales``).
 
-All in one module, so that a site in another language changes one place
-here; the page kinds name these, never the words themselves.
+``labels.STATUS`` and the like are looked up in the active language's
+module at each use, so a page written after ``locales.use("en")`` is English.
+The words themselves live in dossier/locales/<language>.py: a new string is
+one name there in every language, never here.
 """
 
 from __future__ import annotations
 
-STATUS = {"open": "offen", "explained": "erklärt", "resolved": "aufgelöst", "consistent": "übereinstimmend"}
-STANCE = {
-    "asserts": "behauptet",
-    "estimates": "schätzt",
-    "reports": "berichtet",
-    "confirms": "bestätigt",
-    "denies": "bestreitet",
-    "speculates": "vermutet",
-}
-NOTE_KIND = {
-    "misspelling": "Schreibfehler",
-    "mistranslation": "Übersetzungsfehler",
-    "factual-error": "Sachfehler",
-    "garbled": "Verstümmelter Text",
-    "other": "Anmerkung",
-}
-HIDE_REASON = {
-    "title": "Titelzeile",
-    "dateline": "Datumszeile",
-    "rubric": "Rubrik",
-    "byline": "Autor/Medium",
-    "teaser": "Anreißer",
-    "caption": "Bildunterschrift",
-    "image-alt": "Bild-Alternativtext",
-    "see-also": "„Siehe auch“-Link",
-    "ad": "Werbung",
-    "comment-form": "Kommentarformular",
-    "tags": "Schlagwörter",
-    "other": "Sonstiges",
-}
-#: what an entity is to a claim (``indexes.Role``)
-ROLE = {"source": "Quelle", "relay": "Übermittler", "source and relay": "Quelle, Übermittler"}
-#: why an entity page lists another entity (``context.Relation``)
-RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt in diesem Ort"}
+from typing import TYPE_CHECKING, Any
 
-#: the facts above an article's text
-ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "claims": "Aussagen"}
-#: the parts of a claim's tooltip
-TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von"}
-#: before an editor's correction of a note
-CORRECTION = "Richtig:"
-#: the tag after a note, before its number
-NOTE_TAG = "Anm."
-#: the tooltip of a misspelt mention, before the entity's name
-MISSPELLING_OF = "Fehlerhafte Schreibweise für"
-#: the tooltip of a relative date, before the date it was resolved to
-RESOLVED = "aufgelöst:"
-#: between a source and who passed its claim on
-VIA = "über"
-#: between the values of a contradiction
-AGAINST = "gegen"
-#: an article without a publication date
-NO_DATE = "ohne Datum"
-#: a timeline event: an article came out
-PUBLISHED = "Veröffentlichung"
-#: how a mention that is not a plain name was found (Mention.via)
-MENTION_VIA = {"role": "über eine Rollenbezeichnung", "compound": "in einem zusammengesetzten Wort"}
+from .. import locales
+
+if TYPE_CHECKING:
+    from ..locales.de import *  # noqa: F403  # the names and their types, for mypy
+
+
+def __getattr__(name: str) -> Any:
+    return getattr(locales.active(), name)

@@ -16,11 +16,12 @@ from typing import Any, TypeVar
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import locales
 from ..analyse import PropositionReport
 from ..dates import PartialDate
 from ..escape import md_line, md_text
+from ..locales import format_date
 from ..output import Output
-from ..values import format_date
 from . import labels
 
 In = TypeVar("In")
@@ -65,7 +66,17 @@ def environment() -> Environment:
     )
     env.filters["line"] = md_line
     env.filters["yaml_string"] = _yaml_string
+    env.globals["T"] = _TemplateWords()
+    env.globals["L"] = labels
     return env
+
+
+class _TemplateWords:
+    """``T.<name>`` in a template: the active language's ``T[name]``
+    (dossier/locales/*.py), trusted Markdown, as the templates are."""
+
+    def __getattr__(self, name: str) -> Markup:
+        return Markup(locales.active().T[name])
 
 
 def _yaml_string(text: str) -> Markup:

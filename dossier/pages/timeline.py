@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from .. import sitemap as site
 from ..escape import md_line
+from ..locales import format_date
 from ..output import Output, Sourced
-from ..values import format_date
 from . import labels, markdown
 from .context import Context, dated_claims
 

@@ -1,0 +1,211 @@
+"""German: every word the site prints, and how it writes numbers and dates.
+
+The reference language: ``en.py`` and every other language define exactly
+these names (tests/test_locales.py checks). Strings the templates print are
+trusted Markdown (they are ours, not the articles'); ``{name}`` fields are
+filled by the template with ``.format``.
+"""
+
+from __future__ import annotations
+
+#: the babel locale that formats numbers and dates ("18. Oktober 2024", "12.000")
+BABEL = "de_DE"
+#: lunr's language for the search plugin (``plugins.search.lang``)
+SEARCH = "de"
+
+# -- entity kinds: key of model.ENTITY_KINDS -> (one, the index page's title, the navigation label)
+ENTITY_KIND = {
+    "people": ("Person", "Personen", "Personen"),
+    "units": ("Einheit/Truppe", "Einheiten und Truppen", "Einheiten"),
+    "equipment": ("Ausrüstung", "Ausrüstung", "Ausrüstung"),
+    "organisations": ("Organisation", "Organisationen", "Organisationen"),
+    "places": ("Ort", "Orte", "Orte"),
+}
+#: the navigation labels of the other sections (sitemap.py)
+NAV = {
+    "home": "Start",
+    "articles": "Artikel",
+    "contradictions": "Widersprüche",
+    "timeline": "Zeitleiste",
+    "data": "Daten",
+}
+
+# -- values
+YES = "ja"
+NO = "nein"
+AT_LEAST = "mindestens {number}"
+AT_MOST = "höchstens {number}"
+
+# -- labels the page code prints
+STATUS = {"open": "offen", "explained": "erklärt", "resolved": "aufgelöst", "consistent": "übereinstimmend"}
+STANCE = {
+    "asserts": "behauptet",
+    "estimates": "schätzt",
+    "reports": "berichtet",
+    "confirms": "bestätigt",
+    "denies": "bestreitet",
+    "speculates": "vermutet",
+}
+NOTE_KIND = {
+    "misspelling": "Schreibfehler",
+    "mistranslation": "Übersetzungsfehler",
+    "factual-error": "Sachfehler",
+    "garbled": "Verstümmelter Text",
+    "other": "Anmerkung",
+}
+HIDE_REASON = {
+    "title": "Titelzeile",
+    "dateline": "Datumszeile",
+    "rubric": "Rubrik",
+    "byline": "Autor/Medium",
+    "teaser": "Anreißer",
+    "caption": "Bildunterschrift",
+    "image-alt": "Bild-Alternativtext",
+    "see-also": "„Siehe auch“-Link",
+    "ad": "Werbung",
+    "comment-form": "Kommentarformular",
+    "tags": "Schlagwörter",
+    "other": "Sonstiges",
+}
+#: what an entity is to a claim (``indexes.Role``)
+ROLE = {"source": "Quelle", "relay": "Übermittler", "source and relay": "Quelle, Übermittler"}
+#: why an entity page lists another entity (``context.Relation``)
+RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt in diesem Ort"}
+#: the facts above an article's text
+ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "claims": "Aussagen"}
+#: the parts of a claim's tooltip
+TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von"}
+#: before an editor's correction of a note
+CORRECTION = "Richtig:"
+#: the tag after a note, before its number
+NOTE_TAG = "Anm."
+#: the tooltip of a misspelt mention, before the entity's name
+MISSPELLING_OF = "Fehlerhafte Schreibweise für"
+#: the tooltip of a relative date, before the date it was resolved to
+RESOLVED = "aufgelöst:"
+#: between a source and who passed its claim on
+VIA = "über"
+#: between the values of a contradiction
+AGAINST = "gegen"
+#: an article without a publication date
+NO_DATE = "ohne Datum"
+#: a timeline event: an article came out
+PUBLISHED = "Veröffentlichung"
+#: how a mention that is not a plain name was found (Mention.via)
+MENTION_VIA = {"role": "über eine Rollenbezeichnung", "compound": "in einem zusammengesetzten Wort"}
+
+# -- exports: the data page's description of each file
+EXPORTS = {
+    "claims.json": "Alle Aussagen: Zitat, Position im Text, Frage, Geltungsbereich, Wert, Quelle, Status.",
+    "entities.json": "Alle Personen, Einheiten, Ausrüstung, Organisationen und Orte mit Schreibweisen und Erwähnungen.",
+    "propositions.json": "Alle Fragen mit den Aussagen je Geltungsbereich und den gefundenen Widersprüchen.",
+    "annotations.jsonld": "Die Aussagen als W3C Web Annotations (JSON-LD, TextQuoteSelector und TextPositionSelector).",
+}
+
+# -- theme overrides (overrides/*.html read these from config.extra.dossier_ui)
+THEME = {
+    "not_found_title": "404 – Seite nicht gefunden",
+    "not_found_before": "Diese Seite gibt es nicht (mehr). Weiter geht es auf der",
+    "not_found_home": "Startseite",
+    "not_found_after": "oder mit der Suche oben.",
+    "permalink": "Dauerhafter Link zu diesem Abschnitt",
+}
+
+# -- the templates' words (dossier/templates/*.md.j2 print T.<NAME>)
+T = {
+    # article
+    "legend_label": "Markierte Aussagen:",
+    "legend_consistent": "ohne Widerspruch",
+    "legend_open": "offener Widerspruch",
+    "legend_explained": "erklärter Widerspruch",
+    "legend_resolved": "aufgelöster Widerspruch",
+    "legend_hint": "Zeiger auf einer Markierung oder Tastaturfokus auf ihrer Nummer zeigt Wert, Quelle und Status.",
+    "notes": "Anmerkungen der Redaktion",
+    "note_on": "zu",
+    "claims_here": "Aussagen in diesem Artikel",
+    "col_number": "Nr.",
+    "col_claim": "Aussage",
+    "col_value": "Wert",
+    "col_source": "Quelle",
+    "col_status": "Status",
+    "no_claims_yet": "Zu diesem Artikel sind noch keine Aussagen erfasst.",
+    "hidden_parts": "Ausgeblendete Teile des Quelltexts",
+    "open_quote": "„",
+    "close_quote": "“",
+    # articles index
+    "articles": "Artikel",
+    "col_title": "Titel",
+    "col_outlet": "Medium",
+    "col_date": "Datum",
+    "col_claims": "Aussagen",
+    "col_mentions": "Erwähnungen",
+    # contradictions
+    "contradictions": "Widersprüche",
+    "contradictions_intro": "Aussagen derselben Frage und desselben Geltungsbereichs werden verglichen: Zahlen außerhalb der Toleranz, "
+    "verschiedene Orte (von denen keiner im anderen liegt), Behauptung gegen Dementi. Aussagen mit **anderem Geltungsbereich** "
+    "stehen daneben, zählen aber nicht als Widerspruch. Jede Frage hat eine eigene Seite mit allen Aussagen und ihren Quellen.",
+    "contradictions_count": "**{conflicts}** von {count} Fragen enthalten Widersprüche; davon **{open}** offen.",
+    "with_conflict": "Fragen mit Widerspruch",
+    "col_question": "Frage",
+    "col_conflicting": "Widersprüchliche Werte",
+    "no_contradictions": "Keine Widersprüche.",
+    "without_conflict": "Fragen ohne Widerspruch",
+    "none": "Keine.",
+    # data
+    "data": "Daten",
+    "data_intro": "Alle Inhalte dieses Dossiers stehen maschinenlesbar zur Verfügung:",
+    "col_file": "Datei",
+    "col_content": "Inhalt",
+    # entity
+    "kind": "Typ",
+    "mentions_in": "in",
+    "article_one": "Artikel",
+    "article_many": "Artikeln",
+    "spellings": "Schreibweisen",
+    "misspelling": "fehlerhafte Schreibweise",
+    "mentions": "Erwähnungen",
+    "no_mentions": "Keine Erwähnung im Text der Artikel.",
+    "attributed": "Zugeschriebene Aussagen",
+    "col_role": "Rolle",
+    "col_article": "Artikel",
+    "no_attributed": "Keine Aussagen sind dieser Quelle zugeschrieben.",
+    "related": "Verwandte Einträge",
+    # entity index
+    "entries_intro": "{count} Einträge. Jeder Eintrag führt alle Erwähnungen in allen Artikeln auf, Schreibweisen zusammengeführt.",
+    "col_name": "Name",
+    "col_description": "Beschreibung",
+    # home
+    "home": "Start",
+    "home_intro": "Dieses Dossier erschließt **{articles} Artikel** mit **{claims} markierten Aussagen**. Es verweist auf "
+    "**{entities} Einträge** ({sections}) und stellt **{contradictions} Widersprüche** einander gegenüber ({open} davon offen).",
+    "home_empty": "Dieses Dossier enthält noch keine Artikel.",
+    "first_steps": "Erste Schritte",
+    "first_steps_text": "1. Den Artikel als UTF-8-Textdatei in `seeds/` speichern, einen Absatz pro Zeile, so wie er erschienen ist. "
+    "Der Dateiname wird zur Adresse des Artikels: nur Kleinbuchstaben a–z, Ziffern, `-` und `_`, etwa `seeds/001_erster-bericht.txt`.\n"
+    "2. `dossier new seeds/001_erster-bericht.txt` ausführen: Es legt `content/articles/001_erster-bericht.yml` an, "
+    "mit Titel, Datum und vorgeschlagenen Aussagen.\n"
+    "3. Die Datei vervollständigen; wer etwas sagt und wovon die Rede ist, steht in `content/entities/`, "
+    "die Fragen, auf die Aussagen antworten, in `content/propositions.yml`.\n"
+    "4. `dossier check` prüft alles auf einmal, `dossier serve` zeigt die Seite schon beim Bearbeiten, "
+    "`dossier build` schreibt sie nach `build/site/`.\n\n"
+    "Die README.md des Dossiers beschreibt jeden Schritt und die Veröffentlichung auf GitHub Pages.",
+    "col_section": "Bereich",
+    "col_entries": "Einträge",
+    "timeline": "Zeitleiste",
+    "latest": "Neueste Artikel",
+    "all_articles": "Alle {count} Artikel",
+    "data_also": "Die Daten stehen auch maschinenlesbar bereit:",
+    # proposition
+    "conflict": "Widerspruch",
+    "claim_one": "Aussage",
+    "claim_many": "Aussagen",
+    "all_contradictions": "alle Widersprüche",
+    "editor_note": "Anmerkung der Redaktion:",
+    "conflicting": "widersprüchlich",
+    "col_quote": "Zitat",
+    "cluster_hint": "Werte mit demselben Buchstaben sind miteinander vereinbar",
+    # timeline
+    "timeline_intro": "Datierte Aussagen und Veröffentlichungsdaten der Artikel, chronologisch. Relative Angaben "
+    "(„im Juni letzten Jahres“) sind gegen das Veröffentlichungsdatum des Artikels aufgelöst.",
+    "col_event": "Ereignis",
+}

@@ -1,0 +1,177 @@
+"""English: every word the site prints, and how it writes numbers and dates.
+
+Defines exactly the names of ``de.py`` (the reference; see its docstring).
+"""
+
+from __future__ import annotations
+
+BABEL = "en_GB"  # "18 October 2024", "12,000"
+SEARCH = "en"
+
+ENTITY_KIND = {
+    "people": ("Person", "People", "People"),
+    "units": ("Unit/force", "Units and forces", "Units"),
+    "equipment": ("Equipment", "Equipment", "Equipment"),
+    "organisations": ("Organisation", "Organisations", "Organisations"),
+    "places": ("Place", "Places", "Places"),
+}
+NAV = {
+    "home": "Home",
+    "articles": "Articles",
+    "contradictions": "Contradictions",
+    "timeline": "Timeline",
+    "data": "Data",
+}
+
+YES = "yes"
+NO = "no"
+AT_LEAST = "at least {number}"
+AT_MOST = "at most {number}"
+
+STATUS = {"open": "open", "explained": "explained", "resolved": "resolved", "consistent": "consistent"}
+STANCE = {
+    "asserts": "asserts",
+    "estimates": "estimates",
+    "reports": "reports",
+    "confirms": "confirms",
+    "denies": "denies",
+    "speculates": "speculates",
+}
+NOTE_KIND = {
+    "misspelling": "Misspelling",
+    "mistranslation": "Mistranslation",
+    "factual-error": "Factual error",
+    "garbled": "Garbled text",
+    "other": "Note",
+}
+HIDE_REASON = {
+    "title": "Title line",
+    "dateline": "Dateline",
+    "rubric": "Rubric",
+    "byline": "Author/outlet",
+    "teaser": "Teaser",
+    "caption": "Caption",
+    "image-alt": "Image alt text",
+    "see-also": "“See also” link",
+    "ad": "Advertisement",
+    "comment-form": "Comment form",
+    "tags": "Tags",
+    "other": "Other",
+}
+ROLE = {"source": "Source", "relay": "Relay", "source and relay": "Source, relay"}
+RELATION = {"declared": "", "contains": "contains this place", "inside": "lies in this place"}
+ARTICLE_META = {"outlet": "Outlet", "date": "Date", "seed": "Source text", "original": "Original", "claims": "Claims"}
+TOOLTIP = {"value": "Value", "source": "Source", "status": "Status", "disputed_by": "Disputed by"}
+CORRECTION = "Correct:"
+NOTE_TAG = "Note"
+MISSPELLING_OF = "Misspelling of"
+RESOLVED = "resolved:"
+VIA = "via"
+AGAINST = "vs."
+NO_DATE = "undated"
+PUBLISHED = "Publication"
+MENTION_VIA = {"role": "through a role description", "compound": "in a compound word"}
+
+EXPORTS = {
+    "claims.json": "All claims: quote, position in the text, question, scope, value, source, status.",
+    "entities.json": "All people, units, equipment, organisations and places with spellings and mentions.",
+    "propositions.json": "All questions with the claims per scope and the contradictions found.",
+    "annotations.jsonld": "The claims as W3C Web Annotations (JSON-LD, TextQuoteSelector and TextPositionSelector).",
+}
+
+THEME = {
+    "not_found_title": "404 – Page not found",
+    "not_found_before": "This page does not exist (any more). Go on from the",
+    "not_found_home": "home page",
+    "not_found_after": "or with the search above.",
+    "permalink": "Permanent link to this section",
+}
+
+T = {
+    "legend_label": "Marked claims:",
+    "legend_consistent": "no contradiction",
+    "legend_open": "open contradiction",
+    "legend_explained": "explained contradiction",
+    "legend_resolved": "resolved contradiction",
+    "legend_hint": "Pointing at a mark or focusing its number with the keyboard shows value, source and status.",
+    "notes": "Editor's notes",
+    "note_on": "on",
+    "claims_here": "Claims in this article",
+    "col_number": "No.",
+    "col_claim": "Claim",
+    "col_value": "Value",
+    "col_source": "Source",
+    "col_status": "Status",
+    "no_claims_yet": "No claims have been recorded for this article yet.",
+    "hidden_parts": "Hidden parts of the source text",
+    "open_quote": "“",
+    "close_quote": "”",
+    "articles": "Articles",
+    "col_title": "Title",
+    "col_outlet": "Outlet",
+    "col_date": "Date",
+    "col_claims": "Claims",
+    "col_mentions": "Mentions",
+    "contradictions": "Contradictions",
+    "contradictions_intro": "Claims on the same question and in the same scope are compared: numbers outside the tolerance, "
+    "different places (neither inside the other), assertion against denial. Claims with a **different scope** stand beside "
+    "them but do not count as a contradiction. Each question has a page of its own with all claims and their sources.",
+    "contradictions_count": "**{conflicts}** of {count} questions contain contradictions; **{open}** of them open.",
+    "with_conflict": "Questions with a contradiction",
+    "col_question": "Question",
+    "col_conflicting": "Conflicting values",
+    "no_contradictions": "No contradictions.",
+    "without_conflict": "Questions without a contradiction",
+    "none": "None.",
+    "data": "Data",
+    "data_intro": "All contents of this dossier are available in machine-readable form:",
+    "col_file": "File",
+    "col_content": "Content",
+    "kind": "Type",
+    "mentions_in": "in",
+    "article_one": "article",
+    "article_many": "articles",
+    "spellings": "Spellings",
+    "misspelling": "misspelling",
+    "mentions": "Mentions",
+    "no_mentions": "Not mentioned in the text of the articles.",
+    "attributed": "Attributed claims",
+    "col_role": "Role",
+    "col_article": "Article",
+    "no_attributed": "No claims are attributed to this source.",
+    "related": "Related entries",
+    "entries_intro": "{count} entries. Each entry lists every mention in every article, spellings merged.",
+    "col_name": "Name",
+    "col_description": "Description",
+    "home": "Home",
+    "home_intro": "This dossier indexes **{articles} articles** with **{claims} marked claims**. It refers to "
+    "**{entities} entries** ({sections}) and sets **{contradictions} contradictions** side by side ({open} of them open).",
+    "home_empty": "This dossier has no articles yet.",
+    "first_steps": "First steps",
+    "first_steps_text": "1. Save the article as a UTF-8 text file in `seeds/`, one paragraph per line, as it appeared. "
+    "The file name becomes the article's address: only lower-case letters a–z, digits, `-` and `_`, such as `seeds/001_first-report.txt`.\n"
+    "2. Run `dossier new seeds/001_first-report.txt`: it creates `content/articles/001_first-report.yml` "
+    "with title, date and suggested claims.\n"
+    "3. Complete the file; who says something and what it is about go in `content/entities/`, "
+    "the questions that claims answer in `content/propositions.yml`.\n"
+    "4. `dossier check` checks everything at once, `dossier serve` shows the site while you edit, "
+    "`dossier build` writes it to `build/site/`.\n\n"
+    "The dossier's README.md describes each step and publishing on GitHub Pages.",
+    "col_section": "Section",
+    "col_entries": "Entries",
+    "timeline": "Timeline",
+    "latest": "Latest articles",
+    "all_articles": "All {count} articles",
+    "data_also": "The data is also available in machine-readable form:",
+    "conflict": "Contradiction",
+    "claim_one": "claim",
+    "claim_many": "claims",
+    "all_contradictions": "all contradictions",
+    "editor_note": "Editor's note:",
+    "conflicting": "conflicting",
+    "col_quote": "Quote",
+    "cluster_hint": "Values with the same letter are compatible with each other",
+    "timeline_intro": "Dated claims and the articles' publication dates, in order. Relative dates "
+    "(“in June last year”) are resolved against the article's publication date.",
+    "col_event": "Event",
+}

@@ -1,0 +1,55 @@
+"""The site's language in the parts of mkdocs.yml that print words.
+
+mkdocs.yml lists the navigation and the permalink title in words; a dossier
+whose theme.language changes would keep the old ones. The plugin replaces
+the labels of the dossier's own sections (``sitemap.navigation``) and a
+permalink title that one of the site languages wrote; labels and titles an
+editor chose stay as they are.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from . import locales, sitemap
+
+
+def localise(config: MkDocsConfig, words: ModuleType) -> None:
+    before = locales.code()
+    locales.use(next(c for c, m in locales.LANGUAGES.items() if m is words))
+    try:
+        labels = {page: label for label, page in sitemap.navigation()}
+    finally:
+        locales.use(before)
+    ours = _known_labels()
+    if isinstance(config.nav, list):
+        config.nav = [_entry(entry, labels, ours) for entry in config.nav]
+    toc = config.mdx_configs.get("toc")
+    known = {str(m.THEME["permalink"]) for m in locales.LANGUAGES.values()}
+    if isinstance(toc, dict) and toc.get("permalink_title") in known:
+        toc["permalink_title"] = words.THEME["permalink"]
+
+
+def _known_labels() -> set[str]:
+    """Every label a site language gives a section of the navigation."""
+    before = locales.code()
+    found: set[str] = set()
+    try:
+        for code in locales.LANGUAGES:
+            locales.use(code)
+            found.update(label for label, _ in sitemap.navigation())
+    finally:
+        locales.use(before)
+    return found
+
+
+def _entry(entry: Any, labels: dict[str, str], ours: set[str]) -> Any:
+    """A nav entry ``{label: page}`` with the site language's label if it is one of ours."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        (label, page), = entry.items()
+        if isinstance(page, str) and page in labels and label in ours:
+            return {labels[page]: page}
+    return entry
