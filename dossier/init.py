@@ -134,21 +134,18 @@ def _check_url(url: str) -> None:
 def site_config(values: Settings) -> str:
     """mkdocs.yml of a dossier: theme, the dossier plugin and the navigation of
     the page kinds and entity kinds there are."""
-    return _templates().get_template("mkdocs.yml.j2").render(
-        title=values.title, description=values.description, language=values.language, site_url=values.site_url,
-        search=locales.active().SEARCH, permalink=locales.active().THEME["permalink"],
-        nav=sitemap.navigation(), unlisted=sitemap.unlisted_folders(),
-    )
+    with locales.using(values.language) as words:
+        return _templates().get_template("mkdocs.yml.j2").render(
+            title=values.title, description=values.description, language=values.language, site_url=values.site_url,
+            search=words.SEARCH, permalink=words.THEME["permalink"],
+            nav=sitemap.navigation(), unlisted=sitemap.unlisted_folders(),
+        )
 
 
 def project_files(values: Settings, requirement: str) -> dict[str, str]:
     """Every file of a new dossier, by path relative to its folder, in its site language."""
-    before = locales.code()
-    locales.use(values.language)
-    try:
+    with locales.using(values.language):
         return _files(values, requirement)
-    finally:
-        locales.use(before)
 
 
 def _files(values: Settings, requirement: str) -> dict[str, str]:

@@ -75,12 +75,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         in the site's language (theme.language), as the labels of the
         dossier's own sections in the navigation and the permalink title."""
         config.theme.dirs.insert(0, str(OVERRIDES))
+        language = config.theme.get("language")
         try:
-            words = locales.module(config.theme.get("language"))
+            words = locales.module(language)
         except locales.LocaleError as exc:
             raise PluginError(f"dossier: {exc}") from None
         config.extra["dossier_ui"] = dict(words.THEME)
-        site_words.localise(config, words)
+        site_words.localise(config, language)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

@@ -9,7 +9,6 @@ editor chose stay as they are.
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,13 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from . import locales, sitemap
 
 
-def localise(config: MkDocsConfig, words: ModuleType) -> None:
-    before = locales.code()
-    locales.use(next(c for c, m in locales.LANGUAGES.items() if m is words))
-    try:
+def localise(config: MkDocsConfig, language: str | None) -> None:
+    with locales.using(language) as words:
         labels = {page: label for label, page in sitemap.navigation()}
-    finally:
-        locales.use(before)
     ours = _known_labels()
     if isinstance(config.nav, list):
         config.nav = [_entry(entry, labels, ours) for entry in config.nav]
@@ -35,14 +30,10 @@ def localise(config: MkDocsConfig, words: ModuleType) -> None:
 
 def _known_labels() -> set[str]:
     """Every label a site language gives a section of the navigation."""
-    before = locales.code()
     found: set[str] = set()
-    try:
-        for code in locales.LANGUAGES:
-            locales.use(code)
+    for code in locales.LANGUAGES:
+        with locales.using(code):
             found.update(label for label, _ in sitemap.navigation())
-    finally:
-        locales.use(before)
     return found
 
 

@@ -11,7 +11,7 @@ import yaml
 from helpers import ROOT
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from dossier import init, sitemap
+from dossier import init, locales, sitemap
 from dossier.cli import main
 from dossier.model import ENTITY_KINDS
 
@@ -77,12 +77,13 @@ def test_init_writes_the_settings_it_was_given(tmp_path):
     assert settings["site_url"] == "https://example.org/klagen/"
     assert settings["theme"]["language"] == "en"
     assert settings["plugins"][0] == {"search": {"lang": "en"}}
-    assert settings["nav"] == [{label: page} for label, page in sitemap.navigation()]
+    with locales.using("en"):  # navigation and section names in the site's language
+        assert settings["nav"] == [{label: page} for label, page in sitemap.navigation()]
+        assert sorted(made.files) == sorted(files_in(root))
+        readme = (root / "README.md").read_text("utf-8")
+        for kind in ENTITY_KINDS.values():
+            assert f"`content/entities/{kind.key}.yml` | {kind.plural}" in readme
     assert (root / "requirements.txt").read_text("utf-8").splitlines()[-1] == "dossier==0.1.0" and made.reachable
-    assert sorted(made.files) == sorted(files_in(root))
-    readme = (root / "README.md").read_text("utf-8")
-    for kind in ENTITY_KINDS.values():
-        assert f"`content/entities/{kind.key}.yml` | {kind.plural}" in readme
     assert "dossier new seeds/" in readme and "dossier serve" in readme and "make site" in readme
     assert "<https://example.org/klagen/>" in readme
     assert (root / ".gitignore").read_text("utf-8").split() == ["/build/", "/.venv/"]

@@ -16,6 +16,8 @@ and dates in an article's text: an English article may sit in a German site.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import ModuleType
 
 from babel.dates import format_date as _babel_date
@@ -45,6 +47,17 @@ def use(code: str | None) -> ModuleType:
     global _active
     _active = module(code)
     return _active
+
+
+@contextmanager
+def using(code: str | None) -> Iterator[ModuleType]:
+    """``use(code)`` for the block, then the language before it again."""
+    global _active
+    before = _active
+    try:
+        yield use(code)
+    finally:
+        _active = before
 
 
 def module(code: str | None) -> ModuleType:
