@@ -1,10 +1,10 @@
 """The site's language in the parts of mkdocs.yml that print words.
 
-mkdocs.yml lists the navigation and the permalink title in words; a dossier
-whose theme.language changes would keep the old ones. The plugin replaces
-the labels of the dossier's own sections (``sitemap.navigation``) and a
-permalink title that one of the site languages wrote; labels and titles an
-editor chose stay as they are.
+mkdocs.yml lists the navigation, the permalink title and the search
+language; a dossier whose theme.language changes would keep the old ones.
+The plugin replaces the labels of the dossier's own sections
+(``sitemap.navigation``), a permalink title and a search language that one
+of the site languages wrote; what an editor chose otherwise stays.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ def localise(config: MkDocsConfig, language: str | None) -> None:
     ours = _known_labels()
     if isinstance(config.nav, list):
         config.nav = [_entry(entry, labels, ours) for entry in config.nav]
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and search.config.get("lang") in ([str(m.SEARCH)] for m in locales.LANGUAGES.values()):
+        search.config["lang"] = [words.SEARCH]
     toc = config.mdx_configs.get("toc")
     known = {str(m.THEME["permalink"]) for m in locales.LANGUAGES.values()}
     if isinstance(toc, dict) and toc.get("permalink_title") in known:
