@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, overload
 
 from .link import LinkedArticle
-from .model import Article, Claim, Corpus, Entity, Proposition
+from .model import Article, Claim, Corpus, Entity, Proposition, Status
 from .values import TYPES, Value
 
 
@@ -54,7 +54,7 @@ class PropositionReport:
         return any(g.conflict for g in self.groups)
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
         """open / explained / resolved for contradictions, else consistent."""
         if self.conflict:
             return self.proposition.status or "open"
@@ -141,7 +141,7 @@ class Others(Sequence[ClaimRef]):
 
 @dataclass(frozen=True, slots=True)
 class ClaimStatus:
-    status: str  # as PropositionReport.status, for the claim's own scope
+    status: Status  # as PropositionReport.status, for the claim's own scope
     disputed_by: Others
 
 

@@ -61,6 +61,15 @@ ENTITY_KINDS: dict[str, EntityKind] = {
 }
 
 PropositionType = Literal["count", "date", "place", "boolean", "label"]
+#: how a source puts a claim (the schema's enum; STANCE in dossier/locales/ names each)
+Stance = Literal["asserts", "estimates", "reports", "confirms", "denies", "speculates"]
+#: an editor's resolution of a contradiction; "" when none was given
+Resolution = Literal["", "open", "explained", "resolved"]
+#: where a question stands (STATUS in dossier/locales/ names each)
+Status = Literal["open", "explained", "resolved", "consistent"]
+HideReason = Literal["title", "dateline", "rubric", "byline", "teaser", "caption", "image-alt", "see-also", "ad",
+                     "comment-form", "tags", "other"]
+NoteKind = Literal["misspelling", "mistranslation", "factual-error", "garbled", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +93,13 @@ class Span:
 @dataclass(frozen=True, slots=True)
 class Hide:
     selector: Selector
-    reason: str
+    reason: HideReason
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
     selector: Selector
-    kind: str
+    kind: NoteKind
     note: str
     correction: str = ""
 
@@ -105,7 +114,7 @@ class Claim:
     value: object  # raw YAML value; None for a date to be read from the quote
     attributed_to: str
     via: tuple[str, ...]
-    stance: str
+    stance: Stance
     note: str
     position: Location
     value_basis: str = ""  # why the value differs from the figure its quote gives (a conversion, a sum)
@@ -171,7 +180,7 @@ class Proposition:
     tolerance: float
     scopes: dict[str, str]
     choices: tuple[str, ...]
-    status: str  # resolution status given by contributors, "" when none
+    status: Resolution  # resolution status given by contributors, "" when none
     resolution: str
     position: Location
 

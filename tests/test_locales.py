@@ -59,12 +59,19 @@ def test_a_missing_string_is_found() -> None:
     assert set(_names(REFERENCE)) - set(reduced) == {"NO_DATE"}
 
 
-def test_every_entity_kind_and_export_has_words_in_every_language() -> None:
+def test_every_entity_kind_export_and_literal_value_has_words_in_every_language() -> None:
+    from typing import get_args
+
     from dossier.exports import FILES
+    from dossier.model import HideReason, NoteKind, Stance, Status
 
     for module in locales.LANGUAGES.values():
         assert set(module.ENTITY_KIND) == set(ENTITY_KINDS)
         assert set(module.EXPORTS) == set(FILES)
+        assert set(module.STANCE) == set(get_args(Stance))
+        assert set(module.STATUS) == set(get_args(Status))
+        assert set(module.NOTE_KIND) == set(get_args(NoteKind))
+        assert set(module.HIDE_REASON) == set(get_args(HideReason))
 
 
 @pytest.mark.parametrize(("code", "number", "date", "month"), [
