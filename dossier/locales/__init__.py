@@ -7,8 +7,8 @@ whole build (``use``), and the page code reads the words through
 formatted by babel with the language's ``BABEL`` locale.
 
 Adding a string: one name (or dict key) in every language module.
-Adding a language: copy ``en.py`` to ``<code>.py``, translate it, add it to
-``LANGUAGES``; tests/test_locales.py checks that it has every name.
+Adding a language: copy ``en.py`` to ``<code>.py`` and translate it (every
+module here is a language); tests/test_locales.py checks that it has every name.
 This is independent of ``dossier.languages``, the rules that read figures
 and dates in an article's text: an English article may sit in a German site.
 """
@@ -16,6 +16,8 @@ and dates in an article's text: an English article may sit in a German site.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import pkgutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import ModuleType
@@ -25,13 +27,14 @@ from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
 from ..dates import DateSpan, PartialDate
-from . import de, en
 
-#: theme.language -> its module; the default is the first
-LANGUAGES: dict[str, ModuleType] = {"de": de, "en": en}
+#: theme.language -> its module: every module of this package is a language
+LANGUAGES: dict[str, ModuleType] = {
+    found.name: importlib.import_module(f"{__name__}.{found.name}") for found in sorted(pkgutil.iter_modules(__path__))
+}
 DEFAULT = "de"
 
-_active: ModuleType = de
+_active: ModuleType = LANGUAGES[DEFAULT]
 
 
 class LocaleError(ValueError):
