@@ -93,6 +93,10 @@ class Claim:
     note: str
     position: Location
     value_basis: str = ""  # why the value differs from the figure its quote gives (a conversion, a sum)
+    #: "stated" when the article's sentence names the source, "inferred" when the editors found it elsewhere
+    attribution: str = "stated"
+    #: "" for a statement of fact; "hyperbole" etc. for rhetoric, never compared with other claims
+    rhetorical: str = ""
 
     def at(self, name: str) -> Location:
         """Where a field of this claim was written (or the claim, if it lacks one)."""
@@ -158,6 +162,7 @@ class Proposition:
     status: str  # resolution status given by contributors, "" when none
     resolution: str
     position: Location
+    holds: object = None  # for "resolved": the value shown to be right (raw YAML value)
 
 
 @dataclass

@@ -6,7 +6,30 @@ here; the page kinds name these, never the words themselves.
 
 from __future__ import annotations
 
-STATUS = {"open": "offen", "explained": "erklärt", "resolved": "aufgelöst", "consistent": "übereinstimmend"}
+STATUS = {
+    "open": "offen",
+    "explained": "erklärt",
+    "undecidable": "nicht entscheidbar",
+    "resolved": "aufgelöst",
+    "consistent": "übereinstimmend",
+    "rhetorical": "nicht verglichen (rhetorisch)",
+}
+#: what each status of a question means, as the contradictions page explains it
+STATUS_MEANING = {
+    "open": "Die Werte widersprechen sich, und die Redaktion hat (noch) keine Erklärung.",
+    "explained": "Die Werte widersprechen sich, die Redaktion kennt den Grund (andere Zeitpunkte, Quellen oder Abgrenzungen); "
+                 "beide können zutreffen. Die Erklärung steht auf der Seite der Frage.",
+    "undecidable": "Die Werte widersprechen sich, und aus den Artikeln lässt sich nicht entscheiden, welcher zutrifft; "
+                   "die Seite der Frage sagt, was dafür fehlt.",
+    "resolved": "Eine Seite ist nachweislich falsch; die Seite der Frage nennt den zutreffenden Wert und die Belege.",
+    "consistent": "Alle verglichenen Aussagen sind miteinander vereinbar.",
+}
+#: whether the article's sentence names the claim's source (Claim.attribution)
+ATTRIBUTION = {"stated": "im Text genannt", "inferred": "von der Redaktion erschlossen"}
+#: what kind of rhetoric a claim is (Claim.rhetorical); such claims are never compared
+RHETORICAL = {"hyperbole": "Übertreibung", "irony": "Ironie", "slogan": "Parole"}
+#: a claim's tooltip when it repeats an earlier claim of its article, before that claim's number
+REPEATED = "wiederholt, zählt einmal; wie Nr."
 STANCE = {
     "asserts": "behauptet",
     "estimates": "schätzt",
@@ -44,7 +67,8 @@ RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt i
 #: the facts above an article's text
 ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "claims": "Aussagen"}
 #: the parts of a claim's tooltip
-TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von"}
+TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von",
+           "attribution": "Zuschreibung", "note": "Anmerkung", "rhetorical": "Rhetorik"}
 #: before an editor's correction of a note
 CORRECTION = "Richtig:"
 #: the tag after a note, before its number
