@@ -6,6 +6,10 @@ places of which one contains the other, equal labels). More than one
 cluster is a contradiction. Claims in different scopes are never compared:
 "1.500 in a first contingent" does not contradict "12.000 in total".
 Sorting makes grouping O(n log n) in the number of claims.
+
+Rhetoric ("Millionen sind hier") is set aside, never clustered; a statement
+an article repeats (same proposition, scope, value and source chain) stays
+in its cluster, so each occurrence is still shown, but is counted once.
 """
 
 from __future__ import annotations
@@ -34,6 +38,10 @@ class ScopeGroup:
     scope: str
     label: str
     clusters: tuple[tuple[ClaimRef, ...], ...]
+    #: rhetorical claims: shown beside the clusters, never compared
+    aside: tuple[ClaimRef, ...] = ()
+    #: keys of the claims that repeat an earlier claim of the same article
+    repeats: frozenset[str] = frozenset()
 
     @property
     def conflict(self) -> bool:
@@ -42,6 +50,11 @@ class ScopeGroup:
     @property
     def claims(self) -> list[ClaimRef]:
         return [ref for cluster in self.clusters for ref in cluster]
+
+    @property
+    def statements(self) -> list[ClaimRef]:
+        """The compared claims, each repeated statement once."""
+        return [ref for ref in self.claims if ref.claim.key not in self.repeats]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +68,15 @@ class PropositionReport:
 
     @property
     def status(self) -> Status:
-        """open / explained / resolved for contradictions, else consistent."""
+        """open / explained / undecidable / resolved for contradictions, else consistent."""
         if self.conflict:
             return self.proposition.status or "open"
         return "consistent"
 
     @property
     def claim_count(self) -> int:
-        return sum(len(g.claims) for g in self.groups)
+        """Distinct compared statements: a repetition or a rhetorical claim adds nothing."""
+        return sum(len(g.statements) for g in self.groups)
 
 
 class _Clusters:
@@ -141,8 +155,9 @@ class Others(Sequence[ClaimRef]):
 
 @dataclass(frozen=True, slots=True)
 class ClaimStatus:
-    status: Status  # as PropositionReport.status, for the claim's own scope
+    status: Status  # as PropositionReport.status, for the claim's own scope; "rhetorical" when not compared
     disputed_by: Others
+    repeat_of: str = ""  # id of the earlier claim of the same article this one repeats
 
 
 @dataclass
@@ -157,18 +172,31 @@ class Analysis:
 
 def analyse(corpus: Corpus, linked: list[LinkedArticle]) -> Analysis:
     by_group: dict[tuple[str, str], list[ClaimRef]] = {}
+    aside: dict[tuple[str, str], list[ClaimRef]] = {}
+    repeat_of: dict[str, str] = {}  # claim key -> id of the first claim it repeats
     for item in linked:
+        first: dict[tuple[object, ...], str] = {}
         for claim in item.article.claims:
             if claim.id in item.values:
                 ref = ClaimRef(claim, item.values[claim.id], item.article)
+                if claim.rhetorical:
+                    aside.setdefault((claim.proposition, claim.scope), []).append(ref)
+                    continue
+                same = (claim.proposition, claim.scope, ref.value.key, ref.value.text, claim.attributed_to, claim.via)
+                if same in first:
+                    repeat_of[claim.key] = first[same]
+                else:
+                    first[same] = claim.id
                 by_group.setdefault((claim.proposition, claim.scope), []).append(ref)
     analysis = Analysis()
     for pid in sorted(corpus.propositions):
         proposition = corpus.propositions[pid]
         groups = tuple(
-            ScopeGroup(scope, label, _clusters(proposition, by_group[(pid, scope)], corpus.entities))
+            ScopeGroup(scope, label, _clusters(proposition, by_group.get((pid, scope), []), corpus.entities),
+                       tuple(sorted(aside.get((pid, scope), []), key=_order)),
+                       frozenset(r.claim.key for r in by_group.get((pid, scope), []) if r.claim.key in repeat_of))
             for scope, label in proposition.scopes.items()
-            if (pid, scope) in by_group
+            if (pid, scope) in by_group or (pid, scope) in aside
         )
         if groups:
             report = PropositionReport(proposition, groups)
@@ -179,7 +207,11 @@ def analyse(corpus: Corpus, linked: list[LinkedArticle]) -> Analysis:
                 for own, cluster in enumerate(group.clusters):
                     others = Others(shared, own)
                     for ref in cluster:
-                        analysis.claims[ref.claim.key] = ClaimStatus(status, others)
+                        analysis.claims[ref.claim.key] = ClaimStatus(status, others, repeat_of.get(ref.claim.key, ""))
+                if group.aside:
+                    alone = Others(_Clusters((group.aside,)), 0)  # compared with nothing: disputes nothing
+                    for ref in group.aside:
+                        analysis.claims[ref.claim.key] = ClaimStatus("rhetorical", alone)
     return analysis
 
 
@@ -189,6 +221,8 @@ def _order(ref: ClaimRef) -> tuple[Any, ...]:
 
 
 def _clusters(proposition: Proposition, refs: list[ClaimRef], entities: dict[str, Entity]) -> tuple[tuple[ClaimRef, ...], ...]:
+    if not refs:
+        return ()
     compare = TYPES[proposition.type].compare
     if compare == "interval":
         clusters = _interval_clusters(refs, proposition.tolerance if proposition.type == "count" else 0.0)

@@ -21,6 +21,7 @@ from .layout import Project
 from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
 from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
 from .names import check_forms
+from .resolution import check as check_resolutions
 from .schema import validate
 from .sitemap import RESERVED_IDS, id_problem
 from .textindex import line_column
@@ -90,6 +91,7 @@ def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
     broken = {"propositions"} if propositions_doc is None or propositions_doc.pruned else set()
     broken |= {"entities"} if any(doc is None or doc.pruned for doc in entity_docs.values()) else set()
     _check_entities(corpus, "entities" in broken, diagnostics)
+    check_resolutions(corpus, "entities" in broken, diagnostics)
     return Registry(corpus, broken, tuple(raw or b"" for raw in raws))
 
 
@@ -376,6 +378,8 @@ def _article(
                 note=item.get("note", ""),
                 position=doc.at(at),
                 value_basis=item.get("value_basis", ""),
+                attribution=item.get("attribution", "stated"),
+                rhetorical=item.get("rhetorical", ""),
             )
         )
     return Article(
@@ -428,6 +432,7 @@ def _add_proposition(corpus: Corpus, doc: YamlDocument, i: int, item: dict[str, 
         choices=tuple(item.get("choices", ())),
         status=resolution.get("status", ""),
         resolution=resolution.get("note", ""),
+        holds=resolution.get("holds"),
         position=doc.at((i,)),
     )
 
@@ -543,3 +548,6 @@ def _check_claims(corpus: Corpus, article: Article, broken: set[str], diagnostic
             problem = check_value(proposition, claim.value, corpus.entities)
             if problem:
                 diagnostics.error(claim.at("value"), f"claim '{claim.id}': {problem[0]}", problem[1])
+        if claim.attribution == "inferred" and not claim.note:
+            diagnostics.error(claim.at("attribution"), f"claim '{claim.id}': an inferred attribution needs a note",
+                              "add note: saying where the source comes from, since the article's sentence does not name it")

@@ -64,9 +64,9 @@ PropositionType = Literal["count", "date", "place", "boolean", "label"]
 #: how a source puts a claim (the schema's enum; STANCE in dossier/locales/ names each)
 Stance = Literal["asserts", "estimates", "reports", "confirms", "denies", "speculates"]
 #: an editor's resolution of a contradiction; "" when none was given
-Resolution = Literal["", "open", "explained", "resolved"]
+Resolution = Literal["", "open", "explained", "undecidable", "resolved"]
 #: where a question stands (STATUS in dossier/locales/ names each)
-Status = Literal["open", "explained", "resolved", "consistent"]
+Status = Literal["open", "explained", "undecidable", "resolved", "consistent", "rhetorical"]
 HideReason = Literal["title", "dateline", "rubric", "byline", "teaser", "caption", "image-alt", "see-also", "ad",
                      "comment-form", "tags", "other"]
 NoteKind = Literal["misspelling", "mistranslation", "factual-error", "garbled", "other"]
@@ -118,6 +118,10 @@ class Claim:
     note: str
     position: Location
     value_basis: str = ""  # why the value differs from the figure its quote gives (a conversion, a sum)
+    #: "stated" when the article's sentence names the source, "inferred" when the editors found it elsewhere
+    attribution: str = "stated"
+    #: "" for a statement of fact; "hyperbole" etc. for rhetoric, never compared with other claims
+    rhetorical: str = ""
 
     def at(self, name: str) -> Location:
         """Where a field of this claim was written (or the claim, if it lacks one)."""
@@ -183,6 +187,7 @@ class Proposition:
     status: Resolution  # resolution status given by contributors, "" when none
     resolution: str
     position: Location
+    holds: object = None  # for "resolved": the value shown to be right (raw YAML value)
 
 
 @dataclass

@@ -90,7 +90,7 @@ def test_claim_statuses_differ_by_line_style_not_only_colour(browser: Browser, s
     page, _, _ = visit(browser, server + article)
     styles = page.evaluate("""() => [...document.querySelectorAll('p mark.dossier-claim:not([id])')]
         .map(m => getComputedStyle(m).borderBottomStyle)""")
-    assert len(styles) == 4 and len(set(styles)) == 4, styles
+    assert len(styles) >= 4 and len(set(styles)) == len(styles), styles  # one line style per status
     page.close()
 
 

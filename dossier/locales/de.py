@@ -37,7 +37,30 @@ AT_LEAST = "mindestens {number}"
 AT_MOST = "höchstens {number}"
 
 # -- labels the page code prints
-STATUS = {"open": "offen", "explained": "erklärt", "resolved": "aufgelöst", "consistent": "übereinstimmend"}
+STATUS = {
+    "open": "offen",
+    "explained": "erklärt",
+    "undecidable": "nicht entscheidbar",
+    "resolved": "aufgelöst",
+    "consistent": "übereinstimmend",
+    "rhetorical": "nicht verglichen (rhetorisch)",
+}
+#: what each status of a question means, as the contradictions page explains it
+STATUS_MEANING = {
+    "open": "Die Werte widersprechen sich, und die Redaktion hat (noch) keine Erklärung.",
+    "explained": "Die Werte widersprechen sich, die Redaktion kennt den Grund (andere Zeitpunkte, Quellen oder Abgrenzungen); "
+                 "beide können zutreffen. Die Erklärung steht auf der Seite der Frage.",
+    "undecidable": "Die Werte widersprechen sich, und aus den Artikeln lässt sich nicht entscheiden, welcher zutrifft; "
+                   "die Seite der Frage sagt, was dafür fehlt.",
+    "resolved": "Eine Seite ist nachweislich falsch; die Seite der Frage nennt den zutreffenden Wert und die Belege.",
+    "consistent": "Alle verglichenen Aussagen sind miteinander vereinbar.",
+}
+#: whether the article's sentence names the claim's source (Claim.attribution)
+ATTRIBUTION = {"stated": "im Text genannt", "inferred": "von der Redaktion erschlossen"}
+#: what kind of rhetoric a claim is (Claim.rhetorical); such claims are never compared
+RHETORICAL = {"hyperbole": "Übertreibung", "irony": "Ironie", "slogan": "Parole"}
+#: a claim's tooltip when it repeats an earlier claim of its article, before that claim's number
+REPEATED = "wiederholt, zählt einmal; wie Nr."
 STANCE = {
     "asserts": "behauptet",
     "estimates": "schätzt",
@@ -74,7 +97,8 @@ RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt i
 #: the facts above an article's text
 ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "claims": "Aussagen"}
 #: the parts of a claim's tooltip
-TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von"}
+TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von",
+           "attribution": "Zuschreibung", "note": "Anmerkung", "rhetorical": "Rhetorik"}
 #: before an editor's correction of a note
 CORRECTION = "Richtig:"
 #: the tag after a note, before its number
@@ -119,7 +143,16 @@ T = {
     "legend_open": "offener Widerspruch",
     "legend_explained": "erklärter Widerspruch",
     "legend_resolved": "aufgelöster Widerspruch",
-    "legend_hint": "Zeiger auf einer Markierung oder Tastaturfokus auf ihrer Nummer zeigt Wert, Quelle und Status.",
+    "legend_undecidable": "nicht entscheidbarer Widerspruch",
+    "legend_rhetorical": "rhetorisch, nicht verglichen",
+    "note_label": "Anmerkung:",
+    "not_compared": "nicht verglichen",
+    "source_is": "Quelle",
+    "repeated_as": "wiederholt, zählt einmal; wie",
+    "repeated_here": "wiederholt im selben Artikel, zählt einmal",
+    "caveats_intro": "Rhetorische Aussagen (etwa eine offensichtliche Übertreibung) werden gezeigt, aber nicht verglichen. Wiederholt ein Artikel dieselbe Aussage (gleiche Frage, gleicher Wert, gleiche Quellenkette), zählt sie einmal. Ob ein Artikel die Quelle einer Aussage selbst nennt oder die Redaktion sie erschlossen hat, steht bei jeder Aussage.",
+    "status_meanings": "Was die Status bedeuten",
+    "legend_hint": "Zeiger auf einer Markierung oder Tastaturfokus auf ihrer Nummer zeigt Wert, Quelle, Zuschreibung, Status und Anmerkung.",
     "notes": "Anmerkungen der Redaktion",
     "note_on": "zu",
     "claims_here": "Aussagen in diesem Artikel",

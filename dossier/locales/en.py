@@ -28,7 +28,26 @@ NO = "no"
 AT_LEAST = "at least {number}"
 AT_MOST = "at most {number}"
 
-STATUS = {"open": "open", "explained": "explained", "resolved": "resolved", "consistent": "consistent"}
+STATUS = {
+    "open": "open",
+    "explained": "explained",
+    "undecidable": "undecidable",
+    "resolved": "resolved",
+    "consistent": "consistent",
+    "rhetorical": "not compared (rhetoric)",
+}
+STATUS_MEANING = {
+    "open": "The values contradict each other, and the editors have no explanation (yet).",
+    "explained": "The values contradict each other and the editors know why (other dates, sources or scopes); "
+                 "both can be true. The question's page gives the explanation.",
+    "undecidable": "The values contradict each other, and the articles do not allow deciding which is right; "
+                   "the question's page says what is missing.",
+    "resolved": "One side is shown to be wrong; the question's page gives the value that holds and the evidence.",
+    "consistent": "All compared statements agree with each other.",
+}
+ATTRIBUTION = {"stated": "named in the text", "inferred": "inferred by the editors"}
+RHETORICAL = {"hyperbole": "hyperbole", "irony": "irony", "slogan": "slogan"}
+REPEATED = "repeated, counts once; as no."
 STANCE = {
     "asserts": "asserts",
     "estimates": "estimates",
@@ -61,7 +80,8 @@ HIDE_REASON = {
 ROLE = {"source": "Source", "relay": "Relay", "source and relay": "Source, relay"}
 RELATION = {"declared": "", "contains": "contains this place", "inside": "lies in this place"}
 ARTICLE_META = {"outlet": "Outlet", "date": "Date", "seed": "Source text", "original": "Original", "claims": "Claims"}
-TOOLTIP = {"value": "Value", "source": "Source", "status": "Status", "disputed_by": "Disputed by"}
+TOOLTIP = {"value": "Value", "source": "Source", "status": "Status", "disputed_by": "Disputed by",
+           "attribution": "Attribution", "note": "Note", "rhetorical": "Rhetoric"}
 CORRECTION = "Correct:"
 NOTE_TAG = "Note"
 MISSPELLING_OF = "Misspelling of"
@@ -93,7 +113,16 @@ T = {
     "legend_open": "open contradiction",
     "legend_explained": "explained contradiction",
     "legend_resolved": "resolved contradiction",
-    "legend_hint": "Pointing at a mark or focusing its number with the keyboard shows value, source and status.",
+    "legend_undecidable": "undecidable contradiction",
+    "legend_rhetorical": "rhetoric, not compared",
+    "note_label": "Note:",
+    "not_compared": "not compared",
+    "source_is": "Source",
+    "repeated_as": "repeated, counts once; as",
+    "repeated_here": "repeated in the same article, counts once",
+    "caveats_intro": "Rhetorical claims (such as an obvious exaggeration) are shown but not compared. When an article repeats the same claim (same question, value and chain of sources), it counts once. Every claim says whether the article names its source itself or the editors inferred it.",
+    "status_meanings": "What the statuses mean",
+    "legend_hint": "Pointing at a mark or focusing its number with the keyboard shows value, source, attribution, status and note.",
     "notes": "Editor's notes",
     "note_on": "on",
     "claims_here": "Claims in this article",

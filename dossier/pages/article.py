@@ -39,6 +39,7 @@ class Verdict:
     claim: str  # id
     status: str
     disputed_by: tuple[Disputer, ...]
+    repeat_of: str = ""  # id of the earlier claim of this article it repeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def inputs(ctx: Context, item: Sourced[LinkedArticle]) -> Inputs:
         if status:
             disputers = tuple(Disputer(o.claim.attributed_to, o.claim.via, o.value.text)
                               for o in status.disputed_by[:DISPUTERS_SHOWN])
-            verdicts.append(Verdict(claim.id, status.status, disputers))
+            verdicts.append(Verdict(claim.id, status.status, disputers, status.repeat_of))
     return Inputs(ctx.registry, item, tuple(verdicts))
 
 
@@ -85,9 +86,12 @@ def render(inputs: Inputs) -> str:
     meta.append((labels.ARTICLE_META["claims"], md_text(len(article.claims))))
     meta_line = Markup(" · ").join(Markup(f"**{label}:** {value}") for label, value in meta)
     claims = []
-    for number, claim in enumerate(_claims_in_text_order(item), start=1):
+    in_order = _claims_in_text_order(item)
+    numbers = {claim.id: number for number, claim in enumerate(in_order, start=1)}
+    for number, claim in enumerate(in_order, start=1):
         proposition = registry.propositions[claim.proposition]
         verdict = verdicts.get(claim.id)
+        repeat_of = verdict.repeat_of if verdict else ""
         claims.append({
             "id": Markup(claim.id),  # validated as [a-z0-9-]
             "number": number,
@@ -99,6 +103,12 @@ def render(inputs: Inputs) -> str:
             "source": registry.source(page, claim.attributed_to, claim.via),
             "stance": labels.STANCE[claim.stance],
             "status": labels.STATUS[verdict.status] if verdict else "",
+            "attribution": labels.ATTRIBUTION[claim.attribution],
+            "inferred": claim.attribution == "inferred",
+            "rhetorical": labels.RHETORICAL.get(claim.rhetorical, ""),
+            "note": claim.note,
+            "repeat_of": Markup(repeat_of),  # validated as [a-z0-9-]
+            "repeat_number": numbers.get(repeat_of, repeat_of),
         })
     notes = [
         {"anchor": Markup(f"n-{n}"), "kind": labels.NOTE_KIND[note.kind], "quote": note.selector.quote,
@@ -121,31 +131,40 @@ def _claims_in_text_order(item: LinkedArticle) -> list[Claim]:
     return sorted(shown, key=lambda c: (spans[c.id].start, -spans[c.id].end, c.id))
 
 
-def _claim_tooltip(registry: Registry, claim: Claim, value: str, verdict: Verdict | None) -> str:
+def _claim_tooltip(registry: Registry, claim: Claim, value: str, verdict: Verdict | None, numbers: dict[str, int]) -> str:
     proposition = registry.propositions[claim.proposition]
     tip = labels.TOOLTIP
     parts = [
         f"{proposition.question} ({proposition.scopes[claim.scope]})",
         f"{tip['value']}: {value}",
         f"{tip['source']}: {registry.source_plain(claim.attributed_to, claim.via)} ({labels.STANCE[claim.stance]})",
+        f"{tip['attribution']}: {labels.ATTRIBUTION[claim.attribution]}",
     ]
+    if claim.rhetorical:
+        parts.append(f"{tip['rhetorical']}: {labels.RHETORICAL[claim.rhetorical]}")
     if verdict:
         parts.append(f"{tip['status']}: {labels.STATUS[verdict.status]}")
         if verdict.disputed_by:
             others = "; ".join(f"{registry.source_plain(o.attributed_to, o.via)}: {o.value}" for o in verdict.disputed_by)
             parts.append(f"{tip['disputed_by']}: {others}")
+        if verdict.repeat_of:
+            parts.append(f"{labels.REPEATED} {numbers.get(verdict.repeat_of, verdict.repeat_of)}")
+    if claim.note:
+        parts.append(f"{tip['note']}: {claim.note}")
     return " · ".join(parts)
 
 
 def _tags(registry: Registry, item: LinkedArticle, verdicts: dict[str, Verdict], page: str) -> list[Tag]:
     tags: list[Tag] = []
     anchored = item.anchored
-    for number, claim in enumerate(_claims_in_text_order(item), start=1):
+    in_order = _claims_in_text_order(item)
+    numbers = {claim.id: number for number, claim in enumerate(in_order, start=1)}
+    for number, claim in enumerate(in_order, start=1):
         span = anchored.claims[claim.id]
         value = item.values[claim.id]
         verdict = verdicts.get(claim.id)
         css = f"dossier-claim dossier-claim--{verdict.status if verdict else 'consistent'}"
-        title = markdown.attr(_claim_tooltip(registry, claim, value.text, verdict))
+        title = markdown.attr(_claim_tooltip(registry, claim, value.text, verdict, numbers))
         # The number link carries the details too: a link takes keyboard focus, which shows its tooltip.
         sup = f'<sup class="dossier-tag"><a href="#k-{claim.id}" title="{title}">{number}</a></sup>'
         tags.append(Tag(

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
+from markupsafe import Markup
+
 from .. import sitemap as site
 from ..output import Output, Sourced
 from . import labels, markdown
@@ -43,4 +45,6 @@ def render(inputs: Inputs) -> str:
         conflicts=conflicts,
         consistent=[r for r in reports if not r["conflict"]],
         open_count=sum(1 for r in conflicts if r["status_key"] == "open"),
+        meanings=[{"key": Markup(key), "status": labels.STATUS[key], "meaning": meaning}
+                  for key, meaning in labels.STATUS_MEANING.items()],
     )

@@ -79,6 +79,10 @@ def render(inputs: Inputs) -> str:
             "article": article.title,
             "article_link": site.relative_link(page, site.article_page(article.id)),
             "status": labels.STATUS[status] if status else "",
+            "note": claim.note,
+            "attribution": labels.ATTRIBUTION[claim.attribution],
+            "inferred": claim.attribution == "inferred",
+            "rhetorical": labels.RHETORICAL.get(claim.rhetorical, ""),
         })
     wikidata = Markup(f"[{entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata})") if entity.wikidata else ""
     return markdown.render(

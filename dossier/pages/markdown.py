@@ -112,8 +112,8 @@ def article_date(published: PartialDate | None) -> str:
 
 
 def ordered_reports(reports: Iterable[PropositionReport]) -> list[PropositionReport]:
-    """Open contradictions first, then explained, resolved, consistent questions."""
-    rank = {"open": 0, "explained": 1, "resolved": 2, "consistent": 3}
+    """Open contradictions first, then undecidable, explained, resolved, consistent questions."""
+    rank = {"open": 0, "undecidable": 1, "explained": 2, "resolved": 3, "consistent": 4}
     return sorted(reports, key=lambda r: (rank[r.status], r.proposition.id))
 
 

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from .. import sitemap as site
-from ..analyse import PropositionReport
+from ..analyse import ClaimRef, PropositionReport
 from ..dates import PartialDate
 from ..output import Output, Sourced
 from . import labels, markdown
@@ -30,6 +30,10 @@ class Row:
     title: str  # of the article
     outlet: str
     published: PartialDate | None
+    note: str = ""
+    attribution: str = "stated"
+    rhetorical: str = ""
+    repeated: bool = False  # repeats an earlier claim of its article: counted once
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,8 @@ class Group:
     scope: str
     #: claims whose values agree with each other; more than one cluster is a contradiction
     clusters: tuple[tuple[Row, ...], ...]
+    #: rhetorical claims, shown but not compared
+    aside: tuple[Row, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +60,19 @@ def pages(ctx: Context) -> Iterator[Output[Inputs]]:
 
 def inputs(ctx: Context, report: PropositionReport) -> Inputs:
     groups = tuple(
-        Group(group.scope, tuple(
-            tuple(Row(ref.article.id, ref.claim.id, ref.claim.selector.quote, ref.value.text, ref.claim.attributed_to,
-                      ref.claim.via, ref.claim.stance, ref.article.title, ref.article.outlet, ref.article.published)
-                  for ref in cluster)
-            for cluster in group.clusters))
+        Group(group.scope,
+              tuple(tuple(_row_of(ref, ref.claim.key in group.repeats) for ref in cluster) for cluster in group.clusters),
+              tuple(_row_of(ref, False) for ref in group.aside))
         for group in report.groups
     )
     return Inputs(ctx.registry, report.proposition.id, report.status, groups)
+
+
+def _row_of(ref: ClaimRef, repeated: bool) -> Row:
+    claim = ref.claim
+    return Row(ref.article.id, claim.id, claim.selector.quote, ref.value.text, claim.attributed_to, claim.via, claim.stance,
+               ref.article.title, ref.article.outlet, ref.article.published, claim.note, claim.attribution, claim.rhetorical,
+               repeated)
 
 
 def render(inputs: Inputs) -> str:
@@ -75,11 +86,12 @@ def render(inputs: Inputs) -> str:
             for i, cluster in enumerate(group.clusters)
             for row in cluster
         ]
+        rows += [_row(registry, page, row, "") for row in group.aside]
         groups.append({"label": proposition.scopes[group.scope], "conflict": len(group.clusters) > 1, "rows": rows})
     return markdown.render(
         "proposition.md.j2",
         question=proposition.question,
-        count=sum(len(cluster) for group in inputs.groups for cluster in group.clusters),
+        count=sum(1 for group in inputs.groups for cluster in group.clusters for row in cluster if not row.repeated),
         conflict=any(g["conflict"] for g in groups),
         status=labels.STATUS[inputs.status],
         status_key=inputs.status,
@@ -100,4 +112,9 @@ def _row(registry: Registry, page: str, row: Row, cluster: str) -> dict[str, Any
         "source": registry.source(page, row.attributed_to, row.via),
         "date": markdown.article_date(row.published),
         "stance": labels.STANCE[row.stance],
+        "note": row.note,
+        "attribution": labels.ATTRIBUTION[row.attribution],
+        "inferred": row.attribution == "inferred",
+        "rhetorical": labels.RHETORICAL.get(row.rhetorical, ""),
+        "repeated": row.repeated,
     }
