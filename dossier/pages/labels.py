@@ -45,6 +45,14 @@ RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt i
 ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "claims": "Aussagen"}
 #: the parts of a claim's tooltip
 TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von"}
+#: the parts of a claim's panel (pages/claim_panel.py)
+PANEL = {
+    "label": "Aussage", "value": "Wert", "quote": "Zitat", "source": "Quelle", "attribution": "Zuschreibung",
+    "status": "Status", "note": "Anmerkung", "agree": "Stimmen überein", "disagree": "Widersprechen",
+    "none": "keine", "more": "weitere auf der Fragenseite", "row": "Zeile in der Tabelle",
+}
+#: whether the text names the source of a claim or the editors inferred it (Claim.attribution)
+ATTRIBUTION = {"stated": "im Text genannt", "inferred": "von der Redaktion erschlossen, nicht im Text genannt"}
 #: before an editor's correction of a note
 CORRECTION = "Richtig:"
 #: the tag after a note, before its number
