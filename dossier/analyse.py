@@ -132,6 +132,11 @@ class Others(Sequence[ClaimRef]):
         """Changes whenever what a page shows of these claims does."""
         return self._group.fingerprint(self._own)
 
+    @property
+    def agreeing(self) -> tuple[ClaimRef, ...]:
+        """The claims of the own cluster (the claim itself among them)."""
+        return self._group.clusters[self._own]
+
     def __len__(self) -> int:
         return self._group.total - len(self._group.clusters[self._own])
 

@@ -52,7 +52,7 @@ def test_pages_load_cleanly(browser: Browser, server: str, article: str, kind: s
     page.close()
 
 
-def test_claim_shows_details_on_hover_and_links_to_its_row(browser: Browser, server: str, article: str, tmp_path: Path) -> None:
+def test_claim_shows_details_on_hover(browser: Browser, server: str, article: str, tmp_path: Path) -> None:
     page, errors, _ = visit(browser, server + article)
     claim = page.locator("mark.dossier-claim[id]").first
     claim.hover()
@@ -60,29 +60,12 @@ def test_claim_shows_details_on_hover_and_links_to_its_row(browser: Browser, ser
     tooltip.wait_for(state="visible", timeout=5_000)
     assert "Quelle:" in tooltip.inner_text()
     assert claim.get_attribute("aria-describedby") == tooltip.get_attribute("id")
-    tag = page.locator("sup.dossier-tag a").first
-    tag.click()
-    assert "#k-" in page.url
     page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
     assert errors == []
     page.close()
 
 
-def test_keyboard_focus_on_a_claim_number_shows_its_details(browser: Browser, server: str, article: str) -> None:
-    page, errors, _ = visit(browser, server + article)
-    tag = page.locator("sup.dossier-tag a").first
-    for _ in range(200):  # Tab through the page as a keyboard user does, until the first claim number
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.closest('sup.dossier-tag') !== null"):
-            break
-    assert page.evaluate("() => document.activeElement.getAttribute('href')") == tag.get_attribute("href")
-    tooltip = page.get_by_role("tooltip").filter(has_text="Quelle:")
-    tooltip.wait_for(state="visible", timeout=5_000)
-    assert "Wert:" in tooltip.inner_text()
-    page.keyboard.press("Escape")
-    tooltip.wait_for(state="hidden", timeout=5_000)
-    assert errors == []
-    page.close()
+# Keyboard, touch and no-script use of a claim's number: tests/test_claim_panel.py.
 
 
 def test_claim_statuses_differ_by_line_style_not_only_colour(browser: Browser, server: str, article: str) -> None:

@@ -159,11 +159,16 @@ def test_claim_details_show_as_text_on_focus_and_hover(watched: Watched, hostile
     watched.open(hostile_server + "artikel/evil/")
     page = watched.page
     page.locator("sup.dossier-tag a").first.focus()
-    tooltip = page.get_by_role("tooltip")
-    tooltip.wait_for(state="visible", timeout=5_000)
-    text = tooltip.inner_text()
-    for field in ("question", "scope-label", "unit", "source-name", "via-name", "person-name"):
+    page.keyboard.press("Enter")  # the claim's panel, cloned from its build-time template
+    panel = page.locator(".dossier-panel")
+    panel.wait_for(state="visible", timeout=5_000)
+    text = panel.inner_text()
+    for field in ("question", "scope-label", "unit", "source-name", "via-name", "claim-note"):
         assert literal(field) in text, field
+    assert panel.locator("script, img, iframe, object, [onerror], [onclick], [style]").count() == 0
+    page.keyboard.press("Escape")
+    panel.wait_for(state="detached", timeout=5_000)
+    tooltip = page.get_by_role("tooltip")
     page.locator("sup.dossier-note-tag a").first.focus()
     assert "Richtig:" in tooltip.inner_text()
     assert literal("note-note") in tooltip.inner_text() and literal("note-correction") in tooltip.inner_text()

@@ -97,6 +97,12 @@ RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt i
 #: the facts above an article's text
 ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "claims": "Aussagen"}
 #: the parts of a claim's tooltip
+#: the parts of a claim's panel (pages/claim_panel.py)
+PANEL = {
+    "label": "Aussage", "value": "Wert", "quote": "Zitat", "source": "Quelle", "attribution": "Zuschreibung",
+    "status": "Status", "note": "Anmerkung", "agree": "Stimmen überein", "disagree": "Widersprechen",
+    "none": "keine", "more": "weitere auf der Fragenseite", "row": "Zeile in der Tabelle",
+}
 TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von",
            "attribution": "Zuschreibung", "note": "Anmerkung", "rhetorical": "Rhetorik"}
 #: before an editor's correction of a note
@@ -152,7 +158,7 @@ T = {
     "repeated_here": "wiederholt im selben Artikel, zählt einmal",
     "caveats_intro": "Rhetorische Aussagen (etwa eine offensichtliche Übertreibung) werden gezeigt, aber nicht verglichen. Wiederholt ein Artikel dieselbe Aussage (gleiche Frage, gleicher Wert, gleiche Quellenkette), zählt sie einmal. Ob ein Artikel die Quelle einer Aussage selbst nennt oder die Redaktion sie erschlossen hat, steht bei jeder Aussage.",
     "status_meanings": "Was die Status bedeuten",
-    "legend_hint": "Zeiger auf einer Markierung oder Tastaturfokus auf ihrer Nummer zeigt Wert, Quelle, Zuschreibung, Status und Anmerkung.",
+    "legend_hint": "Zeiger auf einer Markierung zeigt Wert, Quelle, Zuschreibung und Status; ein Klick auf sie oder ihre Nummer (Tastatur: Eingabetaste) öffnet dazu Zitat, Anmerkung und die Aussagen, die übereinstimmen oder widersprechen.",
     "notes": "Anmerkungen der Redaktion",
     "note_on": "zu",
     "claims_here": "Aussagen in diesem Artikel",

@@ -80,6 +80,11 @@ HIDE_REASON = {
 ROLE = {"source": "Source", "relay": "Relay", "source and relay": "Source, relay"}
 RELATION = {"declared": "", "contains": "contains this place", "inside": "lies in this place"}
 ARTICLE_META = {"outlet": "Outlet", "date": "Date", "seed": "Source text", "original": "Original", "claims": "Claims"}
+PANEL = {
+    "label": "Claim", "value": "Value", "quote": "Quote", "source": "Source", "attribution": "Attribution",
+    "status": "Status", "note": "Note", "agree": "Agree", "disagree": "Disagree",
+    "none": "none", "more": "more on the question's page", "row": "Row in the table",
+}
 TOOLTIP = {"value": "Value", "source": "Source", "status": "Status", "disputed_by": "Disputed by",
            "attribution": "Attribution", "note": "Note", "rhetorical": "Rhetoric"}
 CORRECTION = "Correct:"
@@ -122,7 +127,7 @@ T = {
     "repeated_here": "repeated in the same article, counts once",
     "caveats_intro": "Rhetorical claims (such as an obvious exaggeration) are shown but not compared. When an article repeats the same claim (same question, value and chain of sources), it counts once. Every claim says whether the article names its source itself or the editors inferred it.",
     "status_meanings": "What the statuses mean",
-    "legend_hint": "Pointing at a mark or focusing its number with the keyboard shows value, source, attribution, status and note.",
+    "legend_hint": "Pointing at a mark shows value, source, attribution and status; clicking it or its number (keyboard: Enter) also opens the quote, the note and the claims that agree or disagree.",
     "notes": "Editor's notes",
     "note_on": "on",
     "claims_here": "Claims in this article",

@@ -16,7 +16,7 @@ from ..locales import format_date_span
 from ..markup import Tag, paragraphs
 from ..model import Claim
 from ..output import Output, Sourced
-from . import labels, markdown
+from . import claim_panel, labels, markdown
 from .context import Context, Registry
 
 #: a claim's tooltip names this many of the claims that disagree with it
@@ -48,6 +48,8 @@ class Inputs:
     item: Sourced[LinkedArticle]
     #: of each claim the analysis judged (it depends on other articles' claims)
     verdicts: tuple[Verdict, ...]
+    #: of each claim the analysis judged: the claims that agree and disagree (its panel)
+    neighbours: tuple[claim_panel.Neighbours, ...]
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
@@ -63,7 +65,7 @@ def inputs(ctx: Context, item: Sourced[LinkedArticle]) -> Inputs:
             disputers = tuple(Disputer(o.claim.attributed_to, o.claim.via, o.value.text)
                               for o in status.disputed_by[:DISPUTERS_SHOWN])
             verdicts.append(Verdict(claim.id, status.status, disputers, status.repeat_of))
-    return Inputs(ctx.registry, item, tuple(verdicts))
+    return Inputs(ctx.registry, item, tuple(verdicts), claim_panel.neighbours(ctx.analysis, item.value))
 
 
 def render(inputs: Inputs) -> str:
@@ -121,7 +123,19 @@ def render(inputs: Inputs) -> str:
     ]
     body = paragraphs(article.text, item.anchored.hides, _tags(registry, item, verdicts, page))
     return markdown.render("article.md.j2", title=article.title, lang=article.language, meta=meta_line, paragraphs=body, notes=notes,
-                           claims=claims, hidden=hidden)
+                           claims=claims, hidden=hidden, panels=_panels(inputs, page))
+
+
+def _panels(inputs: Inputs, page: str) -> Markup:
+    """The templates of the claims' panels (claim_panel), in text order like the tags."""
+    registry, item = inputs.registry.value, inputs.item.value
+    statuses = {v.claim: labels.STATUS[v.status] for v in inputs.verdicts}
+    near = {n.claim: n for n in inputs.neighbours}
+    return claim_panel.block([
+        claim_panel.render(registry, page, claim_panel.Facts(claim, number, item.values[claim.id].text, statuses.get(claim.id, "")),
+                           near.get(claim.id))
+        for number, claim in enumerate(_claims_in_text_order(item), start=1)
+    ])
 
 
 def _claims_in_text_order(item: LinkedArticle) -> list[Claim]:
@@ -165,8 +179,9 @@ def _tags(registry: Registry, item: LinkedArticle, verdicts: dict[str, Verdict],
         verdict = verdicts.get(claim.id)
         css = f"dossier-claim dossier-claim--{verdict.status if verdict else 'consistent'}"
         title = markdown.attr(_claim_tooltip(registry, claim, value.text, verdict, numbers))
-        # The number link carries the details too: a link takes keyboard focus, which shows its tooltip.
-        sup = f'<sup class="dossier-tag"><a href="#k-{claim.id}" title="{title}">{number}</a></sup>'
+        # The number links to the claim's row; dossier.js makes it the button that opens the claim's panel.
+        sup = (f'<sup class="dossier-tag"><a href="#k-{claim.id}" aria-label="{labels.PANEL["label"]} {number}"'
+               f' data-dossier-panel="{claim_panel.template_id(claim.id)}">{number}</a></sup>')
         tags.append(Tag(
             span.start, span.end, 0,
             f'<mark class="{css}" id="c-{claim.id}" title="{title}">', f"</mark>{sup}",

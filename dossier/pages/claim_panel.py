@@ -1,0 +1,151 @@
+"""A claim's panel on its article page: its facts and the claims that agree or disagree.
+
+Rendered at build time, one ``<template>`` per claim in a raw HTML block at
+the end of the page; dossier.js clones a template's content into the page
+when a reader opens the claim's tag (no HTML is ever built from strings in
+the browser). Every text is escaped here. Being raw HTML, its links are not
+rewritten by MkDocs: they are directory URLs (MkDocs' default
+``use_directory_urls``), relative to the page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import sitemap as site
+from ..analyse import Analysis, ClaimRef
+from ..escape import md_line
+from ..link import LinkedArticle
+from ..model import Claim
+from . import labels, markdown
+from .context import Registry
+
+#: a panel lists this many of the claims that agree, and as many that disagree
+SHOWN = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another claim of the same question and scope, as a panel links to it."""
+
+    article: str  # id
+    claim: str  # id
+    article_title: str  # short
+    attributed_to: str
+    via: tuple[str, ...]
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbours:
+    """The claims in the same cluster as one claim (agree) and in the others (disagree)."""
+
+    claim: str  # id
+    agree: tuple[Related, ...]
+    agree_total: int
+    disagree: tuple[Related, ...]
+    disagree_total: int
+
+
+def neighbours(analysis: Analysis, item: LinkedArticle) -> tuple[Neighbours, ...]:
+    """What the analysis says of the claims of one article, first ``SHOWN`` of each side."""
+    result = []
+    for claim in item.article.claims:
+        status = analysis.claims.get(claim.key)
+        if status is None:
+            continue
+        own = [ref for ref in status.disputed_by.agreeing if ref.claim.key != claim.key]
+        result.append(Neighbours(
+            claim.id,
+            tuple(_related(ref) for ref in own[:SHOWN]), len(own),
+            tuple(_related(ref) for ref in status.disputed_by[:SHOWN]), len(status.disputed_by),
+        ))
+    return tuple(result)
+
+
+def _related(ref: ClaimRef) -> Related:
+    title = markdown.short_title(ref.article.title, ref.article.outlet)
+    return Related(ref.article.id, ref.claim.id, title, ref.claim.attributed_to, ref.claim.via, ref.value.text)
+
+
+def template_id(claim_id: str) -> str:
+    return f"dossier-p-{claim_id}"
+
+
+def url(source: str, target: str, anchor: str = "") -> str:
+    """A link from page ``source`` to page ``target`` (docs-relative .md paths) as the site serves them."""
+    fragment = f"#{anchor}" if anchor else ""
+    if source == target and fragment:
+        return fragment
+
+    def folder(page: str) -> str:
+        stem = page.removesuffix(".md")
+        return (stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/").rstrip("/") or "."
+
+    relative = posixpath.relpath(folder(target), folder(source))
+    return ("./" if relative == "." else relative + "/") + fragment
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the page knows of the claim itself."""
+
+    claim: Claim
+    number: int
+    value: str
+    status: str  # label, "" if the analysis did not judge it
+
+
+def render(registry: Registry, page: str, facts: Facts, near: Neighbours | None) -> Markup:
+    """One claim's ``<template>``, on one line."""
+    claim = facts.claim
+    text = labels.PANEL
+    proposition = registry.propositions[claim.proposition]
+    question = url(page, site.proposition_page(proposition.id))
+    rows = [
+        (text["value"], md_line(facts.value)),
+        (text["quote"], Markup("{}{}{}").format(labels.T["open_quote"], md_line(claim.selector.quote), labels.T["close_quote"])),
+        (text["source"], md_line(f"{registry.source_plain(claim.attributed_to, claim.via)} ({labels.STANCE[claim.stance]})")),
+    ]
+    rows.append((text["attribution"], md_line(f'{labels.T["source_is"]} {labels.ATTRIBUTION[claim.attribution]}')))
+    if claim.rhetorical:
+        rows.append((labels.TOOLTIP["rhetorical"], md_line(f'{labels.RHETORICAL[claim.rhetorical]}, {labels.T["not_compared"]}')))
+    if facts.status:
+        rows.append((text["status"], md_line(facts.status)))
+    if claim.note:
+        rows.append((text["note"], md_line(claim.note)))
+    parts = [
+        f'<template id="{template_id(claim.id)}">',
+        f'<p class="dossier-panel__head"><a href="{question}">{md_line(proposition.question)}</a>'
+        f" ({md_line(proposition.scopes[claim.scope])})</p>",
+        "<dl>" + "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows) + "</dl>",
+    ]
+    if near:
+        parts.append(_list(registry, page, question, text["agree"], near.agree, near.agree_total))
+        parts.append(_list(registry, page, question, text["disagree"], near.disagree, near.disagree_total))
+    parts.append(f'<p><a href="#k-{claim.id}">{text["row"]}</a></p></template>')
+    return Markup("".join(parts))
+
+
+def _list(registry: Registry, page: str, question: str, title: str, refs: tuple[Related, ...], total: int) -> str:
+    css = "dossier-panel__" + ("agree" if title == labels.PANEL["agree"] else "disagree")
+    if not refs:
+        return f'<p class="{css}">{title}: {labels.PANEL["none"]}</p>'
+    items = "".join(
+        f'<li><a href="{url(page, site.article_page(r.article), f"c-{r.claim}")}">'
+        f"<strong>{md_line(r.value)}</strong>: {md_line(registry.source_plain(r.attributed_to, r.via))}"
+        f" ({md_line(r.article_title)})</a></li>"
+        for r in refs
+    )
+    more = f'<li><a href="{question}">{total - len(refs)} {labels.PANEL["more"]}</a></li>' if total > len(refs) else ""
+    return f'<p class="{css}">{title} ({total}):</p><ul class="{css}">{items}{more}</ul>'
+
+
+def block(panels: list[Markup]) -> Markup:
+    """The raw HTML block that holds a page's templates (nothing shows without the script)."""
+    if not panels:
+        return Markup("")
+    return Markup('<div class="dossier-panels">\n') + Markup("\n").join(panels) + Markup("\n</div>\n")
