@@ -63,3 +63,28 @@ NO_DATE = "ohne Datum"
 PUBLISHED = "Veröffentlichung"
 #: how a mention that is not a plain name was found (Mention.via)
 MENTION_VIA = {"role": "über eine Rollenbezeichnung", "compound": "in einem zusammengesetzten Wort"}
+
+#: the glance at the top of a question page (charts, corroboration)
+GLANCE = {
+    "chart": "Die Werte im Überblick",
+    "chart_desc": "Werte von {statements} aus {articles}, nach Geltungsbereich; gleiche Buchstaben und Formen "
+                  "kennzeichnen miteinander vereinbare Werte. Quelle: die Artikel des Dossiers, Stand {date}. "
+                  "Die Tabellen unten enthalten dieselben Angaben.",
+    "timeline": "Wann die Aussagen gemacht wurden",
+    "timeline_desc": "Veröffentlichungsdaten der Artikel mit Aussagen zu dieser Frage, Anzahl der Aussagen in Klammern.",
+    "undated": "ohne Datum",
+    "origins": "Unabhängige Ursprünge",
+    "origins_intro": "Ursprung einer Aussage ist das Ende ihrer Zitierkette: die Quelle, nicht wer sie weitergab.",
+    "unnamed": "dazu ungenannte Quellen, deren Unabhängigkeit unbekannt ist",
+    "circular": "Zirkuläre Berichterstattung: mehrere Artikel, ein einziger Ursprung",
+    "in_articles": "in",
+}
+#: singular and plural of what the glance counts
+COUNTED = {
+    "statement": ("Aussage", "Aussagen"),
+    "article": ("Artikel", "Artikeln"),
+    "articles": ("Artikel", "Artikel"),
+    "origin": ("unabhängiger Ursprung", "unabhängige Ursprünge"),
+}
+#: schema.org ClaimReview: who reviews (the dossier's editors)
+REVIEW_AUTHOR = "Redaktion des Dossiers"

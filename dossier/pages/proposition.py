@@ -1,4 +1,9 @@
-"""A question's page: its claims side by side, scope by scope, cluster by cluster."""
+"""A question's page: its claims side by side, scope by scope, cluster by cluster.
+
+The page opens with what a reader takes in at a glance: a chart of the
+values, how many independent origins stand behind each, and when the claims
+were made; then the tables with every detail; then the editorial note.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from .. import charts
 from .. import sitemap as site
 from ..analyse import PropositionReport
 from ..dates import PartialDate
 from ..output import Output, Sourced
-from . import labels, markdown
+from . import glance, labels, markdown
 from .context import Context, Registry
 
 
@@ -24,6 +30,8 @@ class Row:
     claim: str  # id
     quote: str
     value: str
+    low: float | None
+    high: float | None
     attributed_to: str
     via: tuple[str, ...]
     stance: str
@@ -55,7 +63,8 @@ def pages(ctx: Context) -> Iterator[Output[Inputs]]:
 def inputs(ctx: Context, report: PropositionReport) -> Inputs:
     groups = tuple(
         Group(group.scope, tuple(
-            tuple(Row(ref.article.id, ref.claim.id, ref.claim.selector.quote, ref.value.text, ref.claim.attributed_to,
+            tuple(Row(ref.article.id, ref.claim.id, ref.claim.selector.quote, ref.value.text, ref.value.low,
+                      ref.value.high, ref.claim.attributed_to,
                       ref.claim.via, ref.claim.stance, ref.article.title, ref.article.outlet, ref.article.published)
                   for ref in cluster)
             for cluster in group.clusters))
@@ -71,7 +80,7 @@ def render(inputs: Inputs) -> str:
     groups = []
     for group in inputs.groups:
         rows = [
-            _row(registry, page, row, chr(ord("A") + i))
+            _row(registry, page, row, charts.letter(i))
             for i, cluster in enumerate(group.clusters)
             for row in cluster
         ]
@@ -85,6 +94,8 @@ def render(inputs: Inputs) -> str:
         status_key=inputs.status,
         resolution=proposition.resolution,
         groups=groups,
+        glance=glance.charts_block(registry, proposition, inputs.groups),
+        claim_review=glance.claim_review(proposition, inputs.status, inputs.groups),
         index_link=site.relative_link(page, site.CONTRADICTIONS),
     )
 
