@@ -91,9 +91,26 @@ def _claims_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
     return _dump_array(_claims(indexes.claims, analysis))
 
 
-#: the columns of claims.csv, in order: the fields of claims.json, the value flattened
-CSV_COLUMNS = ("id", "article", "quote", "start", "end", "proposition", "scope", "value_text", "value_min",
-               "value_max", "value_key", "attributed_to", "via", "stance", "note", "status")
+#: the columns of claims.csv, in order, with what each holds (shown on the data page):
+#: the fields of claims.json, the value flattened
+CSV_COLUMNS = {
+    "id": "Kennung der Aussage: Artikel-ID/Aussage-ID",
+    "article": "Kennung des Artikels (Dateiname in seeds/ ohne .txt)",
+    "quote": "Die Textstelle, wörtlich",
+    "start": "Position des ersten Zeichens im Quelltext (Unicode-Zeichen, ab 0)",
+    "end": "Position nach dem letzten Zeichen",
+    "proposition": "Kennung der Frage",
+    "scope": "Kennung des Geltungsbereichs innerhalb der Frage",
+    "value_text": "Der Wert, wie ihn die Seiten zeigen",
+    "value_min": "Untergrenze (Zahlen; Daten als Tagesnummer), leer wenn offen oder ohne Ordnung",
+    "value_max": "Obergrenze, ebenso",
+    "value_key": "Vergleichsschlüssel (Orte, Etiketten, ja/nein, Daten als ISO-Datum)",
+    "attributed_to": "Kennung der Quelle, der die Aussage zugeschrieben ist (Ende der Zitierkette)",
+    "via": "Kennungen der Übermittler, mit \" > \" verbunden, in der Reihenfolge der Kette",
+    "stance": "Haltung der Quelle (asserts, estimates, reports, confirms, denies, speculates)",
+    "note": "Anmerkung der Redaktion zur Aussage",
+    "status": "consistent, open, explained oder resolved: Stand des Vergleichs im Geltungsbereich",
+}
 
 #: a spreadsheet reads a cell starting with one of these as a formula (and tab/CR as a hidden one)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -118,7 +135,7 @@ def _claims_csv(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
     is joined with " > " in the order of the chain."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(list(CSV_COLUMNS))
     for claim in _claims(indexes.claims, analysis):
         value = claim["value"]
         row = {**claim, "value_text": value["text"], "value_min": value["min"], "value_max": value["max"],
