@@ -144,9 +144,8 @@ def _row(mark: Mark, y: int, scale: _Scale | None, conflict: bool) -> str:
     name = f"{letter(mark.cluster)} · " if conflict else ""
     full = f"{name}{mark.value} – {mark.source}, {mark.date} ({mark.article})"
     parts = [f"<g><title>{_text(full)}</title>",
-             f'<text x="{PAD}" y="{y + 13}" font-weight="bold">{_text(_cut(name + mark.value, CHARS - 22))}</text>',
-             f'<text x="{WIDTH - PAD}" y="{y + 13}" text-anchor="end">{_text(_cut(mark.date, 18))}</text>',
-             f'<text x="{PAD}" y="{y + 27}" font-size="11">{_text(_cut(mark.source, CHARS + 4))}</text>']
+             f'<text x="{PAD}" y="{y + 13}" font-weight="bold">{_text(_cut(name + mark.value))}</text>',
+             f'<text x="{PAD}" y="{y + 27}" font-size="11">{_text(_cut(f"{mark.date} · {mark.source}", CHARS + 4))}</text>']
     bar = y + 38
     if scale and (mark.low is not None or mark.high is not None):
         left = scale.x(mark.low) if mark.low is not None else PAD

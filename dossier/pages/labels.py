@@ -67,8 +67,9 @@ MENTION_VIA = {"role": "über eine Rollenbezeichnung", "compound": "in einem zus
 #: the glance at the top of a question page (charts, corroboration)
 GLANCE = {
     "chart": "Die Werte im Überblick",
-    "chart_desc": "Werte von {statements} aus {articles}, nach Geltungsbereich; gleiche Buchstaben und Formen "
-                  "kennzeichnen miteinander vereinbare Werte. Quelle: die Artikel des Dossiers, Stand {date}. "
+    "chart_desc": "Werte von {statements} aus {articles}, nach Geltungsbereich, unter jedem Wert das Datum "
+                  "des Artikels und die Quelle; gleiche Buchstaben und Formen kennzeichnen miteinander vereinbare "
+                  "Werte. Quelle: die Artikel des Dossiers, Stand {date}. "
                   "Die Tabellen unten enthalten dieselben Angaben.",
     "timeline": "Wann die Aussagen gemacht wurden",
     "timeline_desc": "Veröffentlichungsdaten der Artikel mit Aussagen zu dieser Frage, Anzahl der Aussagen in Klammern.",
@@ -76,7 +77,7 @@ GLANCE = {
     "origins": "Unabhängige Ursprünge",
     "origins_intro": "Ursprung einer Aussage ist das Ende ihrer Zitierkette: die Quelle, nicht wer sie weitergab.",
     "unnamed": "dazu ungenannte Quellen, deren Unabhängigkeit unbekannt ist",
-    "circular": "Zirkuläre Berichterstattung: mehrere Artikel, ein einziger Ursprung",
+    "circular": "Zirkuläre Berichterstattung: mehrere Artikel, ein einziger Ursprung, keine unabhängige Bestätigung",
     "in_articles": "in",
 }
 #: singular and plural of what the glance counts
