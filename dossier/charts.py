@@ -227,7 +227,7 @@ class _Scale:
         if end.year - start.year >= 2:
             return [(dt.date(y, 1, 1).toordinal(), str(y)) for y in range(start.year + 1, end.year + 1)]
         months = []
-        year, month = start.year, start.month + 1
+        year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
         while (year, month) <= (end.year, end.month):
             months.append(dt.date(year, month, 1))
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -99,6 +100,15 @@ def test_charts_are_deterministic_and_escape_every_text(kind: str) -> None:
     assert any(t and t.startswith("</svg><script>") for t in texts)
     timeline = charts.timeline_chart("zeit", HOSTILE, HOSTILE, [charts.Event(739000, HOSTILE, HOSTILE, 2)])
     assert "<script" not in timeline and ET.fromstring(timeline.split("\n", 1)[1].rsplit("<figcaption>", 1)[0])
+
+
+@pytest.mark.parametrize("start", ["2023-12-20", "2024-12-31", "2024-01-01", "2020-06-15"])
+def test_date_axes_start_in_any_month(start: str) -> None:
+    """Ticks of a date axis from any first day (December rolls over to January)."""
+    first = dt.date.fromisoformat(start).toordinal()
+    band = charts.Band("x", False, (charts.Mark(0, "a", first, first + 40, "s", "d", "a"),))
+    svg = charts.values_chart("w", "t", "d", [band], "date")
+    assert "/" in svg and ET.fromstring(svg.split("\n", 1)[1].rsplit("<figcaption>", 1)[0]) is not None
 
 
 def test_open_intervals_reach_the_edge_and_points_lie_on_the_axis() -> None:
