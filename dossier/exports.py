@@ -1,4 +1,4 @@
-"""Machine-readable exports beside the pages: JSON and W3C Web Annotation.
+"""Machine-readable exports beside the pages: JSON, CSV and W3C Web Annotation.
 
 Other tools can use the dossier without scraping it. Keys are sorted and
 floats avoided where possible so the bytes are stable from run to run.
@@ -9,6 +9,8 @@ site's language (theme.language), made when the export is written.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -23,7 +25,7 @@ from .model import Claim, Corpus, Span
 from .values import Value
 
 #: the exports; the data page describes each in the site's language (``EXPORTS`` in dossier/locales/)
-FILES = ("claims.json", "entities.json", "propositions.json", "annotations.jsonld")
+FILES = ("claims.json", "entities.json", "propositions.json", "claims.csv", "annotations.jsonld")
 
 
 def _json(data: object) -> bytes:
@@ -86,6 +88,44 @@ def _claims_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
     return _dump_array(_claims(indexes.claims, analysis))
 
 
+#: the columns of claims.csv, in order, with what each holds (shown on the data page):
+#: the fields of claims.json, the value flattened
+#: the columns of claims.csv; the data page describes each (``CSV_COLUMNS`` in dossier/locales/)
+CSV_COLUMNS = ("id", "article", "quote", "start", "end", "proposition", "scope", "value_text", "value_min", "value_max",
+               "value_key", "attributed_to", "via", "stance", "note", "status")
+
+#: a spreadsheet reads a cell starting with one of these as a formula (and tab/CR as a hidden one)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    """One CSV cell: text that a spreadsheet would run as a formula gets a leading
+    apostrophe (OWASP's advice), so "=HYPERLINK(...)" from an article stays text;
+    numbers are written as digits and never prefixed (a negative is a number)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(int(value)) if float(value).is_integer() else repr(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _claims_csv(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
+    """claims.json as a table (RFC 4180: CRLF, fields quoted where needed); via
+    is joined with " > " in the order of the chain."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(list(CSV_COLUMNS))
+    for claim in _claims(indexes.claims, analysis):
+        value = claim["value"]
+        row = {**claim, "value_text": value["text"], "value_min": value["min"], "value_max": value["max"],
+               "value_key": value["key"], "via": " > ".join(claim["via"])}
+        writer.writerow([_cell(row[column]) for column in CSV_COLUMNS])
+    return out.getvalue().encode("utf-8")
+
+
 def _entities_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
     return _dump_array(_entities(corpus, indexes.mentions_by_entity))
 
@@ -109,6 +149,7 @@ _MAKERS: dict[str, Callable[[Corpus, Analysis, Indexes], bytes]] = {
     "claims.json": _claims_file,
     "entities.json": _entities_file,
     "propositions.json": _propositions_file,
+    "claims.csv": _claims_csv,
     "annotations.jsonld": _annotations_file,
 }
 

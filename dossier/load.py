@@ -459,6 +459,7 @@ def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict
         part_of=item.get("part_of", ""),
         wikidata=item.get("wikidata", ""),
         position=doc.at((i,)),
+        unnamed=item.get("unnamed", False),
     )
 
 

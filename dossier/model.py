@@ -173,6 +173,8 @@ class Entity:
     part_of: str
     wikidata: str
     position: Location
+    #: a source the articles do not name: never counted as an independent origin (corroboration)
+    unnamed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,50 @@ PANEL = {
     "status": "Status", "note": "Anmerkung", "agree": "Stimmen überein", "disagree": "Widersprechen",
     "none": "keine", "more": "weitere auf der Fragenseite", "row": "Zeile in der Tabelle",
 }
+#: the glance at the top of a question page (charts, corroboration)
+GLANCE = {
+    "chart": "Die Werte im Überblick",
+    "chart_desc": "Werte von {statements} aus {articles}, nach Geltungsbereich, unter jedem Wert das Datum "
+                  "des Artikels und die Quelle; gleiche Buchstaben und Formen kennzeichnen miteinander vereinbare "
+                  "Werte. Quelle: die Artikel des Dossiers, Stand {date}. "
+                  "Die Tabellen unten enthalten dieselben Angaben.",
+    "timeline": "Wann die Aussagen gemacht wurden",
+    "timeline_desc": "Veröffentlichungsdaten der Artikel mit Aussagen zu dieser Frage, Anzahl der Aussagen in Klammern.",
+    "undated": "ohne Datum",
+    "origins": "Unabhängige Ursprünge",
+    "origins_intro": "Ursprung einer Aussage ist das Ende ihrer Zitierkette: die Quelle, nicht wer sie weitergab.",
+    "unnamed": "dazu ungenannte Quellen, deren Unabhängigkeit unbekannt ist",
+    "circular": "Zirkuläre Berichterstattung: mehrere Artikel, ein einziger Ursprung, keine unabhängige Bestätigung",
+    "in_articles": "in",
+}
+#: singular and plural of what the glance counts
+COUNTED = {
+    "statement": ("Aussage", "Aussagen"),
+    "article": ("Artikel", "Artikeln"),
+    "articles": ("Artikel", "Artikel"),
+    "origin": ("unabhängiger Ursprung", "unabhängige Ursprünge"),
+}
+#: schema.org ClaimReview: who reviews (the dossier's editors)
+REVIEW_AUTHOR = "Redaktion des Dossiers"
+#: the columns of claims.csv, as the data page describes them
+CSV_COLUMNS = {
+    "id": "Kennung der Aussage: Artikel-ID/Aussage-ID",
+    "article": "Kennung des Artikels (Dateiname in seeds/ ohne .txt)",
+    "quote": "Die Textstelle, wörtlich",
+    "start": "Position des ersten Zeichens im Quelltext (Unicode-Zeichen, ab 0)",
+    "end": "Position nach dem letzten Zeichen",
+    "proposition": "Kennung der Frage",
+    "scope": "Kennung des Geltungsbereichs innerhalb der Frage",
+    "value_text": "Der Wert, wie ihn die Seiten zeigen",
+    "value_min": "Untergrenze (Zahlen; Daten als Tagesnummer), leer wenn offen oder ohne Ordnung",
+    "value_max": "Obergrenze, ebenso",
+    "value_key": "Vergleichsschlüssel (Orte, Etiketten, ja/nein, Daten als ISO-Datum)",
+    "attributed_to": "Kennung der Quelle, der die Aussage zugeschrieben ist (Ende der Zitierkette)",
+    "via": "Kennungen der Übermittler, mit \" > \" verbunden, in der Reihenfolge der Kette",
+    "stance": "Haltung der Quelle (asserts, estimates, reports, confirms, denies, speculates)",
+    "note": "Anmerkung der Redaktion zur Aussage",
+    "status": "consistent, open, explained, undecidable, resolved oder rhetorical: Stand des Vergleichs im Geltungsbereich",
+}
 TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von",
            "attribution": "Zuschreibung", "note": "Anmerkung", "rhetorical": "Rhetorik"}
 #: before an editor's correction of a note
@@ -129,6 +173,8 @@ EXPORTS = {
     "claims.json": "Alle Aussagen: Zitat, Position im Text, Frage, Geltungsbereich, Wert, Quelle, Status.",
     "entities.json": "Alle Personen, Einheiten, Ausrüstung, Organisationen und Orte mit Schreibweisen und Erwähnungen.",
     "propositions.json": "Alle Fragen mit den Aussagen je Geltungsbereich und den gefundenen Widersprüchen.",
+    "claims.csv": "Alle Aussagen als Tabelle (CSV, UTF-8, eine Zeile je Aussage, Spalten wie claims.json; "
+                  "Zellen, die mit = + - @ beginnen, tragen ein vorangestelltes ' gegen Formel-Einschleusung).",
     "annotations.jsonld": "Die Aussagen als W3C Web Annotations (JSON-LD, TextQuoteSelector und TextPositionSelector).",
 }
 
@@ -240,6 +286,14 @@ T = {
     "claim_many": "Aussagen",
     "all_contradictions": "alle Widersprüche",
     "editor_note": "Anmerkung der Redaktion:",
+    "editor_note_heading": "Anmerkung der Redaktion",
+    "csv_columns": "Spalten von claims.csv",
+    "csv_intro": "UTF-8, Kommas als Trennzeichen, Zeilenende CRLF, Felder mit Komma, Anführungszeichen oder Zeilenumbruch in Anführungszeichen (RFC 4180). Eine Zelle, die mit `=`, `+`, `-` oder `@` (oder Tabulator, Wagenrücklauf) beginnen würde, beginnt mit einem Apostroph `'`: So führt eine Tabellenkalkulation Text aus den Artikeln nie als Formel aus. Zahlen (Positionen, Grenzen) bleiben unverändert.",
+    "col_column": "Spalte",
+    "claimreview": "Einbettung in die Fragen-Seiten",
+    "claimreview_intro": "Seiten von Fragen, die die Redaktion als aufgelöst markiert hat, enthalten ein schema.org-`ClaimReview` als JSON-LD (`<script type=\"application/ld+json\">`): `claimReviewed` (die Frage), `reviewBody` (die Anmerkung der Redaktion), `reviewRating.alternateName` (der Status), `author` (die Redaktion), `itemReviewed.appearance` (die Artikel mit Titel, Medium, Datum) und `url` (die Seite selbst).",
+    "timelines_per_question": "Zeitleisten je Frage",
+    "timelines_intro": "Wann die Aussagen zu einer Frage gemacht wurden, zeigt die Zeitleiste auf der Seite der Frage:",
     "conflicting": "widersprüchlich",
     "col_quote": "Zitat",
     "cluster_hint": "Werte mit demselben Buchstaben sind miteinander vereinbar",

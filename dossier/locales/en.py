@@ -85,6 +85,45 @@ PANEL = {
     "status": "Status", "note": "Note", "agree": "Agree", "disagree": "Disagree",
     "none": "none", "more": "more on the question's page", "row": "Row in the table",
 }
+GLANCE = {
+    "chart": "The values at a glance",
+    "chart_desc": "Values of {statements} from {articles}, by scope, under each value the article's date "
+                  "and the source; the same letters and shapes mark values compatible with each other. "
+                  "Source: the dossier's articles, as of {date}. The tables below hold the same facts.",
+    "timeline": "When the claims were made",
+    "timeline_desc": "Publication dates of the articles with claims on this question, number of claims in brackets.",
+    "undated": "undated",
+    "origins": "Independent origins",
+    "origins_intro": "A claim's origin is the end of its chain of citations: the source, not who passed it on.",
+    "unnamed": "plus unnamed sources whose independence is unknown",
+    "circular": "Circular reporting: several articles, a single origin, no independent confirmation",
+    "in_articles": "in",
+}
+COUNTED = {
+    "statement": ("statement", "statements"),
+    "article": ("article", "articles"),
+    "articles": ("article", "articles"),
+    "origin": ("independent origin", "independent origins"),
+}
+REVIEW_AUTHOR = "The dossier's editors"
+CSV_COLUMNS = {
+    "id": "Id of the claim: article id/claim id",
+    "article": "Id of the article (file name in seeds/ without .txt)",
+    "quote": "The passage, verbatim",
+    "start": "Position of the first character in the source text (Unicode characters, from 0)",
+    "end": "Position after the last character",
+    "proposition": "Id of the question",
+    "scope": "Id of the scope within the question",
+    "value_text": "The value as the pages show it",
+    "value_min": "Lower bound (numbers; dates as day number), empty if open or unordered",
+    "value_max": "Upper bound, likewise",
+    "value_key": "Comparison key (places, labels, yes/no, dates as ISO date)",
+    "attributed_to": "Id of the source the claim is attributed to (end of the chain of citations)",
+    "via": "Ids of those who passed it on, joined by \" > \", in the order of the chain",
+    "stance": "Stance of the source (asserts, estimates, reports, confirms, denies, speculates)",
+    "note": "The editors' note on the claim",
+    "status": "consistent, open, explained, undecidable, resolved or rhetorical: state of the comparison in the scope",
+}
 TOOLTIP = {"value": "Value", "source": "Source", "status": "Status", "disputed_by": "Disputed by",
            "attribution": "Attribution", "note": "Note", "rhetorical": "Rhetoric"}
 CORRECTION = "Correct:"
@@ -101,6 +140,8 @@ EXPORTS = {
     "claims.json": "All claims: quote, position in the text, question, scope, value, source, status.",
     "entities.json": "All people, units, equipment, organisations and places with spellings and mentions.",
     "propositions.json": "All questions with the claims per scope and the contradictions found.",
+    "claims.csv": "All claims as a table (CSV, UTF-8, one row per claim, columns as in claims.json; "
+                  "cells starting with = + - @ carry a leading ' against formula injection).",
     "annotations.jsonld": "The claims as W3C Web Annotations (JSON-LD, TextQuoteSelector and TextPositionSelector).",
 }
 
@@ -202,6 +243,14 @@ T = {
     "claim_many": "claims",
     "all_contradictions": "all contradictions",
     "editor_note": "Editor's note:",
+    "editor_note_heading": "Editor's note",
+    "csv_columns": "Columns of claims.csv",
+    "csv_intro": "UTF-8, comma-separated, CRLF line ends, fields with a comma, quote or line break in quotes (RFC 4180). A cell that would start with `=`, `+`, `-` or `@` (or tab, carriage return) starts with an apostrophe `'`, so a spreadsheet never runs text from the articles as a formula. Numbers (positions, bounds) stay as they are.",
+    "col_column": "Column",
+    "claimreview": "Embedded in the question pages",
+    "claimreview_intro": "Pages of questions the editors marked as resolved carry a schema.org `ClaimReview` as JSON-LD (`<script type=\"application/ld+json\">`): `claimReviewed` (the question), `reviewBody` (the editors' note), `reviewRating.alternateName` (the status), `author` (the editors), `itemReviewed.appearance` (the articles with title, outlet, date) and `url` (the page itself).",
+    "timelines_per_question": "Timelines per question",
+    "timelines_intro": "When the claims on a question were made is shown by the timeline on the question's page:",
     "conflicting": "conflicting",
     "col_quote": "Quote",
     "cluster_hint": "Values with the same letter are compatible with each other",

@@ -1,4 +1,9 @@
-"""A question's page: its claims side by side, scope by scope, cluster by cluster."""
+"""A question's page: its claims side by side, scope by scope, cluster by cluster.
+
+The page opens with what a reader takes in at a glance: a chart of the
+values, how many independent origins stand behind each, and when the claims
+were made; then the tables with every detail; then the editorial note.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from .. import charts
 from .. import sitemap as site
 from ..analyse import ClaimRef, PropositionReport
 from ..dates import PartialDate
 from ..output import Output, Sourced
-from . import labels, markdown
+from . import glance, labels, markdown
 from .context import Context, Registry
 
 
@@ -24,6 +30,8 @@ class Row:
     claim: str  # id
     quote: str
     value: str
+    low: float | None
+    high: float | None
     attributed_to: str
     via: tuple[str, ...]
     stance: str
@@ -70,7 +78,8 @@ def inputs(ctx: Context, report: PropositionReport) -> Inputs:
 
 def _row_of(ref: ClaimRef, repeated: bool) -> Row:
     claim = ref.claim
-    return Row(ref.article.id, claim.id, claim.selector.quote, ref.value.text, claim.attributed_to, claim.via, claim.stance,
+    return Row(ref.article.id, claim.id, claim.selector.quote, ref.value.text, ref.value.low, ref.value.high,
+               claim.attributed_to, claim.via, claim.stance,
                ref.article.title, ref.article.outlet, ref.article.published, claim.note, claim.attribution, claim.rhetorical,
                repeated)
 
@@ -82,7 +91,7 @@ def render(inputs: Inputs) -> str:
     groups = []
     for group in inputs.groups:
         rows = [
-            _row(registry, page, row, chr(ord("A") + i))
+            _row(registry, page, row, charts.letter(i))
             for i, cluster in enumerate(group.clusters)
             for row in cluster
         ]
@@ -97,6 +106,8 @@ def render(inputs: Inputs) -> str:
         status_key=inputs.status,
         resolution=proposition.resolution,
         groups=groups,
+        glance=glance.charts_block(registry, proposition, inputs.groups),
+        claim_review=glance.claim_review(proposition, inputs.status, inputs.groups),
         index_link=site.relative_link(page, site.CONTRADICTIONS),
     )
 

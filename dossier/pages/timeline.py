@@ -1,4 +1,7 @@
-"""The timeline: every publication and every dated claim, in date order."""
+"""The timeline: every publication and every dated claim, in date order.
+
+Each question page has a timeline of its own claims; this page links to them.
+"""
 
 from __future__ import annotations
 
@@ -43,7 +46,8 @@ def render(inputs: Inputs) -> str:
         article, claim, value = at.item.value.article, at.claim, at.value
         proposition = registry.propositions[claim.proposition]
         claim_link = site.relative_link(page, site.article_page(article.id), f"c-{claim.id}")
-        what = (f"{md_line(proposition.question)} ({md_line(proposition.scopes[claim.scope])}): "
+        question_link = site.relative_link(page, site.proposition_page(proposition.id))
+        what = (f"[{md_line(proposition.question)}]({question_link}) ({md_line(proposition.scopes[claim.scope])}): "
                 f"[„{md_line(claim.selector.quote)}“]({claim_link})")
         events.append((value.key, 0, {
             "date": value.text,
@@ -51,4 +55,9 @@ def render(inputs: Inputs) -> str:
             "source": registry.source(page, claim.attributed_to, claim.via),
         }))
     events.sort(key=lambda e: (e[0], e[1], str(e[2]["what"])))
-    return markdown.render("timeline.md.j2", events=[e[2] for e in events])
+    questions = [
+        {"question": md_line(report.proposition.question),
+         "link": site.relative_link(page, site.proposition_page(report.proposition.id))}
+        for report in markdown.ordered_reports(ctx.analysis.reports.values())
+    ]
+    return markdown.render("timeline.md.j2", events=[e[2] for e in events], questions=questions)
