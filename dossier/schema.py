@@ -20,6 +20,7 @@ import jsonschema
 import jsonschema_rs
 
 from .diagnostics import Diagnostics, did_you_mean
+from .languages import tag_hint
 from .limits import ID_CHARS, ITEMS_PER_ARTICLE, LINE_CHARS, REGISTRY_ITEMS, TEXT_CHARS
 from .yamlfile import JsonPath, YamlDocument
 
@@ -76,6 +77,8 @@ def _describe(error: jsonschema.ValidationError, at: JsonPath) -> tuple[str, str
         return f"{path}: '{_shown(error.instance)}' is not allowed here", hint
     if kind == "pattern" and str(validator_value).startswith("^https?"):
         return _bad_link(path, str(error.instance))
+    if kind == "pattern" and at[-1:] == ("language",):
+        return f"{path}: '{_shown(error.instance)}' is not a BCP 47 language tag", tag_hint(str(error.instance))
     if kind == "pattern" and "a-z0-9" in str(validator_value):
         slug = re.sub(r"[^a-z0-9]+", "-", str(error.instance)[:ID_CHARS].lower()).strip("-")
         return (

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .. import sitemap as site
 from ..escape import md_line, md_text, safe_url
+from ..languages import is_tag
 from ..link import LinkedArticle
 from ..markup import Tag, paragraphs
 from ..model import Claim
@@ -110,7 +111,7 @@ def render(inputs: Inputs) -> str:
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
     body = paragraphs(article.text, item.anchored.hides, _tags(registry, item, verdicts, page))
-    return markdown.render("article.md.j2", title=article.title, lang=article.language, meta=meta_line, paragraphs=body, notes=notes,
+    return markdown.render("article.md.j2", title=article.title, lang=_lang(article.language), meta=meta_line, paragraphs=body, notes=notes,
                            claims=claims, hidden=hidden)
 
 
@@ -183,3 +184,8 @@ def _tags(registry: Registry, item: LinkedArticle, verdicts: dict[str, Verdict],
             f'<time class="dossier-date" datetime="{iso}" title="{title}">', "</time>",
         ))
     return tags
+
+
+def _lang(tag: str) -> Markup:
+    """The article's BCP 47 tag for the ``lang`` attribute, unescaped ("en&#45;GB" would name no language)."""
+    return Markup(tag if is_tag(tag) else "und")
