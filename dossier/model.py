@@ -158,6 +158,8 @@ class Proposition:
     status: str  # resolution status given by contributors, "" when none
     resolution: str
     position: Location
+    #: the claims the resolution note was written for (dossier/review.py); None when it records none
+    assessed: tuple[str, ...] | None = None
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .coverage import figures_and_dates
 from .dates import DateSpan, PartialDate
 from .diagnostics import did_you_mean
+from .idhints import entity_hint
 from .model import Entity, Proposition, Span
 from .numbers import Figure
 
@@ -50,8 +51,7 @@ def check_value(proposition: Proposition, raw: object, entities: dict[str, Entit
                 raise ValueError(f"expected true or false, got {_shown(raw)}")
         elif kind == "place":
             if not isinstance(raw, str) or raw not in entities:
-                names = [e.id for e in entities.values() if e.type == "places"]
-                return f"unknown place '{raw}'", did_you_mean(str(raw), names) or "add it to content/entities/places.yml"
+                return f"unknown place '{raw}'", entity_hint(str(raw), entities.values(), "places") or "add it to content/entities/places.yml"
             if entities[raw].type != "places":
                 return f"'{raw}' is not a place (it is in {entities[raw].type}.yml)", ""
         elif kind == "label":

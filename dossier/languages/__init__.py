@@ -156,13 +156,13 @@ def rules(code: str) -> Language | None:
     return _all().get(code.split("-")[0].lower())
 
 
-# A BCP 47 tag as the article schema accepts it (language, script, region, variants).
-TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?(-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*")
+# A BCP 47 tag as the article schema accepts it (language, script, region, up to two variants).
+TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?(-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3})){0,2}")
 
 
 def is_tag(text: str) -> bool:
     """Whether ``text`` is a tag the schema accepts: such a tag is safe in an HTML attribute as it is."""
-    return len(text) <= 35 and TAG.fullmatch(text) is not None
+    return TAG.fullmatch(text) is not None
 
 
 def canonical_tag(text: str) -> str:

@@ -7,6 +7,9 @@ here; the page kinds name these, never the words themselves.
 from __future__ import annotations
 
 STATUS = {"open": "offen", "explained": "erklärt", "resolved": "aufgelöst", "consistent": "übereinstimmend"}
+#: an explanation or resolution written before some of its claims were added or changed (dossier/review.py)
+REVIEW = "neue Aussagen seit der Bewertung"
+REVIEW_ROW = "neu seit der Bewertung"
 STANCE = {
     "asserts": "behauptet",
     "estimates": "schätzt",

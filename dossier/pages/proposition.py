@@ -11,6 +11,7 @@ from .. import sitemap as site
 from ..analyse import PropositionReport
 from ..dates import PartialDate
 from ..output import Output, Sourced
+from ..review import pending
 from . import labels, markdown
 from .context import Context, Registry
 
@@ -30,6 +31,7 @@ class Row:
     title: str  # of the article
     outlet: str
     published: PartialDate | None
+    unreviewed: bool  # added or changed since the contradiction was assessed
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Inputs:
     proposition: str  # id
     status: str  # of the question, as the analysis found it
     groups: tuple[Group, ...]
+    review: bool  # the assessment has not seen the claims as they are (review.pending)
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
@@ -53,15 +56,18 @@ def pages(ctx: Context) -> Iterator[Output[Inputs]]:
 
 
 def inputs(ctx: Context, report: PropositionReport) -> Inputs:
+    found = pending(report)
+    unseen = set(found.new) if found else set()
     groups = tuple(
         Group(group.scope, tuple(
             tuple(Row(ref.article.id, ref.claim.id, ref.claim.selector.quote, ref.value.text, ref.claim.attributed_to,
-                      ref.claim.via, ref.claim.stance, ref.article.title, ref.article.outlet, ref.article.published)
+                      ref.claim.via, ref.claim.stance, ref.article.title, ref.article.outlet, ref.article.published,
+                      f"{ref.article.id}/{ref.claim.id}" in unseen)
                   for ref in cluster)
             for cluster in group.clusters))
         for group in report.groups
     )
-    return Inputs(ctx.registry, report.proposition.id, report.status, groups)
+    return Inputs(ctx.registry, report.proposition.id, report.status, groups, found is not None)
 
 
 def render(inputs: Inputs) -> str:
@@ -83,6 +89,8 @@ def render(inputs: Inputs) -> str:
         conflict=any(g["conflict"] for g in groups),
         status=labels.STATUS[inputs.status],
         status_key=inputs.status,
+        review=labels.REVIEW if inputs.review else "",
+        new_label=labels.REVIEW_ROW,
         resolution=proposition.resolution,
         groups=groups,
         index_link=site.relative_link(page, site.CONTRADICTIONS),
@@ -100,4 +108,5 @@ def _row(registry: Registry, page: str, row: Row, cluster: str) -> dict[str, Any
         "source": registry.source(page, row.attributed_to, row.via),
         "date": markdown.article_date(row.published),
         "stance": labels.STANCE[row.stance],
+        "new": labels.REVIEW_ROW if row.unreviewed else "",
     }
