@@ -390,6 +390,7 @@ def _article(
         language=data["language"],
         outlet=data.get("outlet", ""),
         source_url=data.get("source_url", ""),
+        licence=data.get("licence", ""),
         published=published,
         published_basis=data.get("published_basis", ""),
         hides=tuple(Hide(_selector(doc, ("hide", i), h), h["reason"]) for i, h in enumerate(data.get("hide", []))),

@@ -114,6 +114,7 @@ class Article:
     language: str
     outlet: str = ""
     source_url: str = ""
+    licence: str = ""  # terms the source text is published under
     published: PartialDate | None = None
     published_basis: str = ""
     hides: tuple[Hide, ...] = ()

@@ -83,6 +83,8 @@ def render(inputs: Inputs) -> str:
     url = safe_url(article.source_url)
     if url:
         meta.append((labels.ARTICLE_META["original"], Markup(f"<{markdown.link_target(url)}>")))
+    if article.licence:
+        meta.append((labels.ARTICLE_META["licence"], md_line(article.licence)))
     meta.append((labels.ARTICLE_META["claims"], md_text(len(article.claims))))
     meta_line = Markup(" · ").join(Markup(f"**{label}:** {value}") for label, value in meta)
     claims = []

@@ -45,7 +45,7 @@ ROLE = {"source": "Quelle", "relay": "Übermittler", "source and relay": "Quelle
 RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt in diesem Ort"}
 
 #: the facts above an article's text
-ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "claims": "Aussagen"}
+ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "licence": "Lizenz des Quelltexts", "claims": "Aussagen"}
 #: the parts of a claim's tooltip
 TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von"}
 #: before an editor's correction of a note
