@@ -278,6 +278,50 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """Record that a contradiction's note was re-read against the claims as they are now."""
+    from .diagnostics import did_you_mean, printable
+    from .review import ASSESSED, ReviewError, block, pending, record, update
+
+    project = Project(args.root)
+    checked = check(project)
+    if checked.diagnostics.errors:
+        _print(checked.diagnostics, False, "fix these first: a review records the claims as they load")
+        return 1
+    proposition = checked.corpus.propositions.get(args.proposition)
+    shown = project.shown(project.propositions)
+    if proposition is None:
+        hint = did_you_mean(args.proposition, sorted(checked.corpus.propositions)) or "the ids are in " + shown
+        print(f"{shown}: error: unknown proposition '{printable(args.proposition)}'\n    {hint}", file=sys.stderr)
+        return 1
+    report = checked.analysis.reports.get(proposition.id)
+    if proposition.status not in ASSESSED or report is None:
+        print(f"{proposition.position}: error: '{proposition.id}' has no explanation or resolution to record claims for\n"
+              f"    write its resolution (status: {' or '.join(ASSESSED)}, note: ...) once claims disagree", file=sys.stderr)
+        return 1
+    found = pending(report)
+    marks = {key: "new" for key in (found.added if found else ())} | {key: "changed" for key in (found.changed if found else ())}
+    for group in report.groups:
+        for ref in group.claims:
+            key = f"{ref.article.id}/{ref.claim.id}"
+            print(f"{marks.get(key, 'seen'):>7} {key} ({group.scope}): {printable(ref.value.text)} — „{printable(ref.claim.selector.quote[:120])}“")
+    for key in found.removed if found else ():
+        print(f"   gone {key}")
+    if args.print:
+        print(f"paste under resolution: of '{proposition.id}' in {shown}:")
+        print("\n".join(block(record(report), 4)))
+        return 0
+    try:
+        entries, _ = update(project.propositions, report)
+    except ReviewError as exc:
+        print(f"error: {exc}\n    paste instead, under resolution: of '{proposition.id}':", file=sys.stderr)
+        print("\n".join(exc.lines), file=sys.stderr)
+        return 1
+    print(f"{shown}: '{proposition.id}' now records {_count(len(entries), 'claim')} as assessed"
+          + ("" if found else " (nothing had changed)"))
+    return 0
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     """Start a new dossier in a new (or empty) folder."""
     from .init import InitError, init
@@ -357,6 +401,11 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("suggest", help="list figures, dates and names not yet annotated, and the coverage")
     p.add_argument("article", help="the article, e.g. seeds/001_x.txt or content/articles/001_x.yml")
     p.set_defaults(run=cmd_suggest)
+
+    p = commands.add_parser("review", help="record that a contradiction's explanation was checked against its claims as they are now")
+    p.add_argument("proposition", help="the proposition's id, as dossier check names it")
+    p.add_argument("--print", action="store_true", help="print the lines to paste instead of writing content/propositions.yml")
+    p.set_defaults(run=cmd_review)
 
     p = commands.add_parser("init", help="start a new dossier: site configuration, empty content/ and seeds/, deploy workflow")
     p.add_argument("directory", type=Path, help="the new dossier's folder (created; an existing one must be empty)")

@@ -17,6 +17,7 @@ from typing import Any
 from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean
 from .files import FileError, read_source, real_folder
+from .idhints import entity_hint
 from .layout import Project
 from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
 from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
@@ -177,7 +178,9 @@ def _read(project: Project, path: Path, schema: str, diagnostics: Diagnostics, r
         return None
     if doc.data is None and schema != "article":
         doc.data = []
-    return doc if validate(doc, schema, diagnostics) else None
+    # a broken title or language (reported) must not hide the other problems of the file
+    stand_ins = {"seed": f"{path.stem}{SEED_SUFFIX}", "title": path.stem, "language": "und"} if schema == "article" else None
+    return doc if validate(doc, schema, diagnostics, stand_ins) else None
 
 
 def read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Path, str | None]]:
@@ -391,6 +394,7 @@ def _article(
         language=data["language"],
         outlet=data.get("outlet", ""),
         source_url=data.get("source_url", ""),
+        licence=data.get("licence", ""),
         published=published,
         published_basis=data.get("published_basis", ""),
         hides=tuple(Hide(_selector(doc, ("hide", i), h), h["reason"]) for i, h in enumerate(data.get("hide", []))),
@@ -434,6 +438,7 @@ def _add_proposition(corpus: Corpus, doc: YamlDocument, i: int, item: dict[str, 
         resolution=resolution.get("note", ""),
         holds=resolution.get("holds"),
         position=doc.at((i,)),
+        assessed=tuple(resolution["assessed"]) if "assessed" in resolution else None,
     )
 
 
@@ -484,19 +489,19 @@ def _unknown(diagnostics: Diagnostics, position: Location, what: str, name: str,
 
 
 def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) -> None:
-    ids = sorted(corpus.entities)
     forms: dict[str, str] = {}
     for entity in corpus.entities.values():
         check_forms(entity, diagnostics)
         for other in entity.related:
             if other not in corpus.entities and not incomplete:
-                _unknown(diagnostics, entity.position, "related entity", other, ids)
+                diagnostics.error(entity.position, f"unknown related entity '{other}'", _entity_hint(other, corpus))
         if entity.part_of:
             parent = corpus.entities.get(entity.part_of)
             if parent is None and incomplete:
                 pass
             elif parent is None:
-                _unknown(diagnostics, entity.position, "part_of place", entity.part_of, ids)
+                diagnostics.error(entity.position, f"unknown part_of place '{entity.part_of}'",
+                                  entity_hint(entity.part_of, corpus.entities.values(), "places") or "add it to content/entities/places.yml")
             elif parent.type != "places" or entity.type != "places":
                 diagnostics.error(entity.position, f"part_of links places only ('{entity.id}' -> '{entity.part_of}')")
         # a role may name several people, each for a time
@@ -521,11 +526,7 @@ def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) 
 
 def _entity_hint(name: str, corpus: Corpus) -> str:
     """Ids are easy to misremember; names and aliases are what people know."""
-    wanted = name.replace("-", " ").casefold()
-    for entity in corpus.entities.values():
-        if wanted in {entity.name.casefold(), *(a.form.casefold() for a in entity.aliases)}:
-            return f"did you mean '{entity.id}' ({entity.name})?"
-    return did_you_mean(name, sorted(corpus.entities)) or "add it to a file in content/entities/, or check the spelling"
+    return entity_hint(name, corpus.entities.values()) or "add it to a file in content/entities/, or check the spelling"
 
 
 def _check_claims(corpus: Corpus, article: Article, broken: set[str], diagnostics: Diagnostics) -> None:

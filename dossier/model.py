@@ -143,6 +143,7 @@ class Article:
     language: str
     outlet: str = ""
     source_url: str = ""
+    licence: str = ""  # terms the source text is published under
     published: PartialDate | None = None
     published_basis: str = ""
     hides: tuple[Hide, ...] = ()
@@ -190,6 +191,8 @@ class Proposition:
     resolution: str
     position: Location
     holds: object = None  # for "resolved": the value shown to be right (raw YAML value)
+    #: the claims the resolution note was written for (dossier/review.py); None when it records none
+    assessed: tuple[str, ...] | None = None
 
 
 @dataclass

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import locales
+from . import locales, review
 from .analyse import Analysis, analyse
 from .anchor import AnchoredArticle, anchor_article
 from .coverage import scan
@@ -187,6 +187,7 @@ class Build:
 
         start = time.perf_counter()
         analysis = analyse(corpus, linked)
+        review.warn(analysis, diagnostics)
         timings["analyse"] = time.perf_counter() - start
         return Checked(corpus, linked, analysis, diagnostics, timings, fingerprints, registry_key, processed)
 

@@ -20,6 +20,7 @@ import jsonschema
 import jsonschema_rs
 
 from .diagnostics import Diagnostics, did_you_mean
+from .languages import tag_hint
 from .limits import ID_CHARS, ITEMS_PER_ARTICLE, LINE_CHARS, REGISTRY_ITEMS, TEXT_CHARS
 from .yamlfile import JsonPath, YamlDocument
 
@@ -76,6 +77,11 @@ def _describe(error: jsonschema.ValidationError, at: JsonPath) -> tuple[str, str
         return f"{path}: '{_shown(error.instance)}' is not allowed here", hint
     if kind == "pattern" and str(validator_value).startswith("^https?"):
         return _bad_link(path, str(error.instance))
+    if kind == "pattern" and at[-1:] == ("language",):
+        return f"{path}: '{_shown(error.instance)}' is not a BCP 47 language tag", tag_hint(str(error.instance))
+    if kind == "pattern" and at[-2:-1] == ("assessed",):
+        return (f"{path}: '{_shown(error.instance)}' is not a claim record (article/claim@fingerprint)",
+                "let the tool write the record: dossier review <proposition id>")
     if kind == "pattern" and "a-z0-9" in str(validator_value):
         slug = re.sub(r"[^a-z0-9]+", "-", str(error.instance)[:ID_CHARS].lower()).strip("-")
         return (
@@ -217,13 +223,14 @@ def _misplaced(field: str, schema: dict[str, Any]) -> str:
     return f"'{field}' is a field of an entry of {where}: indent it like the other fields of that entry (they line up after the '- ')"
 
 
-def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
+def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics, stand_ins: dict[str, Any] | None = None) -> bool:
     """Report every schema violation in ``doc``; True when the rest can still be checked.
 
     A value that breaks the schema is dropped with its list entry (a claim,
     an entity) or, an optional field outside lists, alone, so that one run
-    checks everything else in the file too; a file whose required fields
-    are broken is not used (False).
+    checks everything else in the file too; a broken or missing required
+    field takes its value from ``stand_ins`` (reported all the same), and
+    a file with any other broken required field is not used (False).
 
     jsonschema explains every violation, but slowly (12 s for 30,000
     claims): a list over its size limit is reported by its size, not entry
@@ -262,7 +269,13 @@ def validate(doc: YamlDocument, schema: str, diagnostics: Diagnostics) -> bool:
     doomed |= {_entry(at, required) for at in too_long}
     doomed |= {_entry((*at, i), required) for at, indices in untold.items() for i in indices}
     if None in doomed:
-        return False
+        fields = {(str(at[0]) if at else _missing_field(leaf)) if at or leaf.validator == "required" else None
+                  for at, leaf in leaves if _entry(at, required) is None}
+        if stand_ins is None or not isinstance(doc.data, dict) or not fields <= set(stand_ins):
+            return False
+        for name in sorted(f for f in fields if f is not None):
+            doc.data[name] = stand_ins[name]
+        doomed.discard(None)
     doc.prune({at for at in doomed if at is not None})
     return True
 

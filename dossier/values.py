@@ -17,6 +17,7 @@ from . import locales
 from .coverage import figures_and_dates
 from .dates import DateSpan, PartialDate
 from .diagnostics import did_you_mean
+from .idhints import entity_hint
 from .model import Entity, Proposition, PropositionType, Span
 from .numbers import Figure
 
@@ -72,8 +73,7 @@ def _check_boolean(proposition: Proposition, raw: object, entities: dict[str, En
 
 def _check_place(proposition: Proposition, raw: object, entities: dict[str, Entity]) -> tuple[str, str] | None:
     if not isinstance(raw, str) or raw not in entities:
-        names = [e.id for e in entities.values() if e.type == "places"]
-        return f"unknown place '{raw}'", did_you_mean(str(raw), names) or "add it to content/entities/places.yml"
+        return f"unknown place '{raw}'", entity_hint(str(raw), entities.values(), "places") or "add it to content/entities/places.yml"
     if entities[raw].type != "places":
         return f"'{raw}' is not a place (it is in {entities[raw].type}.yml)", ""
     return None

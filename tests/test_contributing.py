@@ -12,6 +12,7 @@ import pytest
 from helpers import ROOT, copy_corpus
 
 from dossier.cli import main
+from dossier.escape import md_line
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
 EXAMPLE = re.compile(r"<!-- example: (.+?) -->\n```\w*\n(.*?)```", re.S)
@@ -106,3 +107,29 @@ def test_pre_commit_hook_runs_the_check(tmp_path: Path) -> None:
     bad = subprocess.run([str(pre_commit), "run", "--all-files"], cwd=repo, env=env, capture_output=True, text=True)
     assert bad.returncode == 1
     assert "content/propositions.yml:" in bad.stdout and "YAML syntax error" in bad.stdout
+
+
+def test_the_guide_covers_every_field_hide_reason_and_note_kind() -> None:
+    """Read from the schema, so a new field or reason without a line in the guide fails here."""
+    from dossier.schema import load_schema
+
+    article = load_schema("article")
+    for field in article["properties"]:
+        assert re.search(rf"^\| (`\w+`, )*`{field}`", GUIDE, re.M), field
+    for reason in article["properties"]["hide"]["items"]["properties"]["reason"]["enum"]:
+        assert f"| `{reason}` |" in GUIDE, reason
+    for kind in article["properties"]["notes"]["items"]["properties"]["kind"]["enum"]:
+        assert f"| `{kind}` |" in GUIDE, kind
+    for topic in ("undated article", "Non-German articles", "Naming seed files", "make test", "dossier review"):
+        assert topic.casefold() in GUIDE.casefold(), topic
+
+
+def test_the_example_shows_its_source_and_licence(contributor: Path, capsys) -> None:
+    assert main(["--root", str(contributor), "build", "--no-site"]) == 0
+    page = (contributor / "build/docs/artikel/900_beispiel.md").read_text("utf-8")
+    meta = next(line for line in page.splitlines() if line.startswith("**Datum:**") or "**Medium:**" in line)
+    written = dict(re.findall(r"^(outlet|source_url|licence): \"(.*)\"$", dict(examples())["content/articles/900_beispiel.yml"], re.M))
+    assert len(written) == 3
+    assert f"<{written['source_url']}>" in meta
+    assert "**Lizenz des Quelltexts:** " + md_line(written["licence"]) in meta, meta
+    assert meta.index("Original") < meta.index("Lizenz")

@@ -302,12 +302,12 @@ LIMIT_OF = {
     "maxLength": {
         "ID_CHARS": {"id", "proposition", "scope", "attributed_to", "via", "related", "part_of", "wikidata", "scopes (names)"},
         "LINE_CHARS": {"title", "outlet", "source_url", "published_basis", "name", "question", "unit", "scopes",
-                       "choices", "aliases", "form", "value", "holds", "from", "to"},
+                       "choices", "aliases", "form", "value", "holds", "from", "to", "assessed", "licence"},
         "TEXT_CHARS": {"note", "description", "correction", "quote", "prefix", "suffix", "value_basis"},
     },
     "maxItems": {
         "ITEMS_PER_ARTICLE": {"hide", "notes", "claims", "via"},
-        "REGISTRY_ITEMS": {"(entities)", "(propositions)", "aliases", "related", "choices"},
+        "REGISTRY_ITEMS": {"(entities)", "(propositions)", "aliases", "related", "choices", "assessed"},
     },
     "maxProperties": {"REGISTRY_ITEMS": {"scopes"}},
 }

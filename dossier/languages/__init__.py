@@ -154,3 +154,39 @@ def _stopwords() -> dict[str, tuple[str, ...]]:
 def rules(code: str) -> Language | None:
     """The rules for a BCP 47 code ("en-GB" -> en); None when the language has none."""
     return _all().get(code.split("-")[0].lower())
+
+
+# A BCP 47 tag as the article schema accepts it (language, script, region, up to two variants).
+TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?(-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3})){0,2}")
+
+
+def is_tag(text: str) -> bool:
+    """Whether ``text`` is a tag the schema accepts: such a tag is safe in an HTML attribute as it is."""
+    return TAG.fullmatch(text) is not None
+
+
+def canonical_tag(text: str) -> str:
+    """``text`` in the case BCP 47 recommends ("EN-gb" -> "en-GB"), or "" when it is no tag at all."""
+    parts = text.strip().replace("_", "-").split("-")
+    if not re.fullmatch(r"[A-Za-z]{2,3}", parts[0]):
+        return ""
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if re.fullmatch(r"[A-Za-z]{4}", part) and len(out) == 1:
+            out.append(part.title())
+        elif re.fullmatch(r"[A-Za-z]{2}|[0-9]{3}", part):
+            out.append(part.upper())
+        elif re.fullmatch(r"[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}", part):
+            out.append(part.lower())
+        else:
+            return ""
+    return "-".join(out)
+
+
+def tag_hint(text: str) -> str:
+    """How to write a language tag, with the likely intended one when ``text`` is a miswritten tag."""
+    tag = canonical_tag(text[:40])
+    known = ", ".join(supported())
+    return (f"did you mean '{tag}'? " if tag and tag != text else "") + (
+        "write a BCP 47 tag: the language code, optionally a script and a region, "
+        f"e.g. de, en, en-GB, de-CH, pt-BR, zh-Hant (languages with rules for figures and dates: {known})")

@@ -95,7 +95,7 @@ ROLE = {"source": "Quelle", "relay": "Übermittler", "source and relay": "Quelle
 #: why an entity page lists another entity (``context.Relation``)
 RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt in diesem Ort"}
 #: the facts above an article's text
-ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "claims": "Aussagen"}
+ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "licence": "Lizenz des Quelltexts", "claims": "Aussagen"}
 #: the parts of a claim's tooltip
 #: the parts of a claim's panel (pages/claim_panel.py)
 PANEL = {
@@ -147,6 +147,9 @@ CSV_COLUMNS = {
     "note": "Anmerkung der Redaktion zur Aussage",
     "status": "consistent, open, explained, undecidable, resolved oder rhetorical: Stand des Vergleichs im Geltungsbereich",
 }
+#: an explanation or resolution written before some of its claims were added or changed (dossier/review.py)
+REVIEW = "neue Aussagen seit der Bewertung"
+REVIEW_ROW = "neu seit der Bewertung"
 TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von",
            "attribution": "Zuschreibung", "note": "Anmerkung", "rhetorical": "Rhetorik"}
 #: before an editor's correction of a note
@@ -286,6 +289,7 @@ T = {
     "claim_many": "Aussagen",
     "all_contradictions": "alle Widersprüche",
     "editor_note": "Anmerkung der Redaktion:",
+    "review_intro": "Die Anmerkung der Redaktion wurde vor einigen der Aussagen unten geschrieben oder bevor sich ihr Wert änderte; diese sind mit „{label}“ markiert und noch nicht geprüft.",
     "editor_note_heading": "Anmerkung der Redaktion",
     "csv_columns": "Spalten von claims.csv",
     "csv_intro": "UTF-8, Kommas als Trennzeichen, Zeilenende CRLF, Felder mit Komma, Anführungszeichen oder Zeilenumbruch in Anführungszeichen (RFC 4180). Eine Zelle, die mit `=`, `+`, `-` oder `@` (oder Tabulator, Wagenrücklauf) beginnen würde, beginnt mit einem Apostroph `'`: So führt eine Tabellenkalkulation Text aus den Artikeln nie als Formel aus. Zahlen (Positionen, Grenzen) bleiben unverändert.",

@@ -79,7 +79,7 @@ HIDE_REASON = {
 }
 ROLE = {"source": "Source", "relay": "Relay", "source and relay": "Source, relay"}
 RELATION = {"declared": "", "contains": "contains this place", "inside": "lies in this place"}
-ARTICLE_META = {"outlet": "Outlet", "date": "Date", "seed": "Source text", "original": "Original", "claims": "Claims"}
+ARTICLE_META = {"outlet": "Outlet", "date": "Date", "seed": "Source text", "original": "Original", "licence": "Licence of the source text", "claims": "Claims"}
 PANEL = {
     "label": "Claim", "value": "Value", "quote": "Quote", "source": "Source", "attribution": "Attribution",
     "status": "Status", "note": "Note", "agree": "Agree", "disagree": "Disagree",
@@ -124,6 +124,8 @@ CSV_COLUMNS = {
     "note": "The editors' note on the claim",
     "status": "consistent, open, explained, undecidable, resolved or rhetorical: state of the comparison in the scope",
 }
+REVIEW = "new claims since the assessment"
+REVIEW_ROW = "new since the assessment"
 TOOLTIP = {"value": "Value", "source": "Source", "status": "Status", "disputed_by": "Disputed by",
            "attribution": "Attribution", "note": "Note", "rhetorical": "Rhetoric"}
 CORRECTION = "Correct:"
@@ -243,6 +245,7 @@ T = {
     "claim_many": "claims",
     "all_contradictions": "all contradictions",
     "editor_note": "Editor's note:",
+    "review_intro": "The editors' note was written before some of the claims below were added or changed their value; these are marked “{label}” and not yet reviewed.",
     "editor_note_heading": "Editor's note",
     "csv_columns": "Columns of claims.csv",
     "csv_intro": "UTF-8, comma-separated, CRLF line ends, fields with a comma, quote or line break in quotes (RFC 4180). A cell that would start with `=`, `+`, `-` or `@` (or tab, carriage return) starts with an apostrophe `'`, so a spreadsheet never runs text from the articles as a formula. Numbers (positions, bounds) stay as they are.",

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .. import sitemap as site
 from ..escape import md_line, md_text, safe_url
+from ..languages import is_tag
 from ..link import LinkedArticle
 from ..locales import format_date_span
 from ..markup import Tag, paragraphs
@@ -85,6 +86,8 @@ def render(inputs: Inputs) -> str:
     url = safe_url(article.source_url)
     if url:
         meta.append((labels.ARTICLE_META["original"], Markup(f"<{markdown.link_target(url)}>")))
+    if article.licence:
+        meta.append((labels.ARTICLE_META["licence"], md_line(article.licence)))
     meta.append((labels.ARTICLE_META["claims"], md_text(len(article.claims))))
     meta_line = Markup(" · ").join(Markup(f"**{label}:** {value}") for label, value in meta)
     claims = []
@@ -122,7 +125,7 @@ def render(inputs: Inputs) -> str:
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
     body = paragraphs(article.text, item.anchored.hides, _tags(registry, item, verdicts, page))
-    return markdown.render("article.md.j2", title=article.title, lang=article.language, meta=meta_line, paragraphs=body, notes=notes,
+    return markdown.render("article.md.j2", title=article.title, lang=_lang(article.language), meta=meta_line, paragraphs=body, notes=notes,
                            claims=claims, hidden=hidden, panels=_panels(inputs, page))
 
 
@@ -217,3 +220,8 @@ def _tags(registry: Registry, item: LinkedArticle, verdicts: dict[str, Verdict],
             f'<time class="dossier-date" datetime="{iso}" title="{title}">', "</time>",
         ))
     return tags
+
+
+def _lang(tag: str) -> Markup:
+    """The article's BCP 47 tag for the ``lang`` attribute, unescaped ("en&#45;GB" would name no language)."""
+    return Markup(tag if is_tag(tag) else "und")

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from .. import sitemap as site
 from ..output import Output, Sourced
+from ..review import pending
 from . import labels, markdown
 from .context import Context
 
@@ -33,7 +34,7 @@ def render(inputs: Inputs) -> str:
             "count": report.claim_count,
             "conflict": report.conflict,
             "summary": markdown.conflict_summary(report),
-            "status": labels.STATUS[report.status],
+            "status": labels.STATUS[report.status] + (f" · {labels.REVIEW}" if pending(report) else ""),
             "status_key": report.status,
         }
         for report in markdown.ordered_reports(ctx.analysis.reports.values())

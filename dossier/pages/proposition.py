@@ -17,6 +17,7 @@ from .. import sitemap as site
 from ..analyse import ClaimRef, PropositionReport
 from ..dates import PartialDate
 from ..output import Output, Sourced
+from ..review import pending
 from . import glance, labels, markdown
 from .context import Context, Registry
 
@@ -42,6 +43,7 @@ class Row:
     attribution: str = "stated"
     rhetorical: str = ""
     repeated: bool = False  # repeats an earlier claim of its article: counted once
+    unreviewed: bool = False  # added or changed since the contradiction was assessed
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Inputs:
     proposition: str  # id
     status: str  # of the question, as the analysis found it
     groups: tuple[Group, ...]
+    review: bool  # the assessment has not seen the claims as they are (review.pending)
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
@@ -67,21 +70,23 @@ def pages(ctx: Context) -> Iterator[Output[Inputs]]:
 
 
 def inputs(ctx: Context, report: PropositionReport) -> Inputs:
+    found = pending(report)
+    unseen = set(found.new) if found else set()
     groups = tuple(
         Group(group.scope,
-              tuple(tuple(_row_of(ref, ref.claim.key in group.repeats) for ref in cluster) for cluster in group.clusters),
-              tuple(_row_of(ref, False) for ref in group.aside))
+              tuple(tuple(_row_of(ref, ref.claim.key in group.repeats, unseen) for ref in cluster) for cluster in group.clusters),
+              tuple(_row_of(ref, False, unseen) for ref in group.aside))
         for group in report.groups
     )
-    return Inputs(ctx.registry, report.proposition.id, report.status, groups)
+    return Inputs(ctx.registry, report.proposition.id, report.status, groups, found is not None)
 
 
-def _row_of(ref: ClaimRef, repeated: bool) -> Row:
+def _row_of(ref: ClaimRef, repeated: bool, unseen: set[str]) -> Row:
     claim = ref.claim
     return Row(ref.article.id, claim.id, claim.selector.quote, ref.value.text, ref.value.low, ref.value.high,
                claim.attributed_to, claim.via, claim.stance,
                ref.article.title, ref.article.outlet, ref.article.published, claim.note, claim.attribution, claim.rhetorical,
-               repeated)
+               repeated, f"{ref.article.id}/{claim.id}" in unseen)
 
 
 def render(inputs: Inputs) -> str:
@@ -104,6 +109,8 @@ def render(inputs: Inputs) -> str:
         conflict=any(g["conflict"] for g in groups),
         status=labels.STATUS[inputs.status],
         status_key=inputs.status,
+        review=labels.REVIEW if inputs.review else "",
+        new_label=labels.REVIEW_ROW,
         resolution=proposition.resolution,
         groups=groups,
         glance=glance.charts_block(registry, proposition, inputs.groups),
@@ -128,4 +135,5 @@ def _row(registry: Registry, page: str, row: Row, cluster: str) -> dict[str, Any
         "inferred": row.attribution == "inferred",
         "rhetorical": labels.RHETORICAL.get(row.rhetorical, ""),
         "repeated": row.repeated,
+        "new": labels.REVIEW_ROW if row.unreviewed else "",
     }
