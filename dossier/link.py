@@ -38,11 +38,11 @@ def link(corpus: Corpus, anchored: list[AnchoredArticle], diagnostics: Diagnosti
 
 def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatcher, diagnostics: Diagnostics) -> LinkedArticle:
     article = anchored.article
-    hidden = Overlaps(anchored.hides)
-    frames = Frames([*anchored.claims.values(), *(span for _, span in anchored.notes)])
+    hidden = Overlaps(anchored.unseen)  # the title line is shown as the heading: linked too
+    frames = Frames([*anchored.claims.values(), *(span for _, span in anchored.notes), *anchored.shown])
 
     def fits(start: int, end: int) -> bool:
-        """Visible, and either inside or outside each claim/note frame, never across."""
+        """Visible, and either inside or outside each claim/note frame (and title line), never across."""
         return not hidden.any(start, end) and not frames.crossed_by(start, end)
 
     mentions = tuple(m for m in matcher.find(article.text, article.published) if fits(m.start, m.end))

@@ -13,8 +13,9 @@ from .. import sitemap as site
 from ..escape import md_line, md_text, safe_url
 from ..link import LinkedArticle
 from ..markup import Tag, paragraphs
-from ..model import Claim
+from ..model import Claim, Span
 from ..output import Output, Sourced
+from ..textindex import normalise
 from ..values import format_date_span
 from . import labels, markdown
 from .context import Context, Registry
@@ -109,9 +110,31 @@ def render(inputs: Inputs) -> str:
         {"reason": labels.HIDE_REASON[h.reason], "text": article.text[s.start:s.end]}
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
-    body = paragraphs(article.text, item.anchored.hides, _tags(registry, item, verdicts, page))
-    return markdown.render("article.md.j2", title=article.title, lang=article.language, meta=meta_line, paragraphs=body, notes=notes,
-                           claims=claims, hidden=hidden)
+    heading, body = _heading_and_body(item, _tags(registry, item, verdicts, page))
+    return markdown.render("article.md.j2", title=article.title, heading=heading, lang=article.language, meta=meta_line,
+                           paragraphs=body, notes=notes, claims=claims, hidden=hidden)
+
+
+def _heading_and_body(item: LinkedArticle, tags: list[Tag]) -> tuple[Markup, list[Markup]]:
+    """The heading and the paragraphs, each with the tags inside it.
+
+    The title line of the text, cut from the body, is the heading with its
+    names, figures and dates tagged; without one (or when the annotation's
+    title words it differently) the annotation's title is, untagged.
+    """
+    article, anchored = item.article, item.anchored
+    plain = md_line(article.title)
+    if not anchored.shown:
+        return plain, paragraphs(article.text, anchored.hides, tags)
+    line = anchored.shown[0]
+    inside = [t for t in tags if line.start <= t.start and t.end <= line.end]
+    outside = [t for t in tags if not (line.start <= t.start and t.end <= line.end)]
+    body = paragraphs(article.text, anchored.hides, outside)
+    if normalise(article.text[line.start:line.end]) != normalise(article.title):
+        return plain, body
+    around = (Span(0, line.start), Span(line.end, len(article.text)))
+    heading = paragraphs(article.text, around, inside)
+    return (heading[0] if heading else plain), body
 
 
 def _claims_in_text_order(item: LinkedArticle) -> list[Claim]:
