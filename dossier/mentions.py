@@ -13,7 +13,11 @@ one ("Drohnenkampfes", "Kampfdrohnen") is searched for a registered
 single-word form as its first part (plus a linking -s-/-es-/-n-) or its
 last part (plus a case ending). Closed compounds are risky, so only forms
 of at least COMPOUND_FORM letters of entities that are not people take
-part: "Drohnenabwehr" never links a person called Drohne.
+part: "Drohnenabwehr" never links a person called Drohne. A name that ends
+in a consonant (places, organisations) opens a closed compound only before
+a consonant or a linking element: "Kurskorrektur" is Kurs + Korrektur, and
+without a dictionary "Kursk|orrektur" cannot be told from
+"Russland|einsatz", so both are left to the recall report.
 """
 
 from __future__ import annotations
@@ -47,7 +51,13 @@ MIN_STEM = 3
 COMPOUND_FORM = 5
 COMPOUND_REST = 4
 COMPOUND_PREFIX = 3
-LINKS = ("en", "es", "n", "s", "e", "")
+LINKS = ("en", "es", "n", "s", "")
+# Entity kinds whose forms are common nouns ("Drohnen", "Panzer"): glued
+# shut to any word. Names of places and organisations end in a consonant
+# that may as well start the next word ("Kursk|orrektur" is Kurs|korrektur),
+# so they open a closed compound only before a consonant or a linking element.
+NOUN_KINDS = frozenset({"equipment", "units"})
+VOWELS = frozenset("aeiouäöüy")
 
 Via = Literal["", "compound", "role"]
 
@@ -158,6 +168,8 @@ class AliasMatcher:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._root = _Node()
+        self._open_heads: set[str] = set()  # head keys that may precede a vowel
+        self._head_forms: dict[str, int] = {}  # head key -> length of its form (the key less its linking element)
         # closed compounds: folded form + linking element -> its pattern, as a
         # first part; folded form + case ending -> its pattern, as a last part
         heads: dict[str, list[_Pattern]] = {}
@@ -184,6 +196,9 @@ class AliasMatcher:
                     folded = _fold(word)
                     for link in LINKS:
                         _add(heads.setdefault(folded + link, []), pattern)
+                        if entity.type in NOUN_KINDS or link or folded[-1] in VOWELS:
+                            self._open_heads.add(folded + link)
+                        self._head_forms[folded + link] = max(len(folded), self._head_forms.get(folded + link, 0))
                     for ending in ("", *(E_ENDINGS if folded.endswith("e") else NOUN_ENDINGS)):
                         _add(tails.setdefault(folded + ending, []), pattern)
         self._heads = {key: patterns[0] for key, patterns in heads.items()}
@@ -258,8 +273,11 @@ class AliasMatcher:
             return None  # folding changed the length ("ß" is fine, ligatures are not): offsets would drift
         if folded[:3] in self._head_starts:
             for length in self._head_lengths:
-                if size - length >= COMPOUND_REST and (pattern := self._heads.get(folded[:length])) is not None:
-                    return _at(token, pattern, 0, length)
+                key = folded[:length]
+                if size - length >= COMPOUND_REST and (pattern := self._heads.get(key)) is not None:
+                    if folded[length] in VOWELS and key not in self._open_heads:
+                        continue  # "Kurskorrektur": the boundary is ambiguous for a name
+                    return _at(token, pattern, 0, self._head_forms[key])  # the form, without its linking element
         if folded[-3:] in self._tail_ends:
             for length in self._tail_lengths:
                 if size - length >= COMPOUND_PREFIX and (pattern := self._tails.get(folded[-length:])) is not None:
