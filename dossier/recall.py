@@ -42,7 +42,7 @@ class EntityRecall:
 def collect(corpus: Corpus, linked: list[LinkedArticle]) -> dict[str, EntityRecall]:
     """Every entity's linked forms and unlinked candidates, over all articles."""
     report = {eid: EntityRecall() for eid in sorted(corpus.entities)}
-    inside = _inside_forms(corpus)
+    inside = inside_forms(corpus)
     for item in linked:
         text = item.article.text
         covered = Overlaps(item.mentions)
@@ -54,7 +54,7 @@ def collect(corpus: Corpus, linked: list[LinkedArticle]) -> dict[str, EntityReca
         for token in WORD.finditer(text):
             if covered.any(token.start(), token.end()):
                 continue
-            owner = _contains_form(token.group(), inside)
+            owner = contains_form(token.group(), inside)
             if owner is not None:
                 _note(report[owner], token.group(), item.article.id)
     return report
@@ -118,7 +118,7 @@ def _capitalised_run(text: str, at: int, covered: Overlaps, backwards: bool) -> 
     return edge
 
 
-def _inside_forms(corpus: Corpus) -> dict[str, str]:
+def inside_forms(corpus: Corpus) -> dict[str, str]:
     """Folded one-word names and aliases, and the surnames of people ("Putin"
     of "Wladimir Putin") -> their entity."""
     forms: dict[str, str] = {}
@@ -133,7 +133,7 @@ def _inside_forms(corpus: Corpus) -> dict[str, str]:
     return forms
 
 
-def _contains_form(token: str, forms: dict[str, str]) -> str | None:
+def contains_form(token: str, forms: dict[str, str]) -> str | None:
     """The entity whose form begins or ends ``token`` (a longer noun), if any."""
     folded = token.casefold()
     if len(folded) != len(token) or not token[0].isupper() or not token[1:].islower():
