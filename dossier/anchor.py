@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .closest import closest, first_difference
 from .diagnostics import Diagnostics
-from .model import Article, Corpus, Hide, Note, Selector, Span
+from .model import Article, Corpus, Hide, Note, Selector, Span, Unlink
 from .spans import Overlaps
 from .textindex import TextIndex, normalise
 
@@ -31,6 +31,8 @@ class AnchoredArticle:
     shown: tuple[Span, ...] = ()
     #: the hidden text the reader never sees: nothing there is linked, tagged or counted
     unseen: tuple[Span, ...] = ()
+    #: wrong links switched off, each with the span of its quote
+    unlinks: tuple[tuple[Unlink, Span], ...] = ()
 
 
 def anchor(corpus: Corpus, diagnostics: Diagnostics) -> list[AnchoredArticle]:
@@ -40,14 +42,16 @@ def anchor(corpus: Corpus, diagnostics: Diagnostics) -> list[AnchoredArticle]:
 def anchor_article(article: Article, diagnostics: Diagnostics) -> AnchoredArticle:
     index = TextIndex(article.text)
     selectors = [h.selector for h in article.hides] + [n.selector for n in article.notes] + [c.selector for c in article.claims]
+    selectors += [u.selector for u in article.unlinks]
     index.expect(normalise(text) for s in selectors for text in (s.quote, s.prefix, s.suffix))
     resolved = [(h, s) for h in article.hides if (s := resolve(h.selector, index, article, diagnostics))]
     hides = tuple(s for _, s in resolved)
     shown, unseen = _title_line(article.text, resolved)
     notes = tuple((n, s) for n in article.notes if (s := resolve(n.selector, index, article, diagnostics)))
     claims = {c.id: s for c in article.claims if (s := resolve(c.selector, index, article, diagnostics))}
+    unlinks = tuple((u, s) for u in article.unlinks if (s := resolve(u.selector, index, article, diagnostics)))
     _check_layout(article, index, claims, unseen, shown, notes, diagnostics)
-    return AnchoredArticle(article, claims, hides, notes, shown, unseen)
+    return AnchoredArticle(article, claims, hides, notes, shown, unseen, unlinks)
 
 
 def _title_line(text: str, hides: list[tuple[Hide, Span]]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:

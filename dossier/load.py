@@ -19,7 +19,7 @@ from .diagnostics import Diagnostics, Position, did_you_mean
 from .files import FileError, read_source, real_folder
 from .layout import Project
 from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
-from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
+from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector, Unlink
 from .names import check_forms
 from .schema import validate
 from .sitemap import RESERVED_IDS, id_problem
@@ -395,6 +395,7 @@ def _article(
             for i, n in enumerate(data.get("notes", []))
         ),
         claims=tuple(claims),
+        unlinks=tuple(Unlink(_selector(doc, ("unlink", i), u), u["entity"]) for i, u in enumerate(data.get("unlink", []))),
     )
 
 

@@ -72,6 +72,14 @@ class Hide:
 
 
 @dataclass(frozen=True, slots=True)
+class Unlink:
+    """A wrong link switched off: no mention of ``entity`` inside the quote."""
+
+    selector: Selector
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     selector: Selector
     kind: str
@@ -119,6 +127,7 @@ class Article:
     hides: tuple[Hide, ...] = ()
     notes: tuple[Note, ...] = ()
     claims: tuple[Claim, ...] = ()
+    unlinks: tuple[Unlink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
