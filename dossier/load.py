@@ -471,7 +471,8 @@ def _alias(item: dict[str, Any], where: Where, diagnostics: Diagnostics) -> Alia
     start, end = dates["from"], dates["to"]
     if start is not None and end is not None and (start.year, start.month or 1, start.day or 1) > (end.year, end.month or 12, end.day or 31):
         diagnostics.error(where / "to", f"the role ends ({end.iso()}) before it begins ({start.iso()})", "swap from and to")
-    return Alias(item["form"], item.get("erroneous", False), item.get("note", ""), item.get("role", False), start, end)
+    return Alias(item["form"], item.get("erroneous", False), item.get("note", ""), item.get("role", False), start, end,
+                 item.get("case_sensitive"))
 
 
 def _unknown(diagnostics: Diagnostics, position: Location, what: str, name: str, known: list[str]) -> None:

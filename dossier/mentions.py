@@ -60,6 +60,13 @@ NOUN_KINDS = frozenset({"equipment", "units"})
 VOWELS = frozenset("aeiouäöüy")
 
 Via = Literal["", "compound", "role"]
+#: how a word of a form compares with the text: acronyms exactly (plus a
+#: genitive -s), a one-word name by its initial capital ("Young" is not
+#: "young men"), a form marked ``case_sensitive`` letter for letter (endings
+#: aside), anything else in any case
+Case = Literal["acronym", "initial", "written", "folded"]
+# Apostrophes as typed and as typeset: compared as one.
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +112,28 @@ def _latest(d: PartialDate) -> tuple[int, int, int]:
 class _Node:
     """One word of the alias trie; ``patterns`` end here, best first."""
 
-    # folded word -> (word as compared, compare case-sensitively, gap before it, next node)
-    children: dict[str, list[tuple[str, bool, str, _Node]]] = field(default_factory=dict)
+    # folded word -> (word as compared, how its case is compared, gap before it, next node)
+    children: dict[str, list[tuple[str, Case, str, _Node]]] = field(default_factory=dict)
     patterns: list[_Pattern] = field(default_factory=list)
 
 
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
+
+
+def _case(word: str, words: int, sensitive: bool | None) -> Case:
+    """The rule documented in CONTRIBUTING.md (Aliases: upper and lower case)."""
+    if sensitive is False:
+        return "folded"
+    if sensitive:
+        return "written"
+    if _is_acronym(word):
+        return "acronym"
+    return "initial" if words == 1 and word[:1].isupper() else "folded"
+
+
+def _straight(text: str) -> str:
+    return text.translate(APOSTROPHES)
 
 
 def _fold(word: str) -> str:
@@ -123,6 +145,7 @@ def _gap(between: str) -> str | None:
     joiner (" "), a period stays (".", ". "), anything else is literal."""
     if len(between) > MAX_GAP:
         return None
+    between = _straight(between)
     if JOINER.fullmatch(between):
         return " "
     if DOTTED.fullmatch(between):
@@ -130,9 +153,15 @@ def _gap(between: str) -> str | None:
     return between
 
 
-def _word_matches(token: str, word: str, exact: bool) -> bool:
-    if exact:
+def _word_matches(token: str, word: str, case: Case) -> bool:
+    if case == "acronym":
         return token == word or token == word + "s"
+    if case == "written":
+        return token.startswith(word) and (token == word or _is_ending(_fold(token[len(word):]), _fold(word)))
+    if case == "initial":
+        if token[:1] != word[:1]:
+            return False
+        word = _fold(word)
     folded = _fold(token)
     if folded == word:
         return True
@@ -175,21 +204,22 @@ class AliasMatcher:
         heads: dict[str, list[_Pattern]] = {}
         tails: dict[str, list[_Pattern]] = {}
         for entity in entities:
-            forms = [(entity.name, _Pattern(entity.id, False))] + [
-                (a.form, _Pattern(entity.id, a.erroneous, a.role, a.valid_from, a.valid_to)) for a in entity.aliases]
-            for form, pattern in forms:
+            forms = [(entity.name, _Pattern(entity.id, False), None)] + [
+                (a.form, _Pattern(entity.id, a.erroneous, a.role, a.valid_from, a.valid_to), a.case_sensitive) for a in entity.aliases]
+            for form, pattern, sensitive in forms:
+                form = _straight(form)
                 words = [(m.group(), form[previous.end():m.start()] if previous else "")
                          for previous, m in _pairs(WORD.finditer(form))]
                 if not words:
                     continue
                 node = self._root
                 for word, before in words:
-                    exact = _is_acronym(word)
-                    compared = word if exact else _fold(word)
+                    case = _case(word, len(words), sensitive)
+                    compared = _fold(word) if case == "folded" else word
                     gap = _gap(before) if before else ""
                     edges = node.children.setdefault(_fold(word), [])
-                    node = next((n for w, e, g, n in edges if (w, e, g) == (compared, exact, gap)), None) or _append(
-                        edges, compared, exact, gap or "")
+                    node = next((n for w, e, g, n in edges if (w, e, g) == (compared, case, gap)), None) or _append(
+                        edges, compared, case, gap or "")
                 _add(node.patterns, pattern)
                 word = words[0][0]
                 if len(words) == 1 and entity.type != "people" and not pattern.role and not _is_acronym(word) and len(word) >= COMPOUND_FORM:
@@ -250,8 +280,8 @@ class AliasMatcher:
             keys = stems[i] = _stems(tokens[i].group())
         best: tuple[_Pattern, int] | None = None
         for key in keys:
-            for word, exact, before, child in node.children.get(key, ()):
-                if before != gap or not _word_matches(tokens[i].group(), word, exact):
+            for word, case, before, child in node.children.get(key, ()):
+                if before != gap or not _word_matches(tokens[i].group(), word, case):
                     continue
                 found = self._longest(text, tokens, stems, gaps, child, first, i + 1, on) if child.children else None
                 if found is None:
@@ -310,7 +340,7 @@ def _add(patterns: list[_Pattern], pattern: _Pattern) -> None:
         patterns.sort(key=lambda p: (p.role, p.erroneous, p.entity))
 
 
-def _append(edges: list[tuple[str, bool, str, _Node]], word: str, exact: bool, gap: str) -> _Node:
+def _append(edges: list[tuple[str, Case, str, _Node]], word: str, case: Case, gap: str) -> _Node:
     node = _Node()
-    edges.append((word, exact, gap, node))
+    edges.append((word, case, gap, node))
     return node

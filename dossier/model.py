@@ -140,6 +140,8 @@ class Alias:
     role: bool = False
     valid_from: PartialDate | None = None
     valid_to: PartialDate | None = None
+    #: None: the default rule (mentions.py, CONTRIBUTING.md); True: letter for letter; False: any case
+    case_sensitive: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

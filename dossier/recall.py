@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from .link import LinkedArticle
-from .mentions import WORD, Mention
+from .mentions import WORD, AliasMatcher, Mention
 from .model import Corpus
 from .names import STOPWORDS
 from .spans import Overlaps
@@ -77,8 +77,36 @@ def render(corpus: Corpus, report: dict[str, EntityRecall]) -> str:
 
 
 def mention_report(corpus: Corpus, linked: list[LinkedArticle]) -> str:
-    """``dossier check --report mentions``: collect, then render."""
-    return render(corpus, collect(corpus, linked))
+    """``dossier check --report mentions``: collect, then render, then the
+    aliases that match nowhere."""
+    unused = unmatched_aliases(corpus)
+    tail = "".join(f"alias matches nowhere: {_q(form)} of {eid}\n" for eid, form in unused)
+    return render(corpus, collect(corpus, linked)) + tail
+
+
+def unmatched_aliases(corpus: Corpus) -> list[tuple[str, str]]:
+    """(entity id, form) of every alias that matches no article on its own: a
+    typo, a form no text uses (yet), or one its case rule keeps from matching.
+
+    Aliases are matched without the entity's name, and those not found once
+    more without the aliases found, so a longer form that wins the same
+    words ("Kyrylo Budanow" over "Budanow") does not hide a shorter one. A report, not a warning: a registry may well hold
+    forms for articles still to come.
+    """
+    alone = [
+        replace(corpus.entities[eid], id=f"{eid}\0{i}", name="", aliases=(alias,))
+        for eid in sorted(corpus.entities)
+        for i, alias in enumerate(corpus.entities[eid].aliases)
+    ]
+    for _ in range(2):  # again without the forms found: a longer one may have hidden a shorter one
+        matcher = AliasMatcher(alone)
+        found = {m.entity for article in corpus.articles for m in matcher.find(article.text, article.published)}
+        alone = [e for e in alone if e.id not in found]
+    out = []
+    for key in (e.id for e in alone):
+        eid, i = key.split("\0")
+        out.append((eid, corpus.entities[eid].aliases[int(i)].form))
+    return out
 
 
 def _note(entry: EntityRecall, candidate: str, article: str) -> None:

@@ -204,3 +204,44 @@ def test_a_role_links_whoever_held_it_on_the_article_date(on, expected):
 def test_an_undated_role_links_always_and_is_marked():
     [m] = ROLES.find("der ukrainische Militärgeheimdienstchef", None)
     assert (m.entity, m.surface, m.via) == ("budanov", "ukrainische Militärgeheimdienstchef", "role")
+
+
+# --- upper and lower case, apostrophes, English endings -----------------------
+
+def cased(eid: str, name: str, *aliases: Alias) -> Entity:
+    return Entity(id=eid, type="people", name=name, description="", aliases=aliases,
+                  related=(), part_of="", wikidata="", position=Position("x"))
+
+
+def test_a_one_word_form_needs_its_initial_capital():
+    matcher = AliasMatcher([cased("young", "Benjamin R. Young", Alias("Young"))])
+    text = "the lives of young men, said Young"
+    assert [(m.surface, m.start) for m in matcher.find(text)] == [("Young", text.rindex("Young"))]
+
+
+def test_case_sensitive_can_be_switched_on_and_off():
+    matcher = AliasMatcher([
+        cased("un", "Vereinte Nationen", Alias("Un", case_sensitive=False)),
+        cased("ko", "Korea Institute", Alias("KoREA Inst", case_sensitive=True)),
+    ])
+    assert [m.entity for m in matcher.find("un und UN")] == ["un", "un"]
+    assert [m.surface for m in matcher.find("KoREA Inst, Korea Inst")] == ["KoREA Inst"]
+
+
+@pytest.mark.parametrize("form, text", [
+    ("Democratic People’s Republic of Korea", "the Democratic People's Republic of Korea"),
+    ("Democratic People's Republic of Korea", "the Democratic People’s Republic of Korea"),
+])
+def test_typographic_and_straight_apostrophes_match_each_other(form, text):
+    matcher = AliasMatcher([cased("dprk", "DPRK", Alias(form))])
+    assert [m.entity for m in matcher.find(text)] == ["dprk"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kim Jong Un's troops", "Kim Jong Un"),
+    ("Kim Jong Un’s troops", "Kim Jong Un"),
+    ("many Russians", "Russians"),
+])
+def test_english_possessives_and_plurals(text, surface):
+    matcher = AliasMatcher([cased("kim", "Kim Jong Un"), cased("russians", "Russian")])
+    assert [m.surface for m in matcher.find(text)] == [surface]
