@@ -49,10 +49,12 @@ def test_the_heading_links_names_and_tags_claims_escaped(dossier, tmp_path):
     assert body.count('class="dossier-mention"') == 2  # Budanov and Russland in the body
 
 
-def test_a_reworded_title_is_shown_as_written_untagged(dossier, tmp_path):
-    heading, _ = page(dossier, tmp_path, "Ein anderer Titel")
+def test_a_reworded_title_is_the_heading_and_the_tagged_title_line_opens_the_text(dossier, tmp_path):
+    heading, markdown = page(dossier, tmp_path, "Ein anderer Titel")
     assert heading.startswith("# Ein anderer Titel")
     assert "dossier-mention" not in heading
+    body = markdown.split(heading, 1)[1]
+    assert body.count('id="c-c1"') == 1 and 'id="m1"' in body  # every anchor the page links to exists
 
 
 def test_title_mentions_count_like_body_mentions(dossier):

@@ -119,8 +119,10 @@ def _heading_and_body(item: LinkedArticle, tags: list[Tag]) -> tuple[Markup, lis
     """The heading and the paragraphs, each with the tags inside it.
 
     The title line of the text, cut from the body, is the heading with its
-    names, figures and dates tagged; without one (or when the annotation's
-    title words it differently) the annotation's title is, untagged.
+    names, figures and dates tagged; without one the annotation's title is,
+    untagged. When the annotation's title words it differently, that title
+    is the heading and the tagged title line opens the text, so every link
+    to a claim or mention in it still has its target.
     """
     article, anchored = item.article, item.anchored
     plain = md_line(article.title)
@@ -130,10 +132,10 @@ def _heading_and_body(item: LinkedArticle, tags: list[Tag]) -> tuple[Markup, lis
     inside = [t for t in tags if line.start <= t.start and t.end <= line.end]
     outside = [t for t in tags if not (line.start <= t.start and t.end <= line.end)]
     body = paragraphs(article.text, anchored.hides, outside)
-    if normalise(article.text[line.start:line.end]) != normalise(article.title):
-        return plain, body
     around = (Span(0, line.start), Span(line.end, len(article.text)))
     heading = paragraphs(article.text, around, inside)
+    if normalise(article.text[line.start:line.end]) != normalise(article.title):
+        return plain, heading + body  # the text's own headline stays, tagged, above the text
     return (heading[0] if heading else plain), body
 
 
