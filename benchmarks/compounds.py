@@ -87,6 +87,10 @@ def synthetic_labels(corpus: Corpus) -> tuple[list[Entity], list[tuple[str, str,
                 (f"{kind}: closed, first part", f"{form}s{head.lower()}", {eid}),
                 (f"{kind}: closed, last part", f"{MODIFIERS[len(labels) % len(MODIFIERS)]}{form.lower()}", {eid}),
                 (f"{kind}: near miss", f"{form[:-1]}{'x' if form[-1] != 'x' else 'y'}{head.lower()}", set()),
+                # a vowel right after the form: a real compound ("Russlandeinsatz") or the form's
+                # last letter starting the next word ("Kurskorrektur" is Kurs + Korrektur)
+                (f"{kind}: before a vowel, compound", f"{form}einsatz", {eid}),
+                (f"{kind}: before a vowel, near miss", f"{form}orrektur", set()),
             ]
     labels += [("person named like a noun", w, set()) for w in ("Drohnenabwehr", "Drohnenangriff", "Kampfdrohnen")]
     return extra, labels

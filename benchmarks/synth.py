@@ -611,11 +611,14 @@ def _article(rng: random.Random, index: int, reg: dict[str, list[_Entity]],
     rng.shuffle(w.sentences)
 
     country, person, org = picks["country"][0], picks["person"][0], picks["org"][0]
-    title = rng.choice((
-        f"{country.name} verlegt weitere Truppen – {person.nom[0]} warnt vor Eskalation",
-        f"Bericht: {org.name} meldet neue Zahlen zu {country.name}",
-        f"{person.nom[0]}: Lage in {picks['place'][0].name} spitzt sich zu",
+    place = picks["place"][0]
+    # the title line is shown as the page heading, so its names are linked too
+    title, in_title = rng.choice((
+        (f"{country.name} verlegt weitere Truppen – {person.nom[0]} warnt vor Eskalation", (country, person)),
+        (f"Bericht: {org.name} meldet neue Zahlen zu {country.name}", (org, country)),
+        (f"{person.nom[0]}: Lage in {place.name} spitzt sich zu", (person, place)),
     ))
+    w.mentioned.update(e.id for e in in_title)
     hides = [(title, "title"), (f"Stand: {day:02d}.{month:02d}.{year}, {rng.randint(6, 22):02d}:{rng.choice((0, 15, 30, 45)):02d} Uhr", "dateline")]
     lines = [hides[0][0], hides[1][0]]
     if rng.random() < 0.5:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .closest import closest, first_difference
 from .diagnostics import Diagnostics
-from .model import Article, Corpus, Note, Selector, Span
+from .model import Article, Corpus, Hide, Note, Selector, Span, Unlink
 from .spans import Overlaps
 from .textindex import TextIndex, normalise
 
@@ -25,6 +25,14 @@ class AnchoredArticle:
     claims: dict[str, Span]  # claim id -> span, for every claim that anchored
     hides: tuple[Span, ...]
     notes: tuple[tuple[Note, Span], ...]
+    #: the title line, when a hide with reason ``title`` covers it: cut from
+    #: the body but shown as the page heading, so annotated like body text
+    #: (its first line only: scrapers often repeat the headline below it)
+    shown: tuple[Span, ...] = ()
+    #: the hidden text the reader never sees: nothing there is linked, tagged or counted
+    unseen: tuple[Span, ...] = ()
+    #: wrong links switched off, each with the span of its quote
+    unlinks: tuple[tuple[Unlink, Span], ...] = ()
 
 
 def anchor(corpus: Corpus, diagnostics: Diagnostics) -> list[AnchoredArticle]:
@@ -34,12 +42,33 @@ def anchor(corpus: Corpus, diagnostics: Diagnostics) -> list[AnchoredArticle]:
 def anchor_article(article: Article, diagnostics: Diagnostics) -> AnchoredArticle:
     index = TextIndex(article.text)
     selectors = [h.selector for h in article.hides] + [n.selector for n in article.notes] + [c.selector for c in article.claims]
+    selectors += [u.selector for u in article.unlinks]
     index.expect(normalise(text) for s in selectors for text in (s.quote, s.prefix, s.suffix))
-    hides = tuple(s for h in article.hides if (s := resolve(h.selector, index, article, diagnostics)))
+    resolved = [(h, s) for h in article.hides if (s := resolve(h.selector, index, article, diagnostics))]
+    hides = tuple(s for _, s in resolved)
+    shown, unseen = _title_line(article.text, resolved)
     notes = tuple((n, s) for n in article.notes if (s := resolve(n.selector, index, article, diagnostics)))
     claims = {c.id: s for c in article.claims if (s := resolve(c.selector, index, article, diagnostics))}
-    _check_layout(article, index, claims, hides, notes, diagnostics)
-    return AnchoredArticle(article, claims, hides, notes)
+    unlinks = tuple((u, s) for u in article.unlinks if (s := resolve(u.selector, index, article, diagnostics)))
+    _check_layout(article, index, claims, unseen, shown, notes, diagnostics)
+    return AnchoredArticle(article, claims, hides, notes, shown, unseen, unlinks)
+
+
+def _title_line(text: str, hides: list[tuple[Hide, Span]]) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """(shown, unseen): the first line of the first ``title`` hide is shown as
+    the heading; every other hidden character stays unseen."""
+    shown: list[Span] = []
+    unseen: list[Span] = []
+    for hide, span in hides:
+        if hide.reason == "title" and not shown:
+            newline = text.find("\n", span.start, span.end)
+            end = span.end if newline < 0 else len(text[span.start:newline].rstrip()) + span.start
+            shown.append(Span(span.start, end))
+            if end < span.end:
+                unseen.append(Span(end, span.end))
+        else:
+            unseen.append(span)
+    return tuple(shown), tuple(unseen)
 
 
 # Occurrences of an ambiguous quote that are counted, and lines that are listed.
@@ -193,17 +222,25 @@ def _check_layout(
     article: Article,
     index: TextIndex,
     claims: dict[str, Span],
-    hides: tuple[Span, ...],
+    unseen: tuple[Span, ...],
+    shown: tuple[Span, ...],
     notes: tuple[tuple[Note, Span], ...],
     diagnostics: Diagnostics,
 ) -> None:
-    """Claims must be visible and nest cleanly: the page can only show a tree of tags."""
+    """Claims must be visible and nest cleanly: the page can only show a tree of tags.
+
+    A title line is visible (as the heading), so a claim may lie inside it,
+    but not across its edge: the heading and the body are separate lines.
+    """
     by_id = {c.id: c for c in article.claims}
-    hidden = Overlaps(hides)
+    hidden = Overlaps(unseen)
     for claim_id, span in claims.items():
         claim = by_id[claim_id]
         if hidden.any(span.start, span.end):
             diagnostics.error(claim.position, f"claim '{claim_id}' lies in a hidden span", "remove the hide entry or quote visible text")
+        elif any(s.start < span.end and span.start < s.end and not (s.start <= span.start and span.end <= s.end) for s in shown):
+            diagnostics.error(claim.position, f"claim '{claim_id}' runs across the edge of the title line",
+                              "quote either words of the title or words of the text, not both")
     tagged = sorted(
         [(s, f"claim '{cid}'", by_id[cid].position) for cid, s in claims.items()]
         + [(s, f"note on \"{_short(n.selector.quote, 30)}\"", n.selector.position) for n, s in notes],

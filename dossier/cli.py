@@ -249,10 +249,7 @@ def _count(n: int, noun: str) -> str:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """What an annotated article still lacks, and how much of it claims cover."""
-    from .anchor import anchor_article
-    from .link import link_article
-    from .mentions import AliasMatcher
-    from .suggest import coverage, format_suggestions, suggestions
+    from .suggest import format_suggestions, left_to_do
 
     root: Path = args.root
     seed = _find_seed(root, args.article)
@@ -265,16 +262,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         _print(diagnostics, False)
         print(f"{seed.relative_to(root)}: no usable annotation file; start one with: dossier new {seed.relative_to(root)}", file=sys.stderr)
         return 1
-    anchored = anchor_article(article, diagnostics)
-    claimed = list(anchored.claims.values())
-    # Registered names need nothing: the build links them (counted, not listed), though a
-    # spelling the registry marks as wrong may deserve a note.
-    linked = link_article(corpus, anchored, AliasMatcher(corpus.entities.values()), Diagnostics()).mentions
-    found = [
-        s for s in suggestions(article.text, article.published, corpus.entities.values(), anchored.hides, article.language)
-        if s.kind == "candidate" or (s.erroneous if s.kind == "entity" else not any(c.start < s.end and s.start < c.end for c in claimed))
-    ]
-    print(format_suggestions(found, coverage(article.text, article.published, claimed, anchored.hides, article.language), len(linked)))
+    print(format_suggestions(*left_to_do(corpus, article)))
     return 0
 
 

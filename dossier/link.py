@@ -38,14 +38,15 @@ def link(corpus: Corpus, anchored: list[AnchoredArticle], diagnostics: Diagnosti
 
 def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatcher, diagnostics: Diagnostics) -> LinkedArticle:
     article = anchored.article
-    hidden = Overlaps(anchored.hides)
-    frames = Frames([*anchored.claims.values(), *(span for _, span in anchored.notes)])
+    hidden = Overlaps(anchored.unseen)  # the title line is shown as the heading: linked too
+    frames = Frames([*anchored.claims.values(), *(span for _, span in anchored.notes), *anchored.shown])
 
     def fits(start: int, end: int) -> bool:
-        """Visible, and either inside or outside each claim/note frame, never across."""
+        """Visible, and either inside or outside each claim/note frame (and title line), never across."""
         return not hidden.any(start, end) and not frames.crossed_by(start, end)
 
-    mentions = tuple(m for m in matcher.find(article.text, article.published) if fits(m.start, m.end))
+    found = [m for m in matcher.find(article.text, article.published) if fits(m.start, m.end)]
+    mentions = tuple(_unlink(corpus, anchored, found, diagnostics))
     named = Overlaps(mentions)
     dates = tuple(d for d in find_dates(article.text, article.published, article.language) if fits(d.start, d.end) and not named.any(d.start, d.end))
     values: dict[str, Value] = {}
@@ -70,4 +71,22 @@ def link_article(corpus: Corpus, anchored: AnchoredArticle, matcher: AliasMatche
             diagnostics.error(claim.at("value"), f"claim '{claim.id}': {problem[0]}", problem[1])
         values[claim.id] = normalise_value(proposition, raw, corpus.entities)
     return LinkedArticle(anchored, mentions, dates, values)
+
+
+def _unlink(corpus: Corpus, anchored: AnchoredArticle, mentions: list[Mention], diagnostics: Diagnostics) -> list[Mention]:
+    """The mentions less those an ``unlink:`` entry switches off; an entry
+    that switches off nothing is an error (the text or the registry changed)."""
+    for unlink, span in anchored.unlinks:
+        where = unlink.selector.position
+        if unlink.entity not in corpus.entities:
+            diagnostics.error(where, f"unlink: unknown entity '{unlink.entity}'", "use an id from content/entities/")
+            continue
+        kept = [m for m in mentions if not (m.entity == unlink.entity and span.start < m.end and m.start < span.end)]
+        if len(kept) == len(mentions):
+            linked = sorted({m.entity for m in mentions if span.start < m.end and m.start < span.end})
+            there = f"; it links {', '.join(linked)}" if linked else "; nothing is linked there"
+            diagnostics.error(where, f"unlink: the quote \"{unlink.selector.quote}\" holds no link to '{unlink.entity}'{there}",
+                              "remove the unlink entry, or quote the words that are linked wrongly")
+        mentions = kept
+    return mentions
 

@@ -20,7 +20,7 @@ from .files import FileError, read_source, real_folder
 from .idhints import entity_hint
 from .layout import Project
 from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
-from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector
+from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector, Unlink
 from .names import check_forms
 from .resolution import check as check_resolutions
 from .schema import validate
@@ -403,6 +403,7 @@ def _article(
             for i, n in enumerate(data.get("notes", []))
         ),
         claims=tuple(claims),
+        unlinks=tuple(Unlink(_selector(doc, ("unlink", i), u), u["entity"]) for i, u in enumerate(data.get("unlink", []))),
     )
 
 
@@ -481,7 +482,8 @@ def _alias(item: dict[str, Any], where: Where, diagnostics: Diagnostics) -> Alia
     start, end = dates["from"], dates["to"]
     if start is not None and end is not None and (start.year, start.month or 1, start.day or 1) > (end.year, end.month or 12, end.day or 31):
         diagnostics.error(where / "to", f"the role ends ({end.iso()}) before it begins ({start.iso()})", "swap from and to")
-    return Alias(item["form"], item.get("erroneous", False), item.get("note", ""), item.get("role", False), start, end)
+    return Alias(item["form"], item.get("erroneous", False), item.get("note", ""), item.get("role", False), start, end,
+                 item.get("case_sensitive"))
 
 
 def _unknown(diagnostics: Diagnostics, position: Location, what: str, name: str, known: list[str]) -> None:

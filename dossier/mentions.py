@@ -13,7 +13,11 @@ one ("Drohnenkampfes", "Kampfdrohnen") is searched for a registered
 single-word form as its first part (plus a linking -s-/-es-/-n-) or its
 last part (plus a case ending). Closed compounds are risky, so only forms
 of at least COMPOUND_FORM letters of entities that are not people take
-part: "Drohnenabwehr" never links a person called Drohne.
+part: "Drohnenabwehr" never links a person called Drohne. A name that ends
+in a consonant (places, organisations) opens a closed compound only before
+a consonant or a linking element: "Kurskorrektur" is Kurs + Korrektur, and
+without a dictionary "Kursk|orrektur" cannot be told from
+"Russland|einsatz", so both are left to the recall report.
 """
 
 from __future__ import annotations
@@ -47,9 +51,22 @@ MIN_STEM = 3
 COMPOUND_FORM = 5
 COMPOUND_REST = 4
 COMPOUND_PREFIX = 3
-LINKS = ("en", "es", "n", "s", "e", "")
+LINKS = ("en", "es", "n", "s", "")
+# Entity kinds whose forms are common nouns ("Drohnen", "Panzer"): glued
+# shut to any word. Names of places and organisations end in a consonant
+# that may as well start the next word ("Kursk|orrektur" is Kurs|korrektur),
+# so they open a closed compound only before a consonant or a linking element.
+NOUN_KINDS = frozenset({"equipment", "units"})
+VOWELS = frozenset("aeiouäöüy")
 
 Via = Literal["", "compound", "role"]
+#: how a word of a form compares with the text: acronyms exactly (plus a
+#: genitive -s), a one-word name by its initial capital ("Young" is not
+#: "young men"), a form marked ``case_sensitive`` letter for letter (endings
+#: aside), anything else in any case
+Case = Literal["acronym", "initial", "written", "folded"]
+# Apostrophes as typed and as typeset: compared as one.
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +112,28 @@ def _latest(d: PartialDate) -> tuple[int, int, int]:
 class _Node:
     """One word of the alias trie; ``patterns`` end here, best first."""
 
-    # folded word -> (word as compared, compare case-sensitively, gap before it, next node)
-    children: dict[str, list[tuple[str, bool, str, _Node]]] = field(default_factory=dict)
+    # folded word -> (word as compared, how its case is compared, gap before it, next node)
+    children: dict[str, list[tuple[str, Case, str, _Node]]] = field(default_factory=dict)
     patterns: list[_Pattern] = field(default_factory=list)
 
 
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper()
+
+
+def _case(word: str, words: int, sensitive: bool | None) -> Case:
+    """The rule documented in CONTRIBUTING.md (Aliases: upper and lower case)."""
+    if sensitive is False:
+        return "folded"
+    if sensitive:
+        return "written"
+    if _is_acronym(word):
+        return "acronym"
+    return "initial" if words == 1 and word[:1].isupper() else "folded"
+
+
+def _straight(text: str) -> str:
+    return text.translate(APOSTROPHES)
 
 
 def _fold(word: str) -> str:
@@ -113,6 +145,7 @@ def _gap(between: str) -> str | None:
     joiner (" "), a period stays (".", ". "), anything else is literal."""
     if len(between) > MAX_GAP:
         return None
+    between = _straight(between)
     if JOINER.fullmatch(between):
         return " "
     if DOTTED.fullmatch(between):
@@ -120,9 +153,15 @@ def _gap(between: str) -> str | None:
     return between
 
 
-def _word_matches(token: str, word: str, exact: bool) -> bool:
-    if exact:
+def _word_matches(token: str, word: str, case: Case) -> bool:
+    if case == "acronym":
         return token == word or token == word + "s"
+    if case == "written":
+        return token.startswith(word) and (token == word or _is_ending(_fold(token[len(word):]), _fold(word)))
+    if case == "initial":
+        if token[:1] != word[:1]:
+            return False
+        word = _fold(word)
     folded = _fold(token)
     if folded == word:
         return True
@@ -158,32 +197,38 @@ class AliasMatcher:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._root = _Node()
+        self._open_heads: set[str] = set()  # head keys that may precede a vowel
+        self._head_forms: dict[str, int] = {}  # head key -> length of its form (the key less its linking element)
         # closed compounds: folded form + linking element -> its pattern, as a
         # first part; folded form + case ending -> its pattern, as a last part
         heads: dict[str, list[_Pattern]] = {}
         tails: dict[str, list[_Pattern]] = {}
         for entity in entities:
-            forms = [(entity.name, _Pattern(entity.id, False))] + [
-                (a.form, _Pattern(entity.id, a.erroneous, a.role, a.valid_from, a.valid_to)) for a in entity.aliases]
-            for form, pattern in forms:
+            forms = [(entity.name, _Pattern(entity.id, False), None)] + [
+                (a.form, _Pattern(entity.id, a.erroneous, a.role, a.valid_from, a.valid_to), a.case_sensitive) for a in entity.aliases]
+            for form, pattern, sensitive in forms:
+                form = _straight(form)
                 words = [(m.group(), form[previous.end():m.start()] if previous else "")
                          for previous, m in _pairs(WORD.finditer(form))]
                 if not words:
                     continue
                 node = self._root
                 for word, before in words:
-                    exact = _is_acronym(word)
-                    compared = word if exact else _fold(word)
+                    case = _case(word, len(words), sensitive)
+                    compared = _fold(word) if case == "folded" else word
                     gap = _gap(before) if before else ""
                     edges = node.children.setdefault(_fold(word), [])
-                    node = next((n for w, e, g, n in edges if (w, e, g) == (compared, exact, gap)), None) or _append(
-                        edges, compared, exact, gap or "")
+                    node = next((n for w, e, g, n in edges if (w, e, g) == (compared, case, gap)), None) or _append(
+                        edges, compared, case, gap or "")
                 _add(node.patterns, pattern)
                 word = words[0][0]
                 if len(words) == 1 and entity.type != "people" and not pattern.role and not _is_acronym(word) and len(word) >= COMPOUND_FORM:
                     folded = _fold(word)
                     for link in LINKS:
                         _add(heads.setdefault(folded + link, []), pattern)
+                        if entity.type in NOUN_KINDS or link or folded[-1] in VOWELS:
+                            self._open_heads.add(folded + link)
+                        self._head_forms[folded + link] = max(len(folded), self._head_forms.get(folded + link, 0))
                     for ending in ("", *(E_ENDINGS if folded.endswith("e") else NOUN_ENDINGS)):
                         _add(tails.setdefault(folded + ending, []), pattern)
         self._heads = {key: patterns[0] for key, patterns in heads.items()}
@@ -235,8 +280,8 @@ class AliasMatcher:
             keys = stems[i] = _stems(tokens[i].group())
         best: tuple[_Pattern, int] | None = None
         for key in keys:
-            for word, exact, before, child in node.children.get(key, ()):
-                if before != gap or not _word_matches(tokens[i].group(), word, exact):
+            for word, case, before, child in node.children.get(key, ()):
+                if before != gap or not _word_matches(tokens[i].group(), word, case):
                     continue
                 found = self._longest(text, tokens, stems, gaps, child, first, i + 1, on) if child.children else None
                 if found is None:
@@ -258,8 +303,11 @@ class AliasMatcher:
             return None  # folding changed the length ("ß" is fine, ligatures are not): offsets would drift
         if folded[:3] in self._head_starts:
             for length in self._head_lengths:
-                if size - length >= COMPOUND_REST and (pattern := self._heads.get(folded[:length])) is not None:
-                    return _at(token, pattern, 0, length)
+                key = folded[:length]
+                if size - length >= COMPOUND_REST and (pattern := self._heads.get(key)) is not None:
+                    if folded[length] in VOWELS and key not in self._open_heads:
+                        continue  # "Kurskorrektur": the boundary is ambiguous for a name
+                    return _at(token, pattern, 0, self._head_forms[key])  # the form, without its linking element
         if folded[-3:] in self._tail_ends:
             for length in self._tail_lengths:
                 if size - length >= COMPOUND_PREFIX and (pattern := self._tails.get(folded[-length:])) is not None:
@@ -292,7 +340,7 @@ def _add(patterns: list[_Pattern], pattern: _Pattern) -> None:
         patterns.sort(key=lambda p: (p.role, p.erroneous, p.entity))
 
 
-def _append(edges: list[tuple[str, bool, str, _Node]], word: str, exact: bool, gap: str) -> _Node:
+def _append(edges: list[tuple[str, Case, str, _Node]], word: str, case: Case, gap: str) -> _Node:
     node = _Node()
-    edges.append((word, exact, gap, node))
+    edges.append((word, case, gap, node))
     return node

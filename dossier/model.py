@@ -97,6 +97,14 @@ class Hide:
 
 
 @dataclass(frozen=True, slots=True)
+class Unlink:
+    """A wrong link switched off: no mention of ``entity`` inside the quote."""
+
+    selector: Selector
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     selector: Selector
     kind: NoteKind
@@ -149,6 +157,7 @@ class Article:
     hides: tuple[Hide, ...] = ()
     notes: tuple[Note, ...] = ()
     claims: tuple[Claim, ...] = ()
+    unlinks: tuple[Unlink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +170,8 @@ class Alias:
     role: bool = False
     valid_from: PartialDate | None = None
     valid_to: PartialDate | None = None
+    #: None: the default rule (mentions.py, CONTRIBUTING.md); True: letter for letter; False: any case
+    case_sensitive: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

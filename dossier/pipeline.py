@@ -283,7 +283,7 @@ def _warn_uncovered(project: Project, anchored: AnchoredArticle, diagnostics: Di
     """A figure or date that no claim covers is probably a claim still to tag."""
     article = anchored.article
     shown = project.shown(project.seeds / article.seed)
-    for found in scan(article.text, article.published, anchored.claims.values(), anchored.hides, article.language):
+    for found in scan(article.text, article.published, anchored.claims.values(), anchored.unseen, article.language):
         if not found.covered:
             line, column = line_column(article.text, found.start)
             what = "figure" if found.kind == "figure" else "date"

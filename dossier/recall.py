@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from .link import LinkedArticle
-from .mentions import WORD, Mention
+from .mentions import WORD, AliasMatcher, Mention
 from .model import Corpus
 from .names import STOPWORDS
 from .spans import Overlaps
@@ -42,7 +42,7 @@ class EntityRecall:
 def collect(corpus: Corpus, linked: list[LinkedArticle]) -> dict[str, EntityRecall]:
     """Every entity's linked forms and unlinked candidates, over all articles."""
     report = {eid: EntityRecall() for eid in sorted(corpus.entities)}
-    inside = _inside_forms(corpus)
+    inside = inside_forms(corpus)
     for item in linked:
         text = item.article.text
         covered = Overlaps(item.mentions)
@@ -54,7 +54,7 @@ def collect(corpus: Corpus, linked: list[LinkedArticle]) -> dict[str, EntityReca
         for token in WORD.finditer(text):
             if covered.any(token.start(), token.end()):
                 continue
-            owner = _contains_form(token.group(), inside)
+            owner = contains_form(token.group(), inside)
             if owner is not None:
                 _note(report[owner], token.group(), item.article.id)
     return report
@@ -77,8 +77,36 @@ def render(corpus: Corpus, report: dict[str, EntityRecall]) -> str:
 
 
 def mention_report(corpus: Corpus, linked: list[LinkedArticle]) -> str:
-    """``dossier check --report mentions``: collect, then render."""
-    return render(corpus, collect(corpus, linked))
+    """``dossier check --report mentions``: collect, then render, then the
+    aliases that match nowhere."""
+    unused = unmatched_aliases(corpus)
+    tail = "".join(f"alias matches nowhere: {_q(form)} of {eid}\n" for eid, form in unused)
+    return render(corpus, collect(corpus, linked)) + tail
+
+
+def unmatched_aliases(corpus: Corpus) -> list[tuple[str, str]]:
+    """(entity id, form) of every alias that matches no article on its own: a
+    typo, a form no text uses (yet), or one its case rule keeps from matching.
+
+    Aliases are matched without the entity's name, and those not found once
+    more without the aliases found, so a longer form that wins the same
+    words ("Kyrylo Budanow" over "Budanow") does not hide a shorter one. A report, not a warning: a registry may well hold
+    forms for articles still to come.
+    """
+    alone = [
+        replace(corpus.entities[eid], id=f"{eid}\0{i}", name="", aliases=(alias,))
+        for eid in sorted(corpus.entities)
+        for i, alias in enumerate(corpus.entities[eid].aliases)
+    ]
+    for _ in range(2):  # again without the forms found: a longer one may have hidden a shorter one
+        matcher = AliasMatcher(alone)
+        found = {m.entity for article in corpus.articles for m in matcher.find(article.text, article.published)}
+        alone = [e for e in alone if e.id not in found]
+    out = []
+    for key in (e.id for e in alone):
+        eid, i = key.split("\0")
+        out.append((eid, corpus.entities[eid].aliases[int(i)].form))
+    return out
 
 
 def _note(entry: EntityRecall, candidate: str, article: str) -> None:
@@ -118,7 +146,7 @@ def _capitalised_run(text: str, at: int, covered: Overlaps, backwards: bool) -> 
     return edge
 
 
-def _inside_forms(corpus: Corpus) -> dict[str, str]:
+def inside_forms(corpus: Corpus) -> dict[str, str]:
     """Folded one-word names and aliases, and the surnames of people ("Putin"
     of "Wladimir Putin") -> their entity."""
     forms: dict[str, str] = {}
@@ -133,7 +161,7 @@ def _inside_forms(corpus: Corpus) -> dict[str, str]:
     return forms
 
 
-def _contains_form(token: str, forms: dict[str, str]) -> str | None:
+def contains_form(token: str, forms: dict[str, str]) -> str | None:
     """The entity whose form begins or ends ``token`` (a longer noun), if any."""
     folded = token.casefold()
     if len(folded) != len(token) or not token[0].isupper() or not token[1:].islower():

@@ -23,11 +23,16 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
+from .anchor import anchor_article
 from .coverage import figures_and_dates, scan
 from .dates import DateMention, PartialDate, find_dates
-from .mentions import AliasMatcher
-from .model import Entity, Proposition, Span
-from .textindex import TextIndex, normalise
+from .diagnostics import Diagnostics
+from .link import link_article
+from .mentions import WORD, AliasMatcher
+from .model import Article, Corpus, Entity, Proposition, Span
+from .recall import contains_form, inside_forms
+from .spans import Overlaps, Ranged
+from .textindex import TextIndex, line_column, normalise
 from .values import count_yaml
 
 # Title and dateline sit in the first few lines; later ones are body text.
@@ -40,6 +45,8 @@ LABEL_WORDS = 2
 # How far a quote grows, or how much context it takes, to become unique.
 MAX_EXTRA_WORDS = 8
 MAX_CONTEXT_WORDS = 12
+# How far back the prefix words are looked for (a word is rarely longer than 80 characters).
+_CONTEXT_CHARS = MAX_CONTEXT_WORDS * 80
 
 # Edit links that wikis put beside every heading.
 _EDIT_LINK = re.compile(r"\[(?:Bearbeiten(?: \| Quelltext bearbeiten)?|Quelltext bearbeiten|edit(?: \| edit source)?|edit source)\]")
@@ -105,6 +112,51 @@ def suggestions(
 ) -> list[Suggestion]:
     """Figures, dates, known names and unknown names outside ``hidden``, in text order."""
     return [s for s, _ in _scan(TextIndex(text), published, entities, hidden, language)]
+
+
+class LeftToDo(NamedTuple):
+    """What ``dossier suggest`` prints for one annotated article."""
+
+    items: list[Suggestion]
+    coverage: Coverage
+    linked: int  # mentions of registered entities the build links by itself
+
+
+def left_to_do(corpus: Corpus, article: Article) -> LeftToDo:
+    """Figures and dates no claim covers, names not in the registry, words
+    that contain a registered name but are not linked (compounds), and
+    registered names in a spelling marked wrong; the title line counts as
+    text (it is the page heading). Correct registered names are only counted:
+    the build links them."""
+    anchored = anchor_article(article, Diagnostics())  # `dossier check` reports broken quotes
+    linked = link_article(corpus, anchored, AliasMatcher(corpus.entities.values()), Diagnostics()).mentions
+    claimed = Overlaps(anchored.claims.values())
+    entities = corpus.entities.values()
+    found = [
+        s for s in suggestions(article.text, article.published, entities, anchored.unseen, article.language)
+        if s.kind == "candidate" or (s.erroneous if s.kind == "entity" else not claimed.any(s.start, s.end))
+    ]
+    found += _unlinked_compounds(corpus, article.text, [*linked, *found], anchored.unseen)
+    found.sort(key=lambda s: (s.start, _KIND_ORDER[s.kind]))
+    cov = coverage(article.text, article.published, anchored.claims.values(), anchored.unseen, article.language)
+    return LeftToDo(found, cov, len(linked))
+
+
+def _unlinked_compounds(corpus: Corpus, text: str, taken: list[Ranged], hidden: tuple[Span, ...]) -> list[Suggestion]:
+    """Visible words that begin or end with a registered name but link nothing
+    ("Putinregime", "Russlandeinsatz"): an alias to add, or a near miss."""
+    forms = inside_forms(corpus)
+    busy = Overlaps([*taken, *hidden])
+    out = []
+    for token in WORD.finditer(text):
+        if busy.any(token.start(), token.end()):
+            continue
+        owner = contains_form(token.group(), forms)
+        if owner is not None:
+            line, column = line_column(text, token.start())
+            out.append(Suggestion("candidate", token.start(), token.end(), line, column, token.group(),
+                                  f"contains a name of {owner}, not linked (compound?)"))
+    return out
 
 
 def coverage(
@@ -379,6 +431,8 @@ def _claim_suggestions(index: TextIndex, found: list[tuple[Suggestion, str]], pr
             f"#   {p.id} ({p.type}; scope: {', '.join(p.scopes)}): {normalise(p.question)}"
             for p in sorted(choices, key=lambda p: (p.type, p.id))
         ]
+    # index the words every selector tried may hold, as the anchor stage does for its quotes
+    index.expect(normalise(index.source[max(0, s.start - _CONTEXT_CHARS): s.end + _CONTEXT_CHARS]) for s, _ in blocks)
     used: set[str] = set()
     for suggestion, value in blocks:
         slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
@@ -438,8 +492,10 @@ def _selector(index: TextIndex, start: int, end: int, extend: bool) -> dict[str,
             longer = normalise(text[start:word.end()])
             if _hits(index, longer) == 1:
                 return {"quote": longer}
-    before = list(_RUN.finditer(text, 0, start))[::-1]
-    for key, runs in (("prefix", before), ("suffix", list(_RUN.finditer(text, end)))):
+    # only the words near the span: listing all of them would make a long seed quadratic
+    before = list(_RUN.finditer(text, max(0, start - _CONTEXT_CHARS), start))[::-1]
+    after = list(islice(_RUN.finditer(text, end), MAX_CONTEXT_WORDS))
+    for key, runs in (("prefix", before), ("suffix", after)):
         for run in runs[:MAX_CONTEXT_WORDS]:
             context = normalise(text[run.start():start] if key == "prefix" else text[end:run.end()])
             if _hits(index, quote, **{key: context}) == 1:
@@ -448,13 +504,9 @@ def _selector(index: TextIndex, start: int, end: int, extend: bool) -> dict[str,
 
 
 def _hits(index: TextIndex, quote: str, prefix: str = "", suffix: str = "") -> int:
-    """How often the anchor stage would find this selector (same matching rules)."""
-    normal = index.normal
-    return sum(
-        1
-        for hit in index.find_all(quote)
-        if normal[:hit].rstrip().endswith(prefix) and normal[hit + len(quote):].lstrip().startswith(suffix)
-    )
+    """How often the anchor stage would find this selector, up to 2: the anchor
+    stage's own search (``TextIndex.find``), so the two never disagree."""
+    return len(index.find(quote, prefix, suffix, limit=2))
 
 
 def _q(value: str) -> str:

@@ -96,9 +96,29 @@ def test_crossing_claims_are_rejected(dossier):
 
 
 def test_claim_inside_hidden_span_is_rejected(dossier):
-    extra = '\nhide:\n  - quote: "Titel"\n    reason: title\n'
+    extra = '\nhide:\n  - quote: "Titel"\n    reason: other\n'
     anchored, diagnostics = run(dossier, claim("Titel") + extra)
     assert any("hidden span" in e.message for e in diagnostics.errors)
+
+
+TITLED = "Weitere 12.000 Soldaten\nWeitere 12.000 Soldaten\n\nNach Angaben des NIS sollen 12.000\nSoldaten entsandt werden.\n"
+
+
+def test_a_claim_in_the_title_line_is_visible_and_only_the_first_copy_is_shown(dossier):
+    extra = '\nhide:\n  - quote: "Weitere 12.000 Soldaten Weitere 12.000 Soldaten"\n    reason: title\n'
+    annotation = claim("12.000", '    suffix: "Soldaten Weitere"\n') + extra
+    anchored, diagnostics = run(dossier, annotation, TITLED)
+    assert not diagnostics.errors, diagnostics.report()
+    first = TITLED.index("\n")
+    assert [(s.start, s.end) for s in anchored.shown] == [(0, first)]
+    assert [TITLED[s.start:s.end].strip() for s in anchored.unseen] == ["Weitere 12.000 Soldaten"]
+    assert anchored.claims["c1"].end <= first
+
+
+def test_a_claim_across_the_edge_of_the_title_line_is_rejected(dossier):
+    extra = '\nhide:\n  - quote: "Titel"\n    reason: title\n'
+    anchored, diagnostics = run(dossier, claim("Titel Nach Angaben") + extra)
+    assert any("edge of the title line" in e.message for e in diagnostics.errors)
 
 
 def test_a_wrong_prefix_is_named_with_the_text_that_is_there(dossier):

@@ -198,7 +198,7 @@ def test_a_field_that_slipped_out_of_its_entry_says_where_it_belongs(dossier, ca
     dossier.article("b", TEXT, good("b.txt").replace("claims:", "hide:\n  - reason: title\nquote: Titel\nclaims:"))
     code, lines, err = run_check(dossier, capsys)
     unknown = find(lines, r"^content/articles/b\.yml:6:1: error: unknown field 'quote' in the top level")
-    assert "a field of an entry of hide, notes or claims: indent" in err.split(unknown, 1)[1].splitlines()[1]
+    assert "a field of an entry of hide, unlink, notes or claims: indent" in err.split(unknown, 1)[1].splitlines()[1]
 
 
 @pytest.mark.parametrize("value", [".nan", ".inf", "{min: 5, max: .inf}"])

@@ -70,7 +70,8 @@ def test_hostile_input_stays_text(dossier):
     assert "[12.000](javascript:alert(1)) Soldaten" in text
     assert "<img src=x onerror=alert(2)>" in text
     assert "# keine Überschrift" in text
-    assert "alert('seed')" not in text.split("Ausgeblendete")[0]  # hidden, listed only in the hidden-parts box
+    # the title line, reworded by title:, opens the text (escaped: no script element, checked above)
+    assert text.split("Ausgeblendete")[0].count("alert('seed')") == 1
     [mark] = article.css("mark.dossier-claim[id]")
     assert mark.text() == "[12.000](javascript:alert(1)) Soldaten"
     assert [h.text().strip("¶ ") for h in article.css("h1")] == ["<script>alert('title')</script> *Titel*"]

@@ -300,13 +300,13 @@ def test_errors_beyond_the_first_thousand_entries_are_counted_not_listed(dossier
 # Which limit of dossier/limits.py bounds each text and list of the schemas, by field name.
 LIMIT_OF = {
     "maxLength": {
-        "ID_CHARS": {"id", "proposition", "scope", "attributed_to", "via", "related", "part_of", "wikidata", "scopes (names)"},
+        "ID_CHARS": {"id", "proposition", "scope", "attributed_to", "via", "related", "part_of", "wikidata", "scopes (names)", "entity"},
         "LINE_CHARS": {"title", "outlet", "source_url", "published_basis", "name", "question", "unit", "scopes",
                        "choices", "aliases", "form", "value", "holds", "from", "to", "assessed", "licence"},
         "TEXT_CHARS": {"note", "description", "correction", "quote", "prefix", "suffix", "value_basis"},
     },
     "maxItems": {
-        "ITEMS_PER_ARTICLE": {"hide", "notes", "claims", "via"},
+        "ITEMS_PER_ARTICLE": {"hide", "unlink", "notes", "claims", "via"},
         "REGISTRY_ITEMS": {"(entities)", "(propositions)", "aliases", "related", "choices", "assessed"},
     },
     "maxProperties": {"REGISTRY_ITEMS": {"scopes"}},

@@ -132,9 +132,21 @@ def test_compounds_link_their_registered_part(text, expected):
     assert all(m.via == "compound" for m in found)
 
 
-def test_a_compound_rule_guesses_wrong_on_a_word_that_only_starts_like_a_name():
-    # a known limit of rules without a dictionary: "Kurskorrektur" is Kurs + Korrektur
-    assert [(m.entity, m.surface) for m in COMPOUNDS.find("Kurskorrektur")] == [("kursk", "Kursk")]
+@pytest.mark.parametrize("word", ["Kurskorrektur", "Russlandeinsatz"])
+def test_a_name_ending_in_a_consonant_does_not_open_a_compound_before_a_vowel(word):
+    # "Kurskorrektur" is Kurs + Korrektur; without a dictionary "Russland|einsatz" looks the same,
+    # so both are left to the recall report (a price in recall, measured in benchmarks/compounds.py)
+    assert COMPOUNDS.find(word) == []
+
+
+@pytest.mark.parametrize("word, surface", [
+    ("Kursksoldaten", "Kursk"),        # a consonant after the name: a boundary
+    ("Ukraineeinsatz", "Ukraine"),     # a name ending in a vowel: the boundary is clear
+    ("Drohnenabwehr", "Drohnen"),      # a common noun (equipment) glues to anything
+    ("Drohnesangriff", "Drohne"),      # the linking element is not part of the mention
+])
+def test_a_closed_compound_links_the_form_without_its_linking_element(word, surface):
+    assert [m.surface for m in COMPOUNDS.find(word)] == [surface]
 
 
 def test_a_person_never_links_inside_a_closed_compound():
@@ -192,3 +204,44 @@ def test_a_role_links_whoever_held_it_on_the_article_date(on, expected):
 def test_an_undated_role_links_always_and_is_marked():
     [m] = ROLES.find("der ukrainische Militärgeheimdienstchef", None)
     assert (m.entity, m.surface, m.via) == ("budanov", "ukrainische Militärgeheimdienstchef", "role")
+
+
+# --- upper and lower case, apostrophes, English endings -----------------------
+
+def cased(eid: str, name: str, *aliases: Alias) -> Entity:
+    return Entity(id=eid, type="people", name=name, description="", aliases=aliases,
+                  related=(), part_of="", wikidata="", position=Position("x"))
+
+
+def test_a_one_word_form_needs_its_initial_capital():
+    matcher = AliasMatcher([cased("young", "Benjamin R. Young", Alias("Young"))])
+    text = "the lives of young men, said Young"
+    assert [(m.surface, m.start) for m in matcher.find(text)] == [("Young", text.rindex("Young"))]
+
+
+def test_case_sensitive_can_be_switched_on_and_off():
+    matcher = AliasMatcher([
+        cased("un", "Vereinte Nationen", Alias("Un", case_sensitive=False)),
+        cased("ko", "Korea Institute", Alias("KoREA Inst", case_sensitive=True)),
+    ])
+    assert [m.entity for m in matcher.find("un und UN")] == ["un", "un"]
+    assert [m.surface for m in matcher.find("KoREA Inst, Korea Inst")] == ["KoREA Inst"]
+
+
+@pytest.mark.parametrize("form, text", [
+    ("Democratic People’s Republic of Korea", "the Democratic People's Republic of Korea"),
+    ("Democratic People's Republic of Korea", "the Democratic People’s Republic of Korea"),
+])
+def test_typographic_and_straight_apostrophes_match_each_other(form, text):
+    matcher = AliasMatcher([cased("dprk", "DPRK", Alias(form))])
+    assert [m.entity for m in matcher.find(text)] == ["dprk"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Kim Jong Un's troops", "Kim Jong Un"),
+    ("Kim Jong Un’s troops", "Kim Jong Un"),
+    ("many Russians", "Russians"),
+])
+def test_english_possessives_and_plurals(text, surface):
+    matcher = AliasMatcher([cased("kim", "Kim Jong Un"), cased("russians", "Russian")])
+    assert [m.surface for m in matcher.find(text)] == [surface]

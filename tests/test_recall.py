@@ -85,3 +85,16 @@ def test_the_entity_page_says_which_mentions_came_through_a_role(dossier):
     assert len(rows) == 2
     by_role = [MENTION_VIA["role"] in row for row in rows]
     assert by_role == ["**Südkoreas Präsident**" in row for row in rows] and sorted(by_role) == [False, True]
+
+
+def test_the_report_lists_aliases_that_match_nowhere(dossier, capsys):
+    dossier.write("content/entities/people.yml", """\
+- id: kyrylo-budanov
+  name: Kyrylo Budanow
+  aliases: [Budanow, Budanov, Budanoff]
+""")
+    dossier.article("001_a", "Kyrylo Budanow und Budanov.\n", annotation("001_a", "2024-10-18"))
+    assert main(["--root", str(dossier.root), "check", "--report", "mentions"]) == 0
+    unused = [line for line in capsys.readouterr().out.splitlines() if "matches nowhere" in line and "kyrylo" in line]
+    # "Budanow" is hidden by the longer "Kyrylo Budanow" but still counts as used
+    assert unused == ["alias matches nowhere: «Budanoff» of kyrylo-budanov"]

@@ -290,8 +290,8 @@ def test_new_summarises_and_suggest_lists_only_what_is_left_to_do(dossier, capsy
     assert kinds == ["candidate", "candidate", "figure", "figure", "candidate", "date", "figure", "entity"]
     assert listed[-2].endswith("Kim Jong In  → kim-jong-un (erroneous spelling)")  # worth a note; correct names are not listed
     assert not any("rund sechs Tausend" in line for line in listed), "covered by claim c"
-    assert listed[-1] == ("coverage: 1/4 figures, 0/1 dates covered by claims; "
-                          "3 mentions of entities in content/entities/ are linked by the build")
+    assert listed[-1] == ("coverage: 1/4 figures, 0/1 dates covered by claims; "  # Russland in the title line counts too
+                          "4 mentions of entities in content/entities/ are linked by the build")
 
 
 WIKI = """Nordkoreanische Truppen in Russland
@@ -321,3 +321,16 @@ def test_label_lines_above_the_headline_are_rubrics_and_below_it_bylines():
     text = "Speech\nNorth Korean troops reach the Kursk front\nReuters\nKYIV – About 10,000 troops have arrived, Kyiv says.\n"
     hides = {h["quote"]: h["reason"] for h in yaml.safe_load(scaffold("s.txt", text, [], [], "en").text)["hide"]}
     assert hides == {"Speech": "rubric", "North Korean troops reach the Kursk front": "title", "Reuters": "byline"}
+
+
+def test_suggest_lists_the_title_line_and_unlinked_compounds(dossier, capsys):
+    text = "Weitere 6.000 Soldaten nach Russland\n\nDer Russlandeinsatz begann mit 300 Soldaten.\n"
+    annotation = "seed: t.txt\ntitle: Weitere 6.000 Soldaten nach Russland\nlanguage: de\n" \
+        "hide:\n  - quote: Weitere 6.000 Soldaten nach Russland\n    reason: title\nclaims: []\n"
+    dossier.article("t", text, annotation)
+    assert main(["--root", str(dossier.root), "suggest", "t"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("1:9 ") and "figure" in listed[0] and "6.000" in listed[0]  # in the title line
+    [compound] = [line for line in listed if "Russlandeinsatz" in line]
+    assert "candidate" in compound and "russia" in compound
+    assert listed[-1].endswith("1 mentions of entities in content/entities/ are linked by the build")  # the title's Russland

@@ -15,8 +15,9 @@ from ..languages import is_tag
 from ..link import LinkedArticle
 from ..locales import format_date_span
 from ..markup import Tag, paragraphs
-from ..model import Claim
+from ..model import Claim, Span
 from ..output import Output, Sourced
+from ..textindex import normalise
 from . import claim_panel, labels, markdown
 from .context import Context, Registry
 
@@ -124,9 +125,33 @@ def render(inputs: Inputs) -> str:
         {"reason": labels.HIDE_REASON[h.reason], "text": article.text[s.start:s.end]}
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
-    body = paragraphs(article.text, item.anchored.hides, _tags(registry, item, verdicts, page))
-    return markdown.render("article.md.j2", title=article.title, lang=_lang(article.language), meta=meta_line, paragraphs=body, notes=notes,
-                           claims=claims, hidden=hidden, panels=_panels(inputs, page))
+    heading, body = _heading_and_body(item, _tags(registry, item, verdicts, page))
+    return markdown.render("article.md.j2", title=article.title, heading=heading, lang=_lang(article.language), meta=meta_line,
+                           paragraphs=body, notes=notes, claims=claims, hidden=hidden, panels=_panels(inputs, page))
+
+
+def _heading_and_body(item: LinkedArticle, tags: list[Tag]) -> tuple[Markup, list[Markup]]:
+    """The heading and the paragraphs, each with the tags inside it.
+
+    The title line of the text, cut from the body, is the heading with its
+    names, figures and dates tagged; without one the annotation's title is,
+    untagged. When the annotation's title words it differently, that title
+    is the heading and the tagged title line opens the text, so every link
+    to a claim or mention in it still has its target.
+    """
+    article, anchored = item.article, item.anchored
+    plain = md_line(article.title)
+    if not anchored.shown:
+        return plain, paragraphs(article.text, anchored.hides, tags)
+    line = anchored.shown[0]
+    inside = [t for t in tags if line.start <= t.start and t.end <= line.end]
+    outside = [t for t in tags if not (line.start <= t.start and t.end <= line.end)]
+    body = paragraphs(article.text, anchored.hides, outside)
+    around = (Span(0, line.start), Span(line.end, len(article.text)))
+    heading = paragraphs(article.text, around, inside)
+    if normalise(article.text[line.start:line.end]) != normalise(article.title):
+        return plain, heading + body  # the text's own headline stays, tagged, above the text
+    return (heading[0] if heading else plain), body
 
 
 def _panels(inputs: Inputs, page: str) -> Markup:
