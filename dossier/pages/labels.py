@@ -63,3 +63,5 @@ NO_DATE = "ohne Datum"
 PUBLISHED = "Veröffentlichung"
 #: how a mention that is not a plain name was found (Mention.via)
 MENTION_VIA = {"role": "über eine Rollenbezeichnung", "compound": "in einem zusammengesetzten Wort"}
+#: the page kinds in the search filter that are not entity kinds (those use EntityKind.singular)
+SEARCH_KIND = {"article": "Artikel", "question": "Frage"}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from .. import search
 from .. import sitemap as site
 from ..analyse import PropositionReport
 from ..dates import PartialDate
@@ -79,6 +80,7 @@ def render(inputs: Inputs) -> str:
     return markdown.render(
         "proposition.md.j2",
         question=proposition.question,
+        filters=search.filters(labels.SEARCH_KIND["question"]),
         count=sum(len(cluster) for group in inputs.groups for cluster in group.clusters),
         conflict=any(g["conflict"] for g in groups),
         status=labels.STATUS[inputs.status],
