@@ -4,7 +4,6 @@ own files are what init would write."""
 from __future__ import annotations
 
 import json
-
 import re
 from pathlib import Path
 
