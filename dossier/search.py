@@ -46,7 +46,7 @@ def index(site: Path, lang: str) -> None:
     """Index the site in ``site`` anew (the bundle of an earlier build goes first:
     its chunks have names of their own and would pile up)."""
     try:
-        from pagefind_bin import get_executable
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # no stubs
 
         binary = get_executable()
     except (ImportError, FileNotFoundError):
