@@ -5,8 +5,10 @@ a query needs (the theme's lunr index is one file every reader loads whole:
 9.6 MB at 1,000 articles). Its binary ships inside the ``pagefind_bin``
 wheel: it installs from the package index and runs offline. It stems words
 of one language: the site's (mkdocs.yml ``theme.language``, German by
-default). What it indexes is marked in the theme (overrides/main.html: each
-page's main content and its filters); ``filters`` makes a page's filters.
+default). It indexes each page's main content (``ROOT``), less ``NOISE`` and
+what a page marks ``data-pagefind-ignore`` (an article's hidden spans), and
+the filters a page names in its front matter (``filters`` makes them; the
+theme's overrides/main.html writes them into the page).
 """
 
 from __future__ import annotations
@@ -19,8 +21,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 BUNDLE = "pagefind"
+#: what is indexed of a page: its main content, not the navigation and the header
+ROOT = "article.md-content__inner"
 #: on every page or every article, and about none of them: heading permalinks, the claim legend
 NOISE = ".headerlink, .dossier-legend"
+#: the pages (directory URLs): not 404.html, which says nothing about the dossier
+PAGES = "**/index.html"
 #: a site of 10,000 articles indexes in about a minute; a hung binary must not hang the build
 TIMEOUT = 900
 
@@ -54,7 +60,7 @@ def index(site: Path, lang: str) -> None:
                           "install it with: pip install 'pagefind[bin]' (or: make install)") from None
     shutil.rmtree(site / BUNDLE, ignore_errors=True)
     command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", lang,
-               "--exclude-selectors", NOISE, "--silent"]
+               "--root-selector", ROOT, "--exclude-selectors", NOISE, "--glob", PAGES, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
     except subprocess.TimeoutExpired:

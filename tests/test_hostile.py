@@ -154,7 +154,7 @@ def test_search_filters_are_text(hostile_site: Path) -> None:
     """Pagefind reads a page's filters from its markup (overrides/main.html); the
     outlet is the article's text, as text, and nothing of it becomes markup."""
     tree = LexborHTMLParser((hostile_site / "artikel/evil/index.html").read_text("utf-8"))
-    body = _first(tree, "[data-pagefind-body]")
+    body = _first(tree, "article.md-content__inner")
     filters = {node.attributes["data-pagefind-filter"]: node.text() for node in body.css("[data-pagefind-filter]")}
     assert filters["outlet"] == payload("article-outlet")
     assert filters["kind"] == "Artikel"

@@ -85,6 +85,7 @@ def test_escape_closes_and_filters_narrow(browser: Browser, server: str, real_si
     person = yaml.safe_load((real_site / "content/entities/people.yml").read_text("utf-8"))[0]
     page, errors, foreign = visit(browser, server)
     open_search(page, person["name"])
+    page.focus("select[data-filter=kind]")  # its values load when a filter is first used
     page.select_option("select[data-filter=kind]", ENTITY_KINDS["people"].singular)
     folder = f"{SUB_PATH}{ENTITY_KINDS['people'].folder}/"
     page.wait_for_function("f => [...document.querySelectorAll('.md-search-result__link')].every("
@@ -133,6 +134,7 @@ def test_a_figure_finds_its_claim(browser: Browser, server: str, real_site: Path
     stem, claim, figure = claims[0]
     page, errors, foreign = visit(browser, server)
     open_search(page, figure)
+    page.focus("select[data-filter=kind]")
     page.select_option("select[data-filter=kind]", labels.SEARCH_KIND["article"])
     wanted = article_url(stem)
     page.wait_for_function("p => [...document.querySelectorAll('.md-search-result__item > a')].some("
@@ -169,7 +171,7 @@ def test_hidden_parts_are_not_indexed(browser: Browser, server: str, real_site: 
     for stem, _annotation in _annotations(real_site):
         html = (real_site / "build/site" / article_url(stem).removeprefix(SUB_PATH) / "index.html").read_text("utf-8")
         tree = LexborHTMLParser(html)
-        body = tree.css_first("[data-pagefind-body]")
+        body = tree.css_first("article.md-content__inner")
         hidden = body.css_first("details.dossier-hidden") if body else None
         if hidden is None:
             continue

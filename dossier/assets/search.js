@@ -36,12 +36,22 @@
       loading = import(bundle("pagefind.js")).then(function (pagefind) {
         return pagefind.options({ baseUrl: base.pathname }).then(function () {
           pagefind.init();
-          pagefind.filters().then(fillFilters);
           return pagefind;
         });
       });
     }
     return loading;
+  }
+
+  /* The filters' values, loaded when a filter is first used: not part of a first query's cost. */
+  var filtersAsked = false;
+  function loadFilters() {
+    if (filtersAsked) return;
+    filtersAsked = true;
+    load()
+      .then(function (pagefind) { return pagefind.filters(); })
+      .then(fillFilters)
+      .catch(function () { filtersAsked = false; });
   }
 
   function fillFilters(all) {
@@ -173,7 +183,11 @@
   }
 
   input.addEventListener("input", run);
-  selects.forEach(function (select) { select.addEventListener("change", run); });
+  selects.forEach(function (select) {
+    select.addEventListener("change", run);
+    select.addEventListener("focus", loadFilters);
+    select.addEventListener("pointerdown", loadFilters);
+  });
   input.addEventListener("focus", function () { if (!toggle.checked) open(); });
   toggle.addEventListener("change", function () { if (toggle.checked) open(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
