@@ -186,8 +186,8 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
         result.update(runs=runs, rss_peak_mb=_rss_mb())
         result["html_pages"], _ = _tree_size(site, ".html")
         result["site_files"], result["site_bytes"] = _tree_size(site)
-        index = site / "search" / "search_index.json"
-        result["search_index_bytes"] = index.stat().st_size if index.exists() else None
+        index = site / "pagefind"  # Pagefind's chunked index (was the theme's lunr file, search/search_index.json)
+        result["search_index_bytes"] = _tree_size(index)[1] if index.exists() else None
     elif kind == "profile":
         import cProfile
         import pstats

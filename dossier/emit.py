@@ -31,7 +31,7 @@ from .pages.context import Context
 from .parallel import fork_map
 from .progress import Progress
 
-ASSETS = ("dossier.css", "dossier.js")
+ASSETS = ("dossier.css", "dossier.js", "search.js")
 
 
 @dataclass

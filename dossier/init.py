@@ -137,7 +137,7 @@ def site_config(values: Settings) -> str:
     with locales.using(values.language) as words:
         return _templates().get_template("mkdocs.yml.j2").render(
             title=values.title, description=values.description, language=values.language, site_url=values.site_url,
-            search=words.SEARCH, permalink=words.THEME["permalink"],
+            permalink=words.THEME["permalink"],
             nav=sitemap.navigation(), unlisted=sitemap.unlisted_folders(),
         )
 

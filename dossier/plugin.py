@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
-import orjson
 from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config import config_options as c
@@ -35,7 +33,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 from mkdocs.structure.pages import Page
 
-from . import locales, manifest, site_words
+from . import locales, manifest, search, site_words
 from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
@@ -60,11 +58,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.progress = Progress("MkDocs", 0)
         #: kept across the rebuilds of ``serve``: only what an edit touched is redone
         self.build: Build | None = None
-        self.dirty = False
-        #: of a dirty rebuild: the search index before it, the pages there are and those rebuilt
-        self.index_before: dict[str, Any] | None = None
-        self.pages: set[str] = set()
-        self.rebuilt: set[str] = set()
         #: the files of the last generated tree (set by ``publish`` when pregenerated):
         #: MkDocs gets these and nothing else that lies in the output folder
         self.generated: list[str] | None = None
@@ -88,7 +81,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # Defining on_startup also makes MkDocs keep this instance across rebuilds,
         # and across builds in one process: each starts here, with nothing of the last.
         self.serving = command == "serve"
-        self.dirty = dirty
         self.pregenerated = False
         self.generated = None
         self.build = None
@@ -105,8 +97,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         return output_folder(root, self.config.output, setting, Path(config.site_dir))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.rebuilt = set()
-        self.index_before = _read_json(_search_index(config)) if self.dirty else None
         if self.pregenerated:
             return
         try:
@@ -168,7 +158,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             if Path(file.src_dir or "") != Path(config.docs_dir) and generated.get_file_from_path(file.src_uri) is None:
                 generated.append(file)
         self.progress = Progress("MkDocs", len(generated.documentation_pages()))
-        self.pages = {file.url for file in generated.documentation_pages()}
         return generated
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -184,14 +173,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.progress.advance()
-        self.rebuilt.add(page.url)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.close()
-        if self.index_before is not None:
-            self._keep_unchanged_pages_searchable(_search_index(config))
-        self._unlock()
+        try:  # the whole site, also in a dirty rebuild of ``serve``: the pages it kept stay findable
+            search.index(Path(config.site_dir), search.language(config.theme["language"]))
+        except search.SearchError as exc:
+            if not self.serving:
+                raise PluginError(f"dossier: {exc}") from None
+            log.error(f"dossier: {exc}")
+        finally:
+            self._unlock()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._unlock()
@@ -202,28 +195,3 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
     def _unlock(self) -> None:
         if self.lock is not None:
             self.lock.release()
-
-    def _keep_unchanged_pages_searchable(self, path: Path) -> None:
-        """A dirty rebuild renders only the pages that changed, and the search
-        plugin indexes only what it rendered: without this, search in the
-        preview would find nothing but the last edit."""
-        after = _read_json(path)
-        if after is None or self.index_before is None:
-            return
-        kept = [doc for doc in self.index_before.get("docs", [])
-                if (page := doc.get("location", "").split("#", 1)[0]) in self.pages and page not in self.rebuilt]
-        after["docs"] = kept + after.get("docs", [])
-        path.write_bytes(orjson.dumps(after, option=orjson.OPT_SORT_KEYS))
-
-
-def _search_index(config: MkDocsConfig) -> Path:
-    return Path(config.site_dir) / "search" / "search_index.json"
-
-
-def _read_json(path: Path) -> dict[str, Any] | None:
-    """The search index, or None; orjson: it is ~50 MB at 5,000 articles."""
-    try:
-        index: dict[str, Any] = orjson.loads(path.read_bytes())
-        return index
-    except (OSError, orjson.JSONDecodeError):
-        return None

@@ -196,8 +196,8 @@ def test_search_and_its_highlighting_run_nothing(watched: Watched, hostile_serve
     assert href and "h=" in href
     watched.settle()
     assert (watched.dialogs, watched.foreign) == ([], [])
-    watched.open(href)  # the theme marks the search terms on the page it opens
-    assert page.locator("mark[data-md-highlight]").count() > 0
+    watched.open(href)  # the search marks the terms on the page it opens
+    page.locator("mark.pagefind-highlight").first.wait_for(timeout=10_000)
     watched.hover_everything()
     watched.settle()
     assert (watched.dialogs, watched.foreign) == ([], [])

@@ -3,6 +3,7 @@ own files are what init would write."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -66,6 +67,9 @@ def test_a_new_dossier_builds_at_once_and_its_home_page_says_how_to_start(tmp_pa
         assert index.css_first("article h1").text(strip=True).removesuffix("¶") == kind.plural
     tabs = [a.text(strip=True) for a in home.css(".md-tabs__link")]
     assert tabs == [label for label, _ in sitemap.navigation()]
+    # the search index is built with the site, in the site's language (German stemming by default)
+    entry = json.loads((root / "build" / "site" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == [settings["theme"]["language"]] == ["de"]
 
 
 def test_init_writes_the_settings_it_was_given(tmp_path):
@@ -76,7 +80,8 @@ def test_init_writes_the_settings_it_was_given(tmp_path):
     assert "site_description" not in settings
     assert settings["site_url"] == "https://example.org/klagen/"
     assert settings["theme"]["language"] == "en"
-    assert settings["plugins"][0] == {"search": {"lang": "en"}}
+    # no theme search: Dossier's plugin indexes with Pagefind in theme.language
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in settings["plugins"]] == ["dossier"]
     with locales.using("en"):  # navigation and section names in the site's language
         assert settings["nav"] == [{label: page} for label, page in sitemap.navigation()]
         assert sorted(made.files) == sorted(files_in(root))

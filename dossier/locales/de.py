@@ -150,6 +150,8 @@ CSV_COLUMNS = {
 #: an explanation or resolution written before some of its claims were added or changed (dossier/review.py)
 REVIEW = "neue Aussagen seit der Bewertung"
 REVIEW_ROW = "neu seit der Bewertung"
+#: the page kinds in the search filter that are not entity kinds (those use EntityKind.singular)
+SEARCH_KIND = {"article": "Artikel", "question": "Frage"}
 TOOLTIP = {"value": "Wert", "source": "Quelle", "status": "Status", "disputed_by": "Widersprochen von",
            "attribution": "Zuschreibung", "note": "Anmerkung", "rhetorical": "Rhetorik"}
 #: before an editor's correction of a note
@@ -187,6 +189,11 @@ THEME = {
     "not_found_before": "Diese Seite gibt es nicht (mehr). Weiter geht es auf der",
     "not_found_home": "Startseite",
     "not_found_after": "oder mit der Suche oben.",
+    "search_failed": "Die Suche konnte nicht geladen werden.",
+    "filter_kind": "Art",
+    "filter_outlet": "Medium",
+    "filter_year": "Jahr",
+    "filter_all": "alle",
     "permalink": "Dauerhafter Link zu diesem Abschnitt",
 }
 

@@ -126,6 +126,8 @@ CSV_COLUMNS = {
 }
 REVIEW = "new claims since the assessment"
 REVIEW_ROW = "new since the assessment"
+#: the page kinds in the search filter that are not entity kinds (those use EntityKind.singular)
+SEARCH_KIND = {"article": "Article", "question": "Question"}
 TOOLTIP = {"value": "Value", "source": "Source", "status": "Status", "disputed_by": "Disputed by",
            "attribution": "Attribution", "note": "Note", "rhetorical": "Rhetoric"}
 CORRECTION = "Correct:"
@@ -152,6 +154,11 @@ THEME = {
     "not_found_before": "This page does not exist (any more). Go on from the",
     "not_found_home": "home page",
     "not_found_after": "or with the search above.",
+    "search_failed": "The search could not be loaded.",
+    "filter_kind": "Kind",
+    "filter_outlet": "Outlet",
+    "filter_year": "Year",
+    "filter_all": "all",
     "permalink": "Permanent link to this section",
 }
 

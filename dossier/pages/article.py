@@ -9,6 +9,7 @@ from html import escape as html_escape
 
 from markupsafe import Markup
 
+from .. import search
 from .. import sitemap as site
 from ..escape import md_line, md_text, safe_url
 from ..languages import is_tag
@@ -126,7 +127,9 @@ def render(inputs: Inputs) -> str:
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
     heading, body = _heading_and_body(item, _tags(registry, item, verdicts, page))
-    return markdown.render("article.md.j2", title=article.title, heading=heading, lang=_lang(article.language), meta=meta_line,
+    year = article.published.year if article.published else None
+    return markdown.render("article.md.j2", title=article.title, heading=heading,
+                           filters=search.filters(labels.SEARCH_KIND["article"], article.outlet, year), lang=_lang(article.language), meta=meta_line,
                            paragraphs=body, notes=notes, claims=claims, hidden=hidden, panels=_panels(inputs, page))
 
 

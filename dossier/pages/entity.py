@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import search
 from .. import sitemap as site
 from ..escape import md_line
 from ..indexes import CitedClaim, MentionRef
@@ -89,6 +90,7 @@ def render(inputs: Inputs) -> str:
         "entity.md.j2",
         entity=entity,
         kind=ENTITY_KINDS[entity.type].singular,
+        filters=search.filters(ENTITY_KINDS[entity.type].singular),
         wikidata=wikidata,
         aliases=entity.aliases,
         mention_count=len(inputs.mentions),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from .. import charts
+from .. import charts, search
 from .. import sitemap as site
 from ..analyse import ClaimRef, PropositionReport
 from ..dates import PartialDate
@@ -105,6 +105,7 @@ def render(inputs: Inputs) -> str:
     return markdown.render(
         "proposition.md.j2",
         question=proposition.question,
+        filters=search.filters(labels.SEARCH_KIND["question"]),
         count=sum(1 for group in inputs.groups for cluster in group.clusters for row in cluster if not row.repeated),
         conflict=any(g["conflict"] for g in groups),
         status=labels.STATUS[inputs.status],

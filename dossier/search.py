@@ -1,0 +1,72 @@
+"""Full-text search of the built site: a Pagefind index in ``<site>/pagefind/``.
+
+Pagefind splits its index into small chunks, so a reader downloads only what
+a query needs (the theme's lunr index is one file every reader loads whole:
+9.6 MB at 1,000 articles). Its binary ships inside the ``pagefind_bin``
+wheel: it installs from the package index and runs offline. It stems words
+of one language: the site's (mkdocs.yml ``theme.language``, German by
+default). It indexes each page's main content (``ROOT``), less ``NOISE`` and
+what a page marks ``data-pagefind-ignore`` (an article's hidden spans), and
+the filters a page names in its front matter (``filters`` makes them; the
+theme's overrides/main.html writes them into the page).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from markupsafe import Markup
+
+BUNDLE = "pagefind"
+#: what is indexed of a page: its main content, not the navigation and the header
+ROOT = "article.md-content__inner"
+#: on every page or every article, and about none of them: heading permalinks, the claim legend
+NOISE = ".headerlink, .dossier-legend"
+#: the pages (directory URLs): not 404.html, which says nothing about the dossier
+PAGES = "**/index.html"
+#: a site of 10,000 articles indexes in about a minute; a hung binary must not hang the build
+TIMEOUT = 900
+
+
+class SearchError(Exception):
+    """The index could not be built; the message says why and what to do."""
+
+
+def filters(kind: str, outlet: str = "", year: int | None = None) -> Markup:
+    """A page's search filters for its front matter, as JSON (YAML reads it;
+    ``<``, ``>`` and ``&`` are escaped, so it cannot end the front matter)."""
+    values = {"kind": kind, "outlet": outlet, "year": str(year) if year else ""}
+    text = json.dumps({k: v for k, v in values.items() if v}, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def language(theme_language: str | None) -> str:
+    """Pagefind wants an ISO 639-1 code: "de" of "de", "pt" of "pt-BR"."""
+    return (theme_language or "de").split("-")[0].split("_")[0].lower() or "de"
+
+
+def index(site: Path, lang: str) -> None:
+    """Index the site in ``site`` anew (the bundle of an earlier build goes first:
+    its chunks have names of their own and would pile up)."""
+    try:
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # no stubs
+
+        binary = get_executable()
+    except (ImportError, FileNotFoundError):
+        raise SearchError("the search indexer Pagefind is not installed; "
+                          "install it with: pip install 'pagefind[bin]' (or: make install)") from None
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)
+    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", lang,
+               "--root-selector", ROOT, "--exclude-selectors", NOISE, "--glob", PAGES, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    except subprocess.TimeoutExpired:
+        raise SearchError(f"the search index took longer than {TIMEOUT} s; {site / BUNDLE} is incomplete") from None
+    except OSError as exc:
+        raise SearchError(f"the search indexer could not run: {exc.strerror}") from None
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        raise SearchError("the search index was not built: " + " / ".join(said or [f"exit status {done.returncode}"]))
