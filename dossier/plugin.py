@@ -35,7 +35,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 from mkdocs.structure.pages import Page
 
-from . import manifest
+from . import fastpath, manifest
 from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
@@ -50,6 +50,8 @@ OVERRIDES = Path(__file__).resolve().parent / "overrides"
 class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config is untyped
     #: checked by ``workspace.output_folder``: a folder inside build/, never a source folder
     output = c.Type(str, default=DEFAULT_OUTPUT)
+    #: generated pages skip Python-Markdown (``fastpath.py``); off: every page goes through it
+    fast_path = c.Type(bool, default=True)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
@@ -171,6 +173,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         if config.site_description:
             config.site_description = escape(config.site_description)
         return env
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Generated pages are rendered by the fast path unless it is switched off."""
+        if self.config.fast_path and type(page) is Page:
+            page.__class__ = fastpath.FastPage
+            page.fast_settings = fastpath.settings(config)  # type: ignore[attr-defined]
+        return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.progress.advance()
