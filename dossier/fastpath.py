@@ -22,10 +22,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
+from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique  # type: ignore[import-untyped]
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -92,7 +93,7 @@ def convert(markdown: str, toc: Toc, url: Callable[[str], str]) -> Rendered | No
             return None
     headings: list[dict[str, Any]] = []
     counters: dict[str, int] = {}
-    renderer = _parser().renderer
+    renderer = cast(RendererHTML, _parser().renderer)
     options = _parser().options
     for i, token in enumerate(tokens):
         if token.type == "inline":
@@ -111,15 +112,15 @@ def convert(markdown: str, toc: Toc, url: Callable[[str], str]) -> Rendered | No
             token.attrSet("id", anchor)
         headings.append({"level": int(token.tag[1]), "id": html.unescape(str(anchor)), "name": name, "html": inner})
         if toc.permalink is not None:
-            title = f' title="{html.escape(toc.permalink_title)}"' if toc.permalink_title else ""
-            link = Token("html_inline", "", 0, content=f'<a class="{toc.permalink_class}" href="#{html.escape(str(anchor))}"{title}>'
+            hint = f' title="{html.escape(toc.permalink_title)}"' if toc.permalink_title else ""
+            link = Token("html_inline", "", 0, content=f'<a class="{toc.permalink_class}" href="#{html.escape(str(anchor))}"{hint}>'
                                                      f"{toc.permalink}</a>")
             (tokens[i + 1].children or []).append(link)
     out = renderer.render(tokens, options, {})
     if "{:" in out:  # an attribute list left where Python-Markdown would have placed it
         return None
     first = next((t for t in tokens if t.nesting == 1 or t.type in ("html_block", "hr")), None)
-    title = headings[0]["name"] if first is not None and first.tag == "h1" and headings else None
+    title = str(headings[0]["name"]) if first is not None and first.tag == "h1" and headings else None
     return Rendered(out, nest_toc_tokens(headings), _anchors(out), title)
 
 
@@ -199,7 +200,7 @@ class FastPage(Page):
         if rendered is None:
             return super().render(config, files)  # its link warnings are Python-Markdown's own
         self.content = rendered.html
-        self.toc = get_toc(rendered.toc_tokens)
+        self.toc = get_toc(rendered.toc_tokens)  # type: ignore[arg-type]  # the dicts Python-Markdown's toc makes
         self._title_from_render = rendered.title
         self.present_anchor_ids = rendered.anchors
         self.links_to_anchors = links.links_to_anchors
