@@ -40,6 +40,8 @@ SUPPORTED = frozenset({"attr_list", "toc", "tables", "fenced_code"})
 _BLOCK_ATTRS = re.compile(r"\n[ ]*\{\:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}[ ]*$")
 _HEADER_ATTRS = re.compile(r"[ ]+\{\:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}[ ]*$")
 _ATTR = re.compile(r"""([\w:-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))|\.([\w-]+)|\#([\w:.-]+)|\s+""")
+_FIRST_TAG = re.compile(r"\s*<([a-zA-Z][\w-]*)")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -87,6 +89,8 @@ def convert(markdown: str, toc: Toc, url: Callable[[str], str]) -> Rendered | No
     """The page's HTML as Python-Markdown would make it; ``url`` rewrites a link's target.
     None when the page holds Markdown this renderer does not place."""
     tokens = _parser().parse(markdown)
+    if not _lists_agree(tokens, markdown.split("\n")) or not all(map(_closed, tokens)):
+        return None
     used: set[str] = set()
     for i, token in enumerate(tokens):
         if token.type == "inline" and not _attributes(tokens, i, used):
@@ -152,6 +156,40 @@ def _attributes(tokens: list[Token], i: int, used: set[str]) -> bool:
             opener.attrSet(key, value)
         if key == "id":
             used.add(value)
+    return True
+
+
+def _closed(token: Token) -> bool:
+    """Python-Markdown keeps a raw HTML block up to its closing tag, blank lines
+    and all; CommonMark ends it at a blank line and reads the rest as Markdown."""
+    if token.type != "html_block" or (tag := _FIRST_TAG.match(token.content)) is None:
+        return True
+    name = re.escape(tag.group(1))
+    opened = len(re.findall(rf"<{name}[\s/>]", token.content, re.IGNORECASE))
+    return opened <= len(re.findall(rf"</{name}\s*>", token.content, re.IGNORECASE)) or tag.group(1).lower() in _VOID
+
+
+def _lists_agree(tokens: list[Token], lines: list[str]) -> bool:
+    """Python-Markdown makes a list item loose (its text a paragraph) only when a
+    blank line precedes or follows it; CommonMark makes the whole list loose.
+    They agree unless a loose list has items not set apart by blank lines. Nested
+    lists are indented by four spaces for one and by the item's text for the other."""
+    stack: list[list[Token]] = []
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            if stack:
+                return False
+            stack.append([])
+        elif token.type == "list_item_open" and stack:
+            stack[-1].append(token)
+        elif token.type == "paragraph_open" and stack and not token.hidden:
+            stack[-1].append(token)  # a shown paragraph: the list is loose
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            found = stack.pop()
+            items = [t for t in found if t.type == "list_item_open"]
+            if len(items) < len(found) and any(
+                    item.map is None or lines[item.map[0] - 1].strip() for item in items[1:]):
+                return False
     return True
 
 

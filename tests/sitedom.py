@@ -13,11 +13,11 @@ PARTS = ("article.md-content__inner", "nav.md-nav--secondary")
 _SPACE = re.compile(r"\s+")
 
 
-def _node(node: Node) -> object:
+def node_dom(node: Node) -> object:
     if node.tag == "-text":
         text = _SPACE.sub(" ", node.text(deep=False))
         return text if text.strip() else None
-    children = [c for c in (_node(child) for child in node.iter(include_text=True)) if c is not None]
+    children = [c for c in (node_dom(child) for child in node.iter(include_text=True)) if c is not None]
     merged: list[object] = []
     for child in children:  # adjacent text (split by entities or stashing) as one string
         if isinstance(child, str) and merged and isinstance(merged[-1], str):
@@ -30,7 +30,7 @@ def _node(node: Node) -> object:
 
 def page_dom(html: str) -> dict[str, object]:
     tree = HTMLParser(html)
-    return {part: [_node(n) for n in tree.css(part)] for part in PARTS}
+    return {part: [node_dom(n) for n in tree.css(part)] for part in PARTS}
 
 
 def site_dom(site: Path) -> dict[str, dict[str, object]]:
