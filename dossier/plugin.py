@@ -33,6 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import fastpath, manifest
@@ -71,6 +72,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         #: MkDocs gets these and nothing else that lies in the output folder
         self.generated: list[str] | None = None
         self.lock: BuildLock | None = None
+        #: pages the fast path converted ahead of MkDocs' render loop, by source path
+        self.prepared: dict[str, fastpath.Prepared] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme pages that mkdocs-material has only in English (the 404 page)."""
@@ -174,11 +177,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             config.site_description = escape(config.site_description)
         return env
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """The fast path converts the pages MkDocs will render, over the cores."""
+        self.prepared = {}
+        if self.config.fast_path:
+            pages = [file.page for file in files.documentation_pages()
+                     if file.page is not None and (not self.dirty or file.is_modified())]
+            self.prepared = fastpath.prepare(pages, config, files)
+        return nav
+
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Generated pages are rendered by the fast path unless it is switched off."""
         if self.config.fast_path and type(page) is Page:
             page.__class__ = fastpath.FastPage
             page.fast_settings = fastpath.settings(config)  # type: ignore[attr-defined]
+            page.prepared = self.prepared.pop(page.file.src_uri, None)  # type: ignore[attr-defined]
         return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

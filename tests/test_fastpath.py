@@ -31,7 +31,8 @@ from benchmarks.synth import make_corpus  # noqa: E402
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Records, per page the fast path was asked to render, whether it did."""
+    """Records, per page the fast path was asked to render, whether it did (in this process)."""
+    monkeypatch.setenv("DOSSIER_JOBS", "1")
     done: list[bool] = []
     convert = fastpath.convert
 
