@@ -41,6 +41,7 @@ from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
 from .pipeline import Build
+from .preview import CompiledTemplates
 from .progress import Progress
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
 
@@ -74,6 +75,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         self.lock: BuildLock | None = None
         #: pages the fast path converted ahead of MkDocs' render loop, by source path
         self.prepared: dict[str, fastpath.Prepared] = {}
+        self.templates = CompiledTemplates()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme pages that mkdocs-material has only in English (the 404 page)."""
@@ -173,6 +175,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         text is Markup, which Jinja does not escape twice where the theme
         does escape (the logo's title), and ``escape`` leaves it as it is."""
         config.site_name = escape(config.site_name)
+        env.bytecode_cache = self.templates  # not compiled again on each rebuild of serve
         if config.site_description:
             config.site_description = escape(config.site_description)
         return env
