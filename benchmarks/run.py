@@ -21,6 +21,8 @@ one JSON line, so peak memory of one measurement never includes another's:
 * mkdocs:      dossier.publish.publish() of the generated tree (strict MkDocs
                build with mkdocs-material), median of --repeat runs, each in a
                fresh process (--mkdocs-once-from N: one run from N on);
+* mkdocs_plain: the same with the fast path off (every page through
+               Python-Markdown, as any MkDocs engine builds build/docs/);
 * serve:       dossier serve on the corpus; after its first build, change one
                claim value and time until the server sends the new article page
                (edit to reloaded; median of --repeat edits).
@@ -169,7 +171,7 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
         set_claim_value(root, edit["stem"], edit["claim"], edit["old"])
     elif kind == "serve":
         result.update(runs=_edit_to_reload(root, repeat))
-    elif kind == "mkdocs":
+    elif kind in ("mkdocs", "mkdocs_plain"):
         from dossier.publish import publish
 
         if not (root / "build" / "docs" / "index.md").exists():
@@ -180,7 +182,7 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
         for _ in range(repeat):
             gc.collect()
             started = time.perf_counter()
-            publish(root / "mkdocs.yml", root / "build" / "site")
+            publish(root / "mkdocs.yml", root / "build" / "site", fast_path=kind == "mkdocs")
             runs.append({"total": time.perf_counter() - started})
         site = root / "build" / "site"
         result.update(runs=runs, rss_peak_mb=_rss_mb())
@@ -372,7 +374,7 @@ def _tree_pss_mb(pid: int) -> float:
 
 
 #: measurements that write a tree: which output folders each run starts without
-FRESH = {"generate": ("docs",), "mkdocs": ("site", "site.new", "site.old")}
+FRESH = {"generate": ("docs",), "mkdocs": ("site", "site.new", "site.old"), "mkdocs_plain": ("site", "site.new", "site.old")}
 
 
 def measure_fresh(kind: str, root: Path, repeat: int, check_links: bool) -> dict:
@@ -417,8 +419,8 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
         log(f"N={n}: corpus written in {synth:.2f} s ({planted.claims} claims, {planted.entities} entities, "
             f"{planted.propositions} propositions)")
         row: dict = {"n": n, "synth_seconds": synth, "planted_contradictions": len(planted.conflicts)}
-        for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs", "serve"):
-            reps = 1 if kind == "memory" or (kind == "mkdocs" and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
+        for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs", "mkdocs_plain", "serve"):
+            reps = 1 if kind == "memory" or (kind.startswith("mkdocs") and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
             if kind in FRESH:
                 row[kind] = measure_fresh(kind, root, reps, check_links)
             else:
@@ -451,6 +453,8 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
             "full_rendered": inc["full_rendered"],
             "edit_to_reload": statistics.median(reloads),
             "full_build": gen_total + mk_total,
+            "mkdocs_plain": _median(row["mkdocs_plain"]["runs"], "total"),
+            "full_build_plain": gen_total + _median(row["mkdocs_plain"]["runs"], "total"),
         }
         return row
     finally:
@@ -473,7 +477,7 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
             + " | **generate** | MkDocs | **generate / MkDocs** | check() | check / generate "
             "| **peak memory (MB)**: all processes (PSS) / main RSS / largest worker RSS | pages "
             "| build/site (MB) | search index (MB) | rebuild after an edit: time (rendered / written) "
-            "| edit → reloaded in serve (of full build) | full build (generate + MkDocs) |")
+            "| edit → reloaded in serve (of full build) | full build (generate + MkDocs) | without the fast path |")
     lines = [
         f"Machine: {info['cpu_count']} CPUs ({info['cpu']}), {info['memory_gb']} GB, {info['platform']}, "
         f"Python {info['python']}, MkDocs {info['mkdocs']}, mkdocs-material {info['mkdocs-material']}",
@@ -489,7 +493,7 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
         head,
         "|" + "---|" * (head.count("|") - 1),
     ]
-    digests = {row[k]["dossier_sha256"] for row in rows for k in ("check", "generate", "incremental", "mkdocs", "serve")}
+    digests = {row[k]["dossier_sha256"] for row in rows for k in ("check", "generate", "incremental", "mkdocs", "mkdocs_plain", "serve")}
     if len(digests) > 1:
         lines.insert(2, f"WARNING: dossier/ changed during the run ({len(digests)} versions measured); see the JSON.")
     for row in rows:
@@ -502,7 +506,8 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
             f" | **{s['generate_over_mkdocs']:.1%}** | {s['check']:.2f} | {s['check'] / s['generate']:.0%}"
             f" | **{_num(s['pss_peak_mb'])}** / {s['rss_peak_mb']:.0f} / {_num(s['rss_worker_peak_mb'])} | {s['pages']} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
             f" | {s['incremental']:.2f} ({s['incremental_rendered']:.0f} / {s['incremental_written']:.0f} of {s['full_rendered']})"
-            f" | {s['edit_to_reload']:.1f} ({s['edit_to_reload'] / s['full_build']:.0%}) | {s['full_build']:.1f} |"
+            f" | {s['edit_to_reload']:.1f} ({s['edit_to_reload'] / s['full_build']:.0%}) | {s['full_build']:.1f}"
+            f" | {s['full_build_plain']:.1f} ({s['full_build'] / s['full_build_plain']:.0%}) |"
         )
     return "\n".join(lines)
 

@@ -150,7 +150,7 @@ def _build(args: argparse.Namespace, config_file: Path, config: dict[str, Any], 
         return 1
     if not args.no_site:
         try:
-            publish(config_file, site)
+            publish(config_file, site, fast_path=not args.no_fast_path)
         except PublishError as exc:
             print(f"build failed: MkDocs: {exc}; build/site was left as it was", file=sys.stderr)
             return 1
@@ -380,6 +380,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("--strict", action="store_true", help="fail on warnings too")
     p.add_argument("--no-site", action="store_true", help="write the Markdown only, skip MkDocs")
+    p.add_argument("--no-fast-path", action="store_true",
+                   help="render every page with Python-Markdown, as any MkDocs engine would (slower; for comparison)")
     p.set_defaults(run=cmd_build)
 
     p = commands.add_parser("new", help="create the annotation file of a new article in seeds/")

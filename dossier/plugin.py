@@ -31,13 +31,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import locales, manifest, search, site_words
+from . import fastpath, locales, manifest, search, site_words
 from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
 from .pipeline import Build
+from .preview import CompiledTemplates
 from .progress import Progress
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
 
@@ -48,6 +50,8 @@ OVERRIDES = Path(__file__).resolve().parent / "overrides"
 class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config is untyped
     #: checked by ``workspace.output_folder``: a folder inside build/, never a source folder
     output = c.Type(str, default=DEFAULT_OUTPUT)
+    #: generated pages skip Python-Markdown (``fastpath.py``); off: every page goes through it
+    fast_path = c.Type(bool, default=True)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
@@ -55,6 +59,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         #: Set by ``dossier build``, which has generated the tree already.
         self.pregenerated = False
         self.serving = False
+        #: ``serve --dirty``: MkDocs renders only the pages that changed
+        self.dirty = False
         self.progress = Progress("MkDocs", 0)
         #: kept across the rebuilds of ``serve``: only what an edit touched is redone
         self.build: Build | None = None
@@ -62,6 +68,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         #: MkDocs gets these and nothing else that lies in the output folder
         self.generated: list[str] | None = None
         self.lock: BuildLock | None = None
+        #: pages the fast path converted ahead of MkDocs' render loop, by source path
+        self.prepared: dict[str, fastpath.Prepared] = {}
+        self.templates = CompiledTemplates()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Theme pages that mkdocs-material has only in English (the 404 page),
@@ -81,6 +90,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         # Defining on_startup also makes MkDocs keep this instance across rebuilds,
         # and across builds in one process: each starts here, with nothing of the last.
         self.serving = command == "serve"
+        self.dirty = dirty
         self.pregenerated = False
         self.generated = None
         self.build = None
@@ -167,9 +177,27 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         text is Markup, which Jinja does not escape twice where the theme
         does escape (the logo's title), and ``escape`` leaves it as it is."""
         config.site_name = escape(config.site_name)
+        env.bytecode_cache = self.templates  # not compiled again on each rebuild of serve
         if config.site_description:
             config.site_description = escape(config.site_description)
         return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """The fast path converts the pages MkDocs will render, over the cores."""
+        self.prepared = {}
+        if self.config.fast_path:
+            pages = [file.page for file in files.documentation_pages()
+                     if file.page is not None and (not self.dirty or file.is_modified())]
+            self.prepared = fastpath.prepare(pages, config, files)
+        return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Generated pages are rendered by the fast path unless it is switched off."""
+        if self.config.fast_path and type(page) is Page:
+            page.__class__ = fastpath.FastPage
+            page.fast_settings = fastpath.settings(config)  # type: ignore[attr-defined]
+            page.prepared = self.prepared.pop(page.file.src_uri, None)  # type: ignore[attr-defined]
+        return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.progress.advance()

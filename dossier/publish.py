@@ -34,9 +34,10 @@ class PublishError(Exception):
     pass
 
 
-def publish(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
+def publish(config_file: Path, site_dir: Path, *, strict: bool = True, fast_path: bool = True) -> None:
     """Build the site into ``site_dir`` from an already generated, complete tree.
 
+    ``fast_path=False`` renders every page with Python-Markdown (``fastpath.py``).
     Call it holding the build lock (``workspace.BuildLock``): it removes the
     staging folders of earlier builds, which only a killed build leaves.
     """
@@ -45,13 +46,13 @@ def publish(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
     staging = site_dir.with_name(f".{site_dir.name}.staging-{os.getpid()}-{secrets.token_hex(4)}")
     staging.mkdir(parents=True)
     try:
-        _build(config_file, staging, strict)
+        _build(config_file, staging, strict, fast_path)
         _install(staging, site_dir)
     finally:
         _remove(staging)  # after an exchange, the old site
 
 
-def _build(config_file: Path, staging: Path, strict: bool) -> None:
+def _build(config_file: Path, staging: Path, strict: bool, fast_path: bool) -> None:
     config = load_config(str(config_file), site_dir=str(staging), strict=strict)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
@@ -67,6 +68,8 @@ def _build(config_file: Path, staging: Path, strict: bool) -> None:
                 raise PublishError(f"{out} is incomplete (a build stopped while writing it); run dossier build again")
             plugin.pregenerated = True
             plugin.generated = sorted(tree.files)
+            if not fast_path:
+                plugin.config["fast_path"] = False
         build(config)  # in strict mode, MkDocs aborts on any warning
     except MkDocsException as exc:
         raise PublishError(str(exc)) from None

@@ -77,6 +77,8 @@ def _timeline(rows: list[Row]) -> str:
     description = labels.GLANCE["timeline_desc"]
     if undated:
         description += f" {labels.GLANCE['undated']}: " + "; ".join(sorted(undated))
+    if not events:  # nothing to draw: the text alone says it
+        return str(md_line(description))
     return charts.timeline_chart("zeit", labels.GLANCE["timeline"], description, events)
 
 
@@ -88,11 +90,13 @@ def statements(registry: Registry, rows: Sequence[Row]) -> list[Statement]:
 
 def _origins(registry: Registry, proposition: Proposition, groups: Sequence[Group]) -> str:
     lines = [f"## {labels.GLANCE['origins']}", "", labels.GLANCE["origins_intro"], ""]
-    for group in groups:
-        lines.append(f"- {md_line(proposition.scopes[group.scope])}")
+    for group in groups:  # flat lists under the scope's name: nested lists would leave the fast path
         rows = [row for cluster in group.clusters for row in cluster]
-        for count in corroborate(statements(registry, rows)):
-            lines.append(f"    - {_count_line(registry, count)}")
+        counts = corroborate(statements(registry, rows))
+        if counts:
+            lines += [f"*{md_line(proposition.scopes[group.scope])}*", ""]
+            lines += [f"- {_count_line(registry, count)}" for count in counts]
+            lines.append("")
     return "\n".join(lines)
 
 
