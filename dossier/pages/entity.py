@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -13,7 +13,7 @@ from .. import search
 from .. import sitemap as site
 from ..escape import md_line
 from ..indexes import CitedClaim, MentionRef
-from ..model import ENTITY_KINDS, Entity
+from ..model import ENTITY_KINDS, Entity, Span
 from ..output import Output, Sourced
 from . import labels, markdown
 from .context import Context, Registry
@@ -61,7 +61,7 @@ def render(inputs: Inputs) -> str:
             "mentions": [],
         })
         group["mentions"].append({
-            "snippet": _snippet(article.text, mention.start, mention.end),
+            "snippet": _snippet(article.text, mention.start, mention.end, ref.item.value.anchored.hides),
             "link": site.relative_link(page, site.article_page(article.id), f"m{ref.number}"),
             "erroneous": mention.erroneous,
             "via": labels.MENTION_VIA.get(mention.via or "", ""),
@@ -113,8 +113,9 @@ def _related(registry: Registry, entity: Entity, page: str) -> list[dict[str, An
     ]
 
 
-def _snippet(text: str, start: int, end: int) -> Markup:
-    """The mention in bold with context from its line, cut at word boundaries."""
+def _snippet(text: str, start: int, end: int, hides: Sequence[Span] = ()) -> Markup:
+    """The mention in bold with context from its line, cut at word boundaries;
+    hidden noise near it (a footnote marker, an edit link) is left out."""
     # Look for the line's ends only as far as the snippet reaches: a seed may be one long line.
     reach_start, reach_end = max(0, start - SNIPPET - 1), min(len(text), end + SNIPPET + 1)
     line_start = text.rfind("\n", reach_start, start) + 1 or reach_start
@@ -122,7 +123,8 @@ def _snippet(text: str, start: int, end: int) -> Markup:
     line_end = reach_end if line_end == -1 else line_end
     a = max(line_start, start - SNIPPET)
     b = min(line_end, end + SNIPPET)
-    before, after = text[a:start], text[end:b]
+    noise = [h for h in hides if h.end > a and h.start < b and not (h.start <= start and end <= h.end)]
+    before, after = _visible(text, a, start, noise), _visible(text, end, b, noise)
     if a > line_start:
         before = "…" + (before.split(" ", 1)[1] if " " in before else before)
     if b < line_end:
@@ -130,3 +132,17 @@ def _snippet(text: str, start: int, end: int) -> Markup:
     space_before = " " if before[-1:].isspace() else ""
     space_after = " " if after[:1].isspace() else ""
     return Markup(f"{md_line(before)}{space_before}**{md_line(text[start:end])}**{space_after}{md_line(after)}")
+
+
+def _visible(text: str, a: int, b: int, hidden: Sequence[Span]) -> str:
+    """``text[a:b]`` without the hidden spans in it."""
+    parts, at = [], a
+    for span in sorted(hidden, key=lambda h: h.start):
+        if span.start > at:
+            parts.append(text[at:min(span.start, b)])
+        at = max(at, span.end)
+        if at >= b:
+            break
+    if at < b:
+        parts.append(text[at:b])
+    return "".join(parts)
