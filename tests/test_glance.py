@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dossier import charts
 from dossier.corroboration import Statement, corroborate
@@ -202,6 +203,9 @@ def test_claim_review_only_on_resolved_questions_and_valid(site: Path) -> None:
         assert data["@context"] == "https://schema.org" and data["@type"] == "ClaimReview"
         assert data["claimReviewed"] == question["question"] and data["url"]
         assert data["reviewRating"]["alternateName"] and data["author"]["name"]
+        # the verdict names the value that holds where the editors wrote one
+        holds = {p["id"]: (p.get("resolution") or {}).get("holds") for p in yaml.safe_load((site / "content/propositions.yml").read_text("utf-8"))}
+        assert (": " in data["reviewRating"]["alternateName"]) == (holds[question["id"]] is not None)
         assert data["reviewBody"] == question["resolution"]
         assert data["itemReviewed"]["appearance"]
 

@@ -19,6 +19,7 @@ from ..corroboration import Count, Statement, corroborate
 from ..escape import md_line
 from ..locales import format_date
 from ..model import Proposition
+from ..values import normalise_value
 from . import labels, markdown
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def _count_line(registry: Registry, count: Count) -> str:
     return text
 
 
-def claim_review(proposition: Proposition, status: str, groups: Sequence[Group]) -> Markup:
+def claim_review(registry: Registry, proposition: Proposition, status: str, groups: Sequence[Group]) -> Markup:
     """schema.org ClaimReview JSON-LD, only for a question the editors resolved
     (the dossier's verdict); "" otherwise. The JSON cannot end its script
     element: <, > and & are written as \\u escapes, which JSON reads back as
@@ -144,10 +145,18 @@ def claim_review(proposition: Proposition, status: str, groups: Sequence[Group])
         "claimReviewed": proposition.question,
         "reviewBody": proposition.resolution,
         "author": {"@type": "Organization", "name": labels.REVIEW_AUTHOR},
-        "reviewRating": {"@type": "Rating", "alternateName": labels.STATUS["resolved"]},
+        "reviewRating": {"@type": "Rating", "alternateName": _verdict(registry, proposition)},
         "itemReviewed": {"@type": "Claim", "appearance": [appearances[a] for a in sorted(appearances)]},
     }
     return Markup(f'<script type="application/ld+json">{safe_json(data)}</script>\n')
+
+
+def _verdict(registry: Registry, proposition: Proposition) -> str:
+    """"aufgelöst: Russland": the status and, where the editors name it, the value that holds."""
+    if proposition.holds is None:
+        return labels.STATUS["resolved"]
+    value = normalise_value(proposition, proposition.holds, registry.entities)
+    return f"{labels.STATUS['resolved']}: {value.text}"
 
 
 def safe_json(data: object) -> str:

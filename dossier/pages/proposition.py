@@ -115,7 +115,7 @@ def render(inputs: Inputs) -> str:
         resolution=proposition.resolution,
         groups=groups,
         glance=glance.charts_block(registry, proposition, inputs.groups),
-        claim_review=glance.claim_review(proposition, inputs.status, inputs.groups),
+        claim_review=glance.claim_review(registry, proposition, inputs.status, inputs.groups),
         index_link=site.relative_link(page, site.CONTRADICTIONS),
     )
 
