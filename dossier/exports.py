@@ -88,11 +88,9 @@ def _claims_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
     return _dump_array(_claims(indexes.claims, analysis))
 
 
-#: the columns of claims.csv, in order, with what each holds (shown on the data page):
-#: the fields of claims.json, the value flattened
 #: the columns of claims.csv; the data page describes each (``CSV_COLUMNS`` in dossier/locales/)
 CSV_COLUMNS = ("id", "article", "quote", "start", "end", "proposition", "scope", "value_text", "value_min", "value_max",
-               "value_key", "attributed_to", "via", "stance", "note", "status")
+               "value_key", "attributed_to", "via", "stance", "attribution", "rhetorical", "repeat_of", "note", "status")
 
 #: a spreadsheet reads a cell starting with one of these as a formula (and tab/CR as a hidden one)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -175,6 +173,9 @@ def _claims(claims: Iterable[ClaimAt], analysis: Analysis) -> Iterator[dict[str,
             "attributed_to": claim.attributed_to,
             "via": list(claim.via),
             "stance": claim.stance,
+            "attribution": claim.attribution,
+            "rhetorical": claim.rhetorical or None,
+            "repeat_of": f"{item.article.id}/{status.repeat_of}" if status and status.repeat_of else None,
             "note": claim.note or None,
             "status": status.status if status else None,
         }

@@ -144,6 +144,9 @@ CSV_COLUMNS = {
     "attributed_to": "Kennung der Quelle, der die Aussage zugeschrieben ist (Ende der Zitierkette)",
     "via": "Kennungen der Übermittler, mit \" > \" verbunden, in der Reihenfolge der Kette",
     "stance": "Haltung der Quelle (asserts, estimates, reports, confirms, denies, speculates)",
+    "attribution": "stated (der Satz nennt die Quelle) oder inferred (von der Redaktion erschlossen; die Anmerkung sagt, woher)",
+    "rhetorical": "hyperbole, irony oder slogan: rhetorisch, nie verglichen; leer sonst",
+    "repeat_of": "Kennung der früheren Aussage desselben Artikels, die diese wiederholt (zählt einmal); leer sonst",
     "note": "Anmerkung der Redaktion zur Aussage",
     "status": "consistent, open, explained, undecidable, resolved oder rhetorical: Stand des Vergleichs im Geltungsbereich",
 }

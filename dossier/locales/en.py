@@ -121,6 +121,9 @@ CSV_COLUMNS = {
     "attributed_to": "Id of the source the claim is attributed to (end of the chain of citations)",
     "via": "Ids of those who passed it on, joined by \" > \", in the order of the chain",
     "stance": "Stance of the source (asserts, estimates, reports, confirms, denies, speculates)",
+    "attribution": "stated (the sentence names the source) or inferred (by the editors; the note says from where)",
+    "rhetorical": "hyperbole, irony or slogan: rhetoric, never compared; empty otherwise",
+    "repeat_of": "Id of the earlier claim of the same article this one repeats (counts once); empty otherwise",
     "note": "The editors' note on the claim",
     "status": "consistent, open, explained, undecidable, resolved or rhetorical: state of the comparison in the scope",
 }
