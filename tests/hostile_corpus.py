@@ -77,6 +77,7 @@ seed: evil.txt
 title: {q(payload("article-title"))}
 outlet: {q(payload("article-outlet"))}
 source_url: {q('https://example.org/a)](javascript:alert(1))')}
+licence: {q(payload("article-licence"))}
 published: "2024-10-18"
 published_basis: {q(payload("article-published-basis"))}
 language: de
@@ -204,7 +205,7 @@ ENTITIES = {
 #: Every field that carries a payload, by the name in its alerts.
 FIELDS = (
     "seed-title", "seed-claim", "seed-label", "seed-note", "seed-table", "seed-2",
-    "article-title", "article-outlet", "article-published-basis", "note-note", "note-correction",
+    "article-title", "article-outlet", "article-licence", "article-published-basis", "note-note", "note-correction",
     "claim-note", "value-label", "article-2-title", "question", "unit", "scope-label", "resolution-note",
     "date-question", "date-scope", "person-name", "entity-name", "entity-description", "entity-alias",
     "alias-note", "source-name", "via-name", "place-name", "site-name", "site-description",
