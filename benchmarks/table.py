@@ -41,7 +41,16 @@ def _of(seconds: float, mkdocs: float) -> str:
 
 def _plain(s: dict) -> str:
     plain = s.get("full_build_plain")
-    return "–" if plain is None else f"{_s(plain)} ({s['full_build'] / plain:.0%})"
+    if plain is None:
+        return "–"
+    cpu = _cpu_share(s)
+    return f"{_s(plain)} ({s['full_build'] / plain:.0%}{'' if cpu is None else f'; CPU time {cpu:.0%}'})"
+
+
+def _cpu_share(s: dict) -> float | None:
+    """Fast over plain in CPU time: what the build costs, whatever else the machine runs."""
+    fast, plain = s.get("full_build_cpu"), s.get("full_build_plain_cpu")
+    return None if not fast or not plain else fast / plain
 
 
 def table(data: dict) -> str:
@@ -58,7 +67,7 @@ def table(data: dict) -> str:
         "peak memory of generate (all processes) | "
         "Markdown pages | search index | rebuild after one edit (pages rendered / files written, of pages rendered "
         "in a full build) | edit → reloaded in serve | "
-        "full build | full build without the fast path (fast / plain) |",
+        "full build | full build without the fast path (fast / plain: wall time; CPU time) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in data["results"]:
@@ -105,9 +114,11 @@ def targets(data: dict) -> list[tuple[str, bool, str]]:
         found.append(("dossier check at N = 1,000 well under the generation step",
                       share <= MAX_CHECK_SHARE, f"{share:.0%} of it"))
     plain = {n: s["full_build"] / s["full_build_plain"] for n, s in rows.items() if n >= 1000 and s.get("full_build_plain")}
+    cpu = {n: share for n, s in rows.items() if n >= 1000 and (share := _cpu_share(s)) is not None}
     found.append((f"full build with the fast path ≤ {MAX_FAST_SHARE:.0%} of the plain MkDocs path at N = 5,000",
                   5000 in plain and plain[5000] <= MAX_FAST_SHARE,
-                  ", ".join(f"{v:.0%} at {n:,}" for n, v in plain.items())))
+                  ", ".join(f"{v:.0%} at {n:,}" + (f" (CPU time {cpu[n]:.0%})" if n in cpu else "")
+                            for n, v in plain.items())))
     only = all(s["incremental_written"] <= 10 and s["incremental_rendered"] * 20 <= s["full_rendered"]
                for n, s in rows.items() if n >= 1000)
     found.append(("an edit re-renders only the pages that depend on it and writes only changed files", only,
