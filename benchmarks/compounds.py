@@ -6,7 +6,10 @@ which registered entity a careful reader would link inside each word), and
 a synthetic set built from a synthetic registry (benchmarks/synth.py):
 each registered form of a place, organisation or piece of equipment glued
 into compounds, people's surnames hyphenated and closed, and near misses
-(a form with its last letter changed, a person named like a noun).
+(a form with its last letter changed, a person named like a noun), and
+real German words (REAL_WORDS, with a registry of their own): compounds
+with a name, and ordinary words that begin or end with a registered form
+("Kurskorrektur", "Ehrenorden", "Youngster").
 
 A word counts as linked to an entity when a mention of it overlaps the
 word. Precision and recall are over (word, entity) pairs.
@@ -66,6 +69,27 @@ SEED_LABELS: list[tuple[str, str, set[str]]] = [
     ("004", "Volksrepublik", {"north-korea"}),  # "Demokratischen Volksrepublik Korea"
 ]
 
+# (entity id, kind, form) registered for REAL_WORDS
+REAL_REGISTRY = [
+    ("kursk", "places", "Kursk"), ("north", "places", "Norden"), ("russia", "places", "Russland"),
+    ("ukraine", "places", "Ukraine"), ("charkiw", "places", "Charkiw"), ("china", "places", "China"),
+    ("bachmut", "places", "Bachmut"), ("israel", "places", "Israel"), ("pentagon", "organisations", "Pentagon"),
+    ("hamas", "organisations", "Hamas"), ("young", "people", "Young"), ("putin", "people", "Putin"),
+    ("selenskyj", "people", "Selenskyj"), ("merkel", "people", "Merkel"), ("fischer", "people", "Fischer"),
+    ("wagner", "people", "Wagner"), ("bauer", "people", "Bauer"), ("drones", "equipment", "Drohnen"),
+    ("tanks", "equipment", "Panzer"),
+]
+# (word, entities a reader links inside it); written before any lexicon was tried
+REAL_WORDS: list[tuple[str, set[str]]] = [
+    ("Russlandeinsatz", {"russia"}), ("Russlandpolitik", {"russia"}), ("Westukraine", {"ukraine"}),
+    ("Ukrainehilfe", {"ukraine"}), ("Charkiwoffensive", {"charkiw"}), ("Bachmutoffensive", {"bachmut"}),
+    ("Israelkritik", {"israel"}), ("Hamasführung", {"hamas"}), ("Putinregime", {"putin"}),
+    ("Selenskyjbesuch", {"selenskyj"}), ("Merkelraute", {"merkel"}), ("Kursksieg", {"kursk"}),
+    ("Drohnenangriff", {"drones"}), ("Kampfdrohnen", {"drones"}), ("Panzerabwehr", {"tanks"}),
+    ("Kurskorrektur", set()), ("Ehrenorden", set()), ("Youngster", set()), ("Youngtimer", set()),
+    ("Chinakohl", set()), ("Pentagondodekaeder", set()), ("Fischereirecht", set()), ("Wagnergruppe", set()),
+    ("Bauernverband", set()), ("Kursker", set()), ("Israeliten", set()), ("Chinesen", set()),
+]
 HEADS = ["Offensive", "Grenze", "Angriff", "Bericht", "Führung", "Abwehr"]
 MODIFIERS = ["Nord", "Kampf", "Grenz", "West"]
 
@@ -150,6 +174,15 @@ def main() -> None:
             if args.show and gold != by_class[kind][-1][1]:
                 print("  ", word, "gold", sorted(gold), "got", sorted(by_class[kind][-1][1]))
         everything = [pair for pairs in by_class.values() for pair in pairs]
+        position = extra[0].position
+        matcher = AliasMatcher(Entity(eid, kind, form, "", (), (), "", "", position) for eid, kind, form in REAL_REGISTRY)
+        real = []
+        for word, gold in REAL_WORDS:
+            text = f"Die {word} wurde gemeldet."
+            real.append((gold, overlapping([m for m in find(matcher, text, None) if keep(text, m)], 4, 4 + len(word))))
+            if args.show and gold != real[-1][1]:
+                print("  ", word, "gold", sorted(gold), "got", sorted(real[-1][1]))
+        print(f"real words ({len(REAL_WORDS)}): precision %.2f recall %.2f (tp %d, fp %d, fn %d)" % score(real))
         print(f"synthetic ({len(labels)} words): precision %.2f recall %.2f (tp %d, fp %d, fn %d)" % score(everything))
         for kind in sorted(by_class):
             print(f"  {kind} ({len(by_class[kind])}): precision %.2f recall %.2f (tp %d, fp %d, fn %d)" % score(by_class[kind]))
