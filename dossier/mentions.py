@@ -52,6 +52,7 @@ MIN_STEM = 3
 COMPOUND_FORM = 5
 COMPOUND_REST = 4
 COMPOUND_PREFIX = 3
+COMPOUND_MEMO = 100_000
 LINKS = ("en", "es", "n", "s", "")
 Via = Literal["", "compound", "role"]
 #: how a word of a form compares with the text: acronyms exactly (plus a
@@ -192,6 +193,7 @@ class AliasMatcher:
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._root = _Node()
         self._people: set[str] = set()  # ids of people, whose forms must be no German words
+        self._memo: dict[str, tuple[_Pattern, int, int] | None] = {}  # word -> its closed-compound answer
         self._tail_forms: dict[str, str] = {}  # tail key -> its form (the key less its case ending)
         self._head_forms: dict[str, int] = {}  # head key -> length of its form (the key less its linking element)
         # closed compounds: folded form + linking element -> its pattern, as a
@@ -289,8 +291,18 @@ class AliasMatcher:
 
     def _compound(self, token: re.Match[str]) -> Mention | None:
         """A registered form as the first or last part of a closed compound
-        (role descriptions never are: they are phrases)."""
+        (role descriptions never are: they are phrases). Texts repeat their
+        words, so each word's answer is kept (up to COMPOUND_MEMO words)."""
         surface = token.group()
+        if surface not in self._memo:
+            if len(self._memo) >= COMPOUND_MEMO:
+                self._memo.clear()
+            self._memo[surface] = self._split(surface)
+        found = self._memo[surface]
+        return None if found is None else _at(token, *found)
+
+    def _split(self, surface: str) -> tuple[_Pattern, int, int] | None:
+        """(pattern, start, end) of the registered form inside a closed compound."""
         size = len(surface)
         if not surface[0].isupper() or not surface[1:].islower():
             return None
@@ -303,12 +315,12 @@ class AliasMatcher:
                 if size - length >= COMPOUND_REST and (pattern := self._heads.get(key)) is not None:
                     form = self._head_forms[key]  # the form, without its linking element
                     if self._plausible(pattern, folded, folded[:form]) and lexicon.splits(folded, form, length, tail=False):
-                        return _at(token, pattern, 0, form)
+                        return pattern, 0, form
         if folded[-3:] in self._tail_ends:
             for length in self._tail_lengths:
                 if size - length >= COMPOUND_PREFIX and (pattern := self._tails.get(folded[-length:])) is not None:
                     if self._plausible(pattern, folded, self._tail_forms[folded[-length:]]) and lexicon.splits(folded, size - length, size - length, tail=True):
-                        return _at(token, pattern, size - length, size)
+                        return pattern, size - length, size
         return None
 
     def _plausible(self, pattern: _Pattern, word: str, form: str) -> bool:
