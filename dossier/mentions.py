@@ -15,9 +15,11 @@ a linking -s-/-es-/-n-) or its last part (plus a case ending). Letters
 alone cannot tell "Russland|einsatz" from "Kursk|orrektur" (Kurs +
 Korrektur), so the rest of the word must be German by the word list of
 ``lexicon``: a word or two ("Russland|kampfeinsatz") after a first part, a
-word or a word's stem ("Grenz|", "Kriegs|") before a last part. A person's
-name takes part only if it is no German word itself: "Drohnenabwehr" never
-links a Mr Drohne, "Nordschilalow" links Ms Schilalow.
+word or a word's stem ("Grenz|", "Kriegs|") before a last part; and no
+cut a letter or two away may read as German too ("Ehren|orden" is no
+"Ehre" + "Norden"). A person's name takes part only if neither the name
+nor the whole word is German: "Drohnenabwehr" never links a Mr Drohne,
+"Youngster" no Mr Young, "Nordschilalow" links Ms Schilalow.
 """
 
 from __future__ import annotations
