@@ -10,14 +10,16 @@ word and ending, however large the registry is.
 German also glues names into compounds. A hyphenated compound
 ("Kursk-Offensive", "NIS-Bericht") splits into words by itself; a closed
 one ("Drohnenkampfes", "Kampfdrohnen") is searched for a registered
-single-word form as its first part (plus a linking -s-/-es-/-n-) or its
-last part (plus a case ending). Closed compounds are risky, so only forms
-of at least COMPOUND_FORM letters of entities that are not people take
-part: "Drohnenabwehr" never links a person called Drohne. A name that ends
-in a consonant (places, organisations) opens a closed compound only before
-a consonant or a linking element: "Kurskorrektur" is Kurs + Korrektur, and
-without a dictionary "Kursk|orrektur" cannot be told from
-"Russland|einsatz", so both are left to the recall report.
+single-word form of at least COMPOUND_FORM letters as its first part (plus
+a linking -s-/-es-/-n-) or its last part (plus a case ending). Letters
+alone cannot tell "Russland|einsatz" from "Kursk|orrektur" (Kurs +
+Korrektur), so the rest of the word must be German by the word list of
+``lexicon``: a word or two ("Russland|kampfeinsatz") after a first part, a
+word or a word's stem ("Grenz|", "Kriegs|") before a last part; and no
+cut a letter or two away may read as German too ("Ehren|orden" is no
+"Ehre" + "Norden"). A person's name takes part only if neither the name
+nor the whole word is German: "Drohnenabwehr" never links a Mr Drohne,
+"Youngster" no Mr Young, "Nordschilalow" links Ms Schilalow.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import lexicon
 from .dates import PartialDate
 from .model import Entity
 
@@ -51,14 +54,8 @@ MIN_STEM = 3
 COMPOUND_FORM = 5
 COMPOUND_REST = 4
 COMPOUND_PREFIX = 3
+COMPOUND_MEMO = 100_000
 LINKS = ("en", "es", "n", "s", "")
-# Entity kinds whose forms are common nouns ("Drohnen", "Panzer"): glued
-# shut to any word. Names of places and organisations end in a consonant
-# that may as well start the next word ("Kursk|orrektur" is Kurs|korrektur),
-# so they open a closed compound only before a consonant or a linking element.
-NOUN_KINDS = frozenset({"equipment", "units"})
-VOWELS = frozenset("aeiouäöüy")
-
 Via = Literal["", "compound", "role"]
 #: how a word of a form compares with the text: acronyms exactly (plus a
 #: genitive -s), a one-word name by its initial capital ("Young" is not
@@ -197,7 +194,9 @@ class AliasMatcher:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self._root = _Node()
-        self._open_heads: set[str] = set()  # head keys that may precede a vowel
+        self._people: set[str] = set()  # ids of people, whose forms must be no German words
+        self._memo: dict[str, tuple[_Pattern, int, int] | None] = {}  # word -> its closed-compound answer
+        self._tail_forms: dict[str, str] = {}  # tail key -> its form (the key less its case ending)
         self._head_forms: dict[str, int] = {}  # head key -> length of its form (the key less its linking element)
         # closed compounds: folded form + linking element -> its pattern, as a
         # first part; folded form + case ending -> its pattern, as a last part
@@ -222,15 +221,16 @@ class AliasMatcher:
                         edges, compared, case, gap or "")
                 _add(node.patterns, pattern)
                 word = words[0][0]
-                if len(words) == 1 and entity.type != "people" and not pattern.role and not _is_acronym(word) and len(word) >= COMPOUND_FORM:
+                if len(words) == 1 and not pattern.role and not _is_acronym(word) and len(word) >= COMPOUND_FORM:
                     folded = _fold(word)
+                    if entity.type == "people":
+                        self._people.add(entity.id)
                     for link in LINKS:
                         _add(heads.setdefault(folded + link, []), pattern)
-                        if entity.type in NOUN_KINDS or link or folded[-1] in VOWELS:
-                            self._open_heads.add(folded + link)
                         self._head_forms[folded + link] = max(len(folded), self._head_forms.get(folded + link, 0))
                     for ending in ("", *(E_ENDINGS if folded.endswith("e") else NOUN_ENDINGS)):
                         _add(tails.setdefault(folded + ending, []), pattern)
+                        self._tail_forms.setdefault(folded + ending, folded)
         self._heads = {key: patterns[0] for key, patterns in heads.items()}
         self._tails = {key: patterns[0] for key, patterns in tails.items()}
         self._head_lengths = sorted({len(k) for k in heads}, reverse=True)
@@ -293,8 +293,18 @@ class AliasMatcher:
 
     def _compound(self, token: re.Match[str]) -> Mention | None:
         """A registered form as the first or last part of a closed compound
-        (role descriptions never are: they are phrases)."""
+        (role descriptions never are: they are phrases). Texts repeat their
+        words, so each word's answer is kept (up to COMPOUND_MEMO words)."""
         surface = token.group()
+        if surface not in self._memo:
+            if len(self._memo) >= COMPOUND_MEMO:
+                self._memo.clear()
+            self._memo[surface] = self._split(surface)
+        found = self._memo[surface]
+        return None if found is None else _at(token, *found)
+
+    def _split(self, surface: str) -> tuple[_Pattern, int, int] | None:
+        """(pattern, start, end) of the registered form inside a closed compound."""
         size = len(surface)
         if not surface[0].isupper() or not surface[1:].islower():
             return None
@@ -305,14 +315,21 @@ class AliasMatcher:
             for length in self._head_lengths:
                 key = folded[:length]
                 if size - length >= COMPOUND_REST and (pattern := self._heads.get(key)) is not None:
-                    if folded[length] in VOWELS and key not in self._open_heads:
-                        continue  # "Kurskorrektur": the boundary is ambiguous for a name
-                    return _at(token, pattern, 0, self._head_forms[key])  # the form, without its linking element
+                    form = self._head_forms[key]  # the form, without its linking element
+                    if self._plausible(pattern, folded, folded[:form]) and lexicon.splits(folded, form, length, tail=False):
+                        return pattern, 0, form
         if folded[-3:] in self._tail_ends:
             for length in self._tail_lengths:
                 if size - length >= COMPOUND_PREFIX and (pattern := self._tails.get(folded[-length:])) is not None:
-                    return _at(token, pattern, size - length, size)
+                    if self._plausible(pattern, folded, self._tail_forms[folded[-length:]]) and lexicon.splits(folded, size - length, size - length, tail=True):
+                        return pattern, size - length, size
         return None
+
+    def _plausible(self, pattern: _Pattern, word: str, form: str) -> bool:
+        """Whether a form may name its entity inside a closed compound: a
+        person's name only if it is no German word ("Drohne", "Koch") and
+        the compound is no word of its own ("Youngster")."""
+        return pattern.entity not in self._people or not (lexicon.is_word(form) or lexicon.is_word(word))
 
 
 def _at(token: re.Match[str], pattern: _Pattern, begin: int, end: int) -> Mention:

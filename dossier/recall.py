@@ -4,7 +4,7 @@ Reading every article to find what the matcher missed does not scale, so
 the report points an editor at the likely misses: capitalised words right
 next to a linked mention ("Präsident" in "Präsident Putin", a longer name
 the registry lacks) and words that contain a registered form but were not
-linked (closed compounds of people, short forms, "Putinregime"). Both are
+linked (people named like a German word, short forms, "Youngster"). Both are
 candidates, not findings: the editor decides and adds an alias.
 """
 

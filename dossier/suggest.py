@@ -144,7 +144,7 @@ def left_to_do(corpus: Corpus, article: Article) -> LeftToDo:
 
 def _unlinked_compounds(corpus: Corpus, text: str, taken: list[Ranged], hidden: tuple[Span, ...]) -> list[Suggestion]:
     """Visible words that begin or end with a registered name but link nothing
-    ("Putinregime", "Russlandeinsatz"): an alias to add, or a near miss."""
+    ("Merkelraute", "Kurskorrektur"): an alias to add, or a near miss."""
     forms = inside_forms(corpus)
     busy = Overlaps([*taken, *hidden])
     out = []

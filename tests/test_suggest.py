@@ -324,13 +324,13 @@ def test_label_lines_above_the_headline_are_rubrics_and_below_it_bylines():
 
 
 def test_suggest_lists_the_title_line_and_unlinked_compounds(dossier, capsys):
-    text = "Weitere 6.000 Soldaten nach Russland\n\nDer Russlandeinsatz begann mit 300 Soldaten.\n"
+    text = "Weitere 6.000 Soldaten nach Russland\n\nDer Russlandtag begann mit 300 Soldaten.\n"
     annotation = "seed: t.txt\ntitle: Weitere 6.000 Soldaten nach Russland\nlanguage: de\n" \
         "hide:\n  - quote: Weitere 6.000 Soldaten nach Russland\n    reason: title\nclaims: []\n"
     dossier.article("t", text, annotation)
     assert main(["--root", str(dossier.root), "suggest", "t"]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert listed[0].startswith("1:9 ") and "figure" in listed[0] and "6.000" in listed[0]  # in the title line
-    [compound] = [line for line in listed if "Russlandeinsatz" in line]
+    [compound] = [line for line in listed if "Russlandtag" in line]  # a rest of 3 letters: too short to link
     assert "candidate" in compound and "russia" in compound
     assert listed[-1].endswith("1 mentions of entities in content/entities/ are linked by the build")  # the title's Russland
