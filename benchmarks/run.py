@@ -406,17 +406,27 @@ def measure_fresh(kind: str, root: Path, repeat: int, check_links: bool) -> dict
     return merged
 
 
+def _sum(*parts: float | None) -> float | None:
+    """The sum, or None when a part was not measured (--skip)."""
+    return None if any(p is None for p in parts) else sum(p for p in parts if p is not None)
+
+
 def _median(runs: list[dict], key: str) -> float | None:
     values = [r[key] for r in runs if key in r]
     return statistics.median(values) if values else None
 
 
 def stage_names(runs: list[dict]) -> list[str]:
-    keys = [k for r in runs for k in r if k not in ("total", "written", "files")]
+    keys = [k for r in runs for k in r if k not in ("total", "cpu", "written", "files")]
     return [k for k in STAGES if k in keys] + sorted(set(keys) - set(STAGES))
 
 
-def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check_links: bool, log) -> dict:
+#: measurements --skip may leave out (a 10,000-article run without the slow comparisons)
+OPTIONAL = ("incremental", "mkdocs_plain", "serve")
+
+
+def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check_links: bool, log,
+          skip: tuple[str, ...] = ()) -> dict:
     sys.path.insert(0, str(REPO))
     from benchmarks.synth import make_corpus
 
@@ -431,7 +441,8 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
         log(f"N={n}: corpus written in {synth:.2f} s ({planted.claims} claims, {planted.entities} entities, "
             f"{planted.propositions} propositions)")
         row: dict = {"n": n, "synth_seconds": synth, "planted_contradictions": len(planted.conflicts)}
-        for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs", "mkdocs_plain", "serve"):
+        kinds = ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs", "mkdocs_plain", "serve")
+        for kind in (k for k in kinds if k not in skip):
             reps = 1 if kind == "memory" or (kind.startswith("mkdocs") and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
             if kind in FRESH:
                 row[kind] = measure_fresh(kind, root, reps, check_links)
@@ -439,8 +450,10 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
                 row[kind] = measure(kind, root, reps, check_links)
             row[kind]["repeat"] = reps
             log(f"N={n}: {kind} done in {row[kind]['process_seconds']:.1f} s")
-        check, gen, inc, mk = row["check"], row["generate"], row["incremental"], row["mkdocs"]
-        reloads = [r["total"] for r in row["serve"]["runs"] if "total" in r]
+        check, gen, mk = row["check"], row["generate"], row["mkdocs"]
+        inc = row.get("incremental", {"runs": [], "full_written": None, "full_rendered": None})
+        reloads = [r["total"] for r in row.get("serve", {"runs": []})["runs"] if "total" in r]
+        plain = row.get("mkdocs_plain", {"runs": []})
         gen_total = _median(gen["runs"], "total")
         mk_total = _median(mk["runs"], "total")
         stages = {s: _median(gen["runs"], s) for s in stage_names(gen["runs"])}
@@ -459,16 +472,16 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
             "pages": gen["pages"], "docs_bytes": gen["docs_bytes"], "site_bytes": mk["site_bytes"],
             "search_index_bytes": mk["search_index_bytes"],
             "incremental": _median(inc["runs"], "total"),
-            "incremental_written": statistics.median(r["written"] for r in inc["runs"]),
-            "incremental_rendered": statistics.median(r["rendered"] for r in inc["runs"]),
+            "incremental_written": _median(inc["runs"], "written"),
+            "incremental_rendered": _median(inc["runs"], "rendered"),
             "full_written": inc["full_written"],
             "full_rendered": inc["full_rendered"],
-            "edit_to_reload": statistics.median(reloads),
+            "edit_to_reload": statistics.median(reloads) if reloads else None,
             "full_build": gen_total + mk_total,
-            "mkdocs_plain": _median(row["mkdocs_plain"]["runs"], "total"),
-            "full_build_plain": gen_total + _median(row["mkdocs_plain"]["runs"], "total"),
-            "full_build_cpu": _median(gen["runs"], "cpu") + _median(mk["runs"], "cpu"),
-            "full_build_plain_cpu": _median(gen["runs"], "cpu") + _median(row["mkdocs_plain"]["runs"], "cpu"),
+            "mkdocs_plain": _sum(_median(plain["runs"], "total")),
+            "full_build_plain": _sum(gen_total, _median(plain["runs"], "total")),
+            "full_build_cpu": _sum(_median(gen["runs"], "cpu"), _median(mk["runs"], "cpu")),
+            "full_build_plain_cpu": _sum(_median(gen["runs"], "cpu"), _median(plain["runs"], "cpu")),
         }
         return row
     finally:
@@ -507,7 +520,8 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
         head,
         "|" + "---|" * (head.count("|") - 1),
     ]
-    digests = {row[k]["dossier_sha256"] for row in rows for k in ("check", "generate", "incremental", "mkdocs", "mkdocs_plain", "serve")}
+    digests = {row[k]["dossier_sha256"] for row in rows
+               for k in ("check", "generate", "incremental", "mkdocs", "mkdocs_plain", "serve") if k in row}
     if len(digests) > 1:
         lines.insert(2, f"WARNING: dossier/ changed during the run ({len(digests)} versions measured); see the JSON.")
     for row in rows:
@@ -519,9 +533,13 @@ def table(rows: list[dict], info: dict, code: dict) -> str:
             + f" | **{s['generate']:.2f}** | {s['mkdocs']:.1f}{'*' if s['mkdocs_runs'] == 1 else ''}"
             f" | **{s['generate_over_mkdocs']:.1%}** | {s['check']:.2f} | {s['check'] / s['generate']:.0%}"
             f" | **{_num(s['pss_peak_mb'])}** / {s['rss_peak_mb']:.0f} / {_num(s['rss_worker_peak_mb'])} | {s['pages']} | {_mb(s['site_bytes'])} | {_mb(s['search_index_bytes'])}"
-            f" | {s['incremental']:.2f} ({s['incremental_rendered']:.0f} / {s['incremental_written']:.0f} of {s['full_rendered']})"
-            f" | {s['edit_to_reload']:.1f} ({s['edit_to_reload'] / s['full_build']:.0%}) | {s['full_build']:.1f}"
-            f" | {s['full_build_plain']:.1f} ({s['full_build'] / s['full_build_plain']:.0%}) |"
+            + (" | –" if s["incremental"] is None else
+               f" | {s['incremental']:.2f} ({s['incremental_rendered']:.0f} / {s['incremental_written']:.0f} of {s['full_rendered']})")
+            + (" | –" if s["edit_to_reload"] is None else
+               f" | {s['edit_to_reload']:.1f} ({s['edit_to_reload'] / s['full_build']:.0%})")
+            + f" | {s['full_build']:.1f}"
+            + (" | – |" if s["full_build_plain"] is None else
+               f" | {s['full_build_plain']:.1f} ({s['full_build'] / s['full_build_plain']:.0%}) |")
         )
     return "\n".join(lines)
 
@@ -567,6 +585,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run MkDocs once instead of --repeat times from this N on (quicker, no median)")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure traced peak memory (slow)")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile generate() on a corpus of N articles")
+    parser.add_argument("--skip", nargs="+", choices=OPTIONAL, default=[],
+                        help="leave these measurements out (e.g. for one run at 10,000 articles)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -591,11 +611,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = []
     for n in args.sizes:
-        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, args.check_links, log))
+        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, args.check_links, log, tuple(args.skip)))
         if args.json:  # after every size, so a long run leaves partial results
             for row in rows:
-                row["incremental"]["runs"] = [{k: v for k, v in r.items() if k != "files"} | {"files": r["files"][:50]}
-                                              for r in row["incremental"]["runs"]]
+                if "incremental" in row:
+                    row["incremental"]["runs"] = [{k: v for k, v in r.items() if k != "files"} | {"files": r["files"][:50]}
+                                                  for r in row["incremental"]["runs"]]
             args.json.write_text(json.dumps({"machine": info, "code": code, "repeat": args.repeat, "seed": args.seed,
                                              "check_links": args.check_links, "results": rows}, indent=1) + "\n")
     print(table(rows, info, code))
