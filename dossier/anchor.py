@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from .closest import closest, first_difference
 from .diagnostics import Diagnostics
+from .fold import straighten
 from .model import Article, Corpus, Hide, Note, Selector, Span, Unlink
 from .spans import Overlaps
-from .fold import straighten
 from .textindex import TextIndex, comparable, normalise
 
 

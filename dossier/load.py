@@ -17,11 +17,11 @@ from typing import Any
 from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean
 from .files import FileError, read_source, real_folder
+from .fold import straighten
 from .idhints import entity_hint
 from .layout import Project
 from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
 from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector, Unlink
-from .fold import straighten
 from .names import check_forms
 from .resolution import check as check_resolutions
 from .schema import validate

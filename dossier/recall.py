@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
-
-from collections.abc import Iterator
 
 from .diagnostics import Diagnostics
 from .fold import straighten
@@ -116,7 +115,8 @@ def warn_unmatched(corpus: Corpus, diagnostics: Diagnostics) -> None:
     todo = [(eid, i) for eid, i in unmatched_aliases(corpus) if not corpus.entities[eid].aliases[i].kept]
     if not todo:
         return
-    any_case = {}
+    covered = {(eid, i): by for eid in sorted({eid for eid, _ in todo}) for i, by in redundant_aliases(corpus.entities[eid])}
+    any_case: dict[tuple[str, int], tuple[Article, Mention]] = {}
     for article, mention in _mentions(corpus, _alone(corpus, todo, any_case=True)):
         any_case.setdefault(_key(mention.entity), (article, mention))
     for eid, i in todo:
@@ -124,16 +124,45 @@ def warn_unmatched(corpus: Corpus, diagnostics: Diagnostics) -> None:
         alias = entity.aliases[i]
         where = alias_position(entity, i)
         message = f"the alias '{alias.form}' of '{eid}' matches no article"
-        keep = f"if it is a spelling kept for articles to come, write it as '- form: {alias.form}' with 'kept: <why>' (CONTRIBUTING.md, Aliases)"
-        if (eid, i) in any_case:
+        keep = "a spelling kept for articles to come gets 'kept: <why>' (CONTRIBUTING.md, Aliases)"
+        if (eid, i) in covered:
+            diagnostics.warning(where, f"{message}, and could link only what '{covered[(eid, i)]}' links already",
+                                "remove it: endings are found by themselves (an adjective in -e also takes -n, -r, -m, -s)")
+        elif (eid, i) in any_case:
             article, mention = any_case[(eid, i)]
             line, _ = line_column(article.text, mention.start)
             diagnostics.warning(
                 where, f"{message}: its case rule keeps it from \"{mention.surface}\" in seeds/{article.seed} (line {line})",
                 f"{_CASE_RULES[_rule(alias)]}; write it as the articles do, or set case_sensitive: false if any case names '{eid}'")
         else:
-            diagnostics.warning(where, message, f"check its spelling against the articles (dossier check --report mentions "
-                                                f"lists the forms found); {keep}")
+            diagnostics.warning(where, message, f"check its spelling against the articles; {keep}")
+
+
+def redundant_aliases(entity: Entity) -> list[tuple[int, str]]:
+    """(alias index, the other form) of each alias that another form of the
+    entity matches whole ("südkoreanischer Geheimdienst" is "südkoreanische
+    Geheimdienst" plus an ending): it can never be the form that links.
+
+    Roles, erroneous and case-marked aliases differ in more than their
+    words and are left alone; of two equal forms the later is named.
+    """
+    plain = [(j, a.form) for j, a in enumerate(entity.aliases) if not (a.role or a.erroneous or a.case_sensitive is not None)]
+    if len(plain) + 1 < 2:
+        return []
+    forms = [(-1, entity.name), *plain]
+    matchers = {j: AliasMatcher([replace(entity, name="", aliases=(Alias(form),))]) for j, form in forms}
+
+    def covers(j: int, form: str) -> bool:
+        text = straighten(form).strip()
+        return [(m.start, m.end) for m in matchers[j].find(text)] == [(0, len(text))]
+
+    out = []
+    for i, form in plain:
+        for j, other in forms:
+            if j != i and covers(j, form) and (j < i or not covers(i, other)):
+                out.append((i, other))
+                break
+    return out
 
 
 _CASE_RULES = {
