@@ -81,6 +81,7 @@ class Language:
     numbers: NumberRules
     dates: DateRules
     stopwords: frozenset[str]  # the commonest short words, for ``detect``
+    byline: str = "(?!)"  # how a byline opens ("By ", "Von "): such a head line is offered as noise
 
 
 def one_of(words: list[str]) -> str:

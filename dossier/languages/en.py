@@ -51,7 +51,8 @@ _MONTH = (
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.)"
 )
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTH}", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(rf"(?<!\w){_MONTH}\s+(?:the\s+)?\Z", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{_MONTH}\s+(?:the\s+)?|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\s+)\Z",
+                           re.IGNORECASE)
 
 
 def is_day(text: str, start: int, end: int) -> bool:
@@ -61,9 +62,11 @@ def is_day(text: str, start: int, end: int) -> bool:
 
 # --- dates --------------------------------------------------------------------
 # "May" and "March" are also a verb: as month names they must be capitalised.
+# Wire datelines abbreviate without a period ("SEOUL, Jan 13"): then capitalised and before a number.
+_BARE_ABBREVIATION = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _DATE_MONTH = (
     r"(?:(?:january|february|(?-i:March|MARCH)|april|(?-i:May|MAY)|june|july|august|september|october|november|december)(?!\w)"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.)"
+    rf"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.|{_BARE_ABBREVIATION}(?=\s+\d))"
 )
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _LONE_YEAR_START = r"(?<![\w-])(?<!\d[.,:])"
@@ -179,6 +182,7 @@ LANGUAGE = Language(
         is_no_count=is_day,
         glued_scale="bn",
     ),
+    byline=r"By\s+[^\W\d]",
     stopwords=frozenset(
         "the and of to is was were not with from that this for on at by are has have had which who as it be been their would".split()
     ),
