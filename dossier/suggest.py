@@ -46,7 +46,7 @@ LABEL_WORDS = 2
 # A head line that opens like a byline ("By Staff Reporter") is one up to this many words.
 BYLINE_WORDS = 6
 # A wire dateline opening the first paragraph: "SEOUL, Jan 13, 2025 – North Korean ...".
-_DATELINE_LEAD = re.compile(r"[^\n]{1,60}?(?=\s+[–—-]\s)")
+_DATELINE_LEAD = re.compile(r"([^\n]{1,60}?)\s+[–—-](?=\s)")
 # How far a quote grows, or how much context it takes, to become unique.
 MAX_EXTRA_WORDS = 8
 MAX_CONTEXT_WORDS = 12
@@ -197,17 +197,18 @@ def detect_published(text: str, language: str = "de") -> tuple[str, str] | None:
     2024") is what the article is about, not when it appeared.
     """
     for line in _head(text):
-        shown = line.text if _dateline(line.text, language) else _lead(line.text, language)
+        shown = line.text if _dateline(line.text, language) else _lead(line.text, language)[0]
         mention = _dateline(shown, language) if shown else None
         if mention and mention.value:
             return mention.value.start.iso(), f"Datumszeile im Text (Zeile {line.number}: „{shown}“)"
     return None
 
 
-def _lead(line: str, language: str) -> str:
-    """A dateline that opens the line before a dash ("SEOUL, Jan 13, 2025 –"), or ""."""
+def _lead(line: str, language: str) -> tuple[str, int]:
+    """A dateline that opens the line before a dash ("SEOUL, Jan 13, 2025 –"), and
+    where its dash ends (the span to hide); ("", 0) without one."""
     lead = _DATELINE_LEAD.match(line)
-    return lead.group() if lead and _dateline(lead.group(), language) else ""
+    return (lead.group(1), lead.end()) if lead and _dateline(lead.group(1), language) else ("", 0)
 
 
 def _byline(line: str, language: str) -> bool:
@@ -415,8 +416,8 @@ def _hides(text: str, head: list[_Line], language: str) -> list[tuple[int, int, 
     hidden as one span together with its copies.
     """
     hides = [(line.start, line.end, "dateline") for line in head if _dateline(line.text, language)]
-    hides += [(line.start, line.start + len(lead), "dateline") for line in head
-              if not _dateline(line.text, language) and (lead := _lead(line.text, language))]
+    hides += [(line.start, line.start + lead[1], "dateline") for line in head
+              if not _dateline(line.text, language) and (lead := _lead(line.text, language))[0]]
     headline = _headline(head, language)
     copies: list[_Line] = []
     if headline:

@@ -23,7 +23,7 @@ def hides(text: str, language: str) -> list[tuple[str, str]]:
 def test_a_dateline_that_opens_the_first_paragraph_dates_the_article_and_is_offered_as_noise():
     iso, basis = detect_published(WIRE, "en")
     assert iso == "2025-01-13" and "SEOUL, Jan 13, 2025" in basis
-    assert ("SEOUL, Jan 13, 2025", "dateline") in hides(WIRE, "en")
+    assert ("SEOUL, Jan 13, 2025 –", "dateline") in hides(WIRE, "en")  # with its dash: the paragraph starts after it
 
 
 def test_a_byline_is_offered_as_noise_and_never_taken_for_the_headline():
