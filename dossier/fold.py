@@ -24,7 +24,10 @@ _TO_ASCII = str.maketrans({"ſ": "s", "\u212a": "k", "ı": "i", "İ": "i"})
 SINGLE_MARKS = "’‘‚‛ʼ‹›´`"
 #: typeset double marks, as the keyboard's "
 DOUBLE_MARKS = "“”„‟«»"
-_STRAIGHT = str.maketrans({**dict.fromkeys(SINGLE_MARKS, "'"), **dict.fromkeys(DOUBLE_MARKS, '"')})
+# Replaced mark by mark, not by str.translate or a regex: on a 5 MB text
+# translate takes seconds, a regex 0.2 s, and a text without a mark costs
+# fifteen "in" scans (milliseconds).
+_MARKS = [(mark, "'") for mark in SINGLE_MARKS] + [(mark, '"') for mark in DOUBLE_MARKS]
 
 
 def fold(word: str) -> str:
@@ -34,4 +37,7 @@ def fold(word: str) -> str:
 
 def straighten(text: str) -> str:
     """``text`` with every typeset quotation mark or apostrophe as ' or " (same length)."""
-    return text.translate(_STRAIGHT)
+    for mark, straight in _MARKS:
+        if mark in text:
+            text = text.replace(mark, straight)
+    return text

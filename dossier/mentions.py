@@ -3,7 +3,9 @@
 German inflects names and the adjectives inside them ("der südkoreanische
 Geheimdienst", "des südkoreanischen Geheimdienstes"), so each word of an
 alias also matches the word plus a case ending. Acronyms (NIS, EU) match
-case-sensitively and take only a genitive -s. The matcher keeps aliases in
+case-sensitively and take only a genitive -s. Quotation marks and
+apostrophes are compared straightened (fold.straighten), as quotes are, so
+"People’s" in a text matches the alias "People's". The matcher keeps aliases in
 a trie of words, so finding mentions costs a few dictionary look-ups per
 word and ending, however large the registry is.
 
@@ -139,8 +141,7 @@ def _gap(between: str) -> str | None:
     """The gap between two words as compared: spaces and hyphens are one
     joiner (" "), a period stays (".", ". "), anything else is literal."""
     if len(between) > MAX_GAP:
-        return None
-    between = straighten(between)
+        return None  # (forms and texts come straightened: marks are ' and ")
     if JOINER.fullmatch(between):
         return " "
     if DOTTED.fullmatch(between):

@@ -147,7 +147,7 @@ def redundant_aliases(entity: Entity) -> list[tuple[int, str]]:
     words and are left alone; of two equal forms the later is named.
     """
     plain = [(j, a.form) for j, a in enumerate(entity.aliases) if not (a.role or a.erroneous or a.case_sensitive is not None)]
-    if len(plain) + 1 < 2:
+    if not plain:
         return []
     forms = [(-1, entity.name), *plain]
     matchers = {j: AliasMatcher([replace(entity, name="", aliases=(Alias(form),))]) for j, form in forms}
@@ -173,7 +173,7 @@ _CASE_RULES = {
 
 
 def _rule(alias: Alias) -> str:
-    """Which case rule held the alias back (mentions._case, for the first word that differs)."""
+    """Which case rule (mentions._case) kept an alias from text it matches in any case."""
     if alias.case_sensitive:
         return "written"
     words = WORD.findall(straighten(alias.form))
