@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from .closest import closest, first_difference
 from .diagnostics import Diagnostics
+from .fold import straighten
 from .model import Article, Corpus, Hide, Note, Selector, Span, Unlink
 from .spans import Overlaps
-from .textindex import TextIndex, normalise
+from .textindex import TextIndex, comparable, normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,14 @@ _LISTED = 10
 
 
 def resolve(selector: Selector, index: TextIndex, article: Article, diagnostics: Diagnostics) -> Span | None:
-    """The one span a selector names, or None after reporting why not."""
-    quote = normalise(selector.quote)
-    prefix, suffix = normalise(selector.prefix), normalise(selector.suffix)
+    """The one span a selector names, or None after reporting why not.
+
+    Compared with quotation marks straightened (fold.straighten); messages
+    show the quote as typed and the text as it stands.
+    """
+    typed = normalise(selector.quote)
+    quote = straighten(typed)
+    prefix, suffix = comparable(selector.prefix), comparable(selector.suffix)
     if not quote:
         diagnostics.error(selector.position, "quote is empty (only white space)", "quote the words of the passage")
         return None
@@ -92,14 +98,14 @@ def resolve(selector: Selector, index: TextIndex, article: Article, diagnostics:
         places = ", ".join(f"line {_line(index, h)}" for h in hits[:_LISTED]) + (", …" if len(hits) > _LISTED else "")
         diagnostics.error(
             selector.position,
-            f"quote found {count} times in seeds/{article.seed} ({places}): \"{_short(quote)}\"",
+            f"quote found {count} times in seeds/{article.seed} ({places}): \"{_short(typed)}\"",
             f"lengthen the quote or add prefix:/suffix: to pick one, e.g. {_disambiguation(index, hits[0], len(quote))}",
         )
     elif (prefix or suffix) and (found := index.find_all(quote, limit=1)):
         diagnostics.error(selector.position, _context_mismatch(index, found[0], quote, prefix, suffix, article),
                           "copy prefix:/suffix: from the text as it stands, or drop them if the quote is unique")
     else:
-        diagnostics.error(selector.position, f"quote not found in seeds/{article.seed}: \"{_short(quote)}\"", _closest(index, quote))
+        diagnostics.error(selector.position, f"quote not found in seeds/{article.seed}: \"{_short(typed)}\"", _closest(index, quote, typed))
     return None
 
 
@@ -111,42 +117,53 @@ def _context_mismatch(index: TextIndex, at: int, quote: str, prefix: str, suffix
     """The quote is there: say which of prefix/suffix does not match, and what the text has."""
     line = _line(index, at)
     # The text next to the quote, as much as the context would need (not the whole text before it).
-    before = index.normal[max(0, at - len(prefix) - 11): at].rstrip()
-    after = index.normal[at + len(quote): at + len(quote) + len(suffix) + 11].lstrip()
+    start = max(0, at - len(prefix) - 11)
+    before = index.normal[start: at].rstrip()
     if prefix and not before.endswith(prefix):
+        before = index.shown(start, at).rstrip()
         return (f"quote found in seeds/{article.seed} (line {line}), but not after prefix \"{_short(prefix)}\"; "
                 f"the text before it reads \"{_short(before[-len(prefix) - 10:].lstrip())}\"")
+    after = index.shown(at + len(quote), min(len(index.normal), at + len(quote) + len(suffix) + 11)).lstrip()
     return (f"quote found in seeds/{article.seed} (line {line}), but not before suffix \"{_short(suffix)}\"; "
             f"the text after it reads \"{_short(after[:len(suffix) + 10].rstrip())}\"")
 
 
 def _disambiguation(index: TextIndex, hit: int, length: int) -> str:
     """Three words of context (a window of the text around the hit, however long the text)."""
-    words = index.normal[max(0, hit - 200): hit].split()[-3:]
+    words = index.shown(max(0, hit - 200), hit).split()[-3:]
     if words:
         return f"prefix: \"{' '.join(words)}\""
-    return f"suffix: \"{' '.join(index.normal[hit + length: hit + length + 200].split()[:3])}\""
+    end = hit + length
+    return f"suffix: \"{' '.join(index.shown(end, min(len(index.normal), end + 200)).split()[:3])}\""
 
 
-def _closest(index: TextIndex, quote: str) -> str:
-    """Point at the passage most like the quote, and at where they differ, so a typo is quick to fix."""
+def _closest(index: TextIndex, quote: str, typed: str) -> str:
+    """Point at the passage most like the quote, and at where they differ, so a typo is quick to fix.
+
+    Found and compared with straightened marks (``quote``); shown as the
+    text and the contributor have them (``typed``)."""
     found = closest(index.normal, quote)
     if found is None:
         return "no similar passage; check that the quote comes from this article"
-    passage = index.normal[found.start: found.end]
+    shown = index.shown(found.start, found.end)
     line, column = index.line_column(index.to_source(found.start, found.start + 1)[0])
     # Rounded down: a passage that differs is never shown as 100% alike.
-    hint = f"closest passage (line {line}, column {column}, {int(found.ratio * 100)}% alike): \"{_short(passage)}\""
-    difference = _difference(index, found.start, passage, quote)
+    hint = f"closest passage (line {line}, column {column}, {int(found.ratio * 100)}% alike): \"{_short(shown)}\""
+    difference = _difference(index, found.start, (index.normal[found.start: found.end], shown), (quote, typed))
     return hint + "\n" + difference if difference else hint
 
 
-def _difference(index: TextIndex, start: int, passage: str, quote: str) -> str:
+def _difference(index: TextIndex, start: int, passages: tuple[str, str], quotes: tuple[str, str]) -> str:
     """The first difference in words, when it is a character one cannot see or
-    tell apart, or when the passage or the quote is too long to compare by eye."""
-    diff = first_difference(passage, quote)
+    tell apart, or when the passage or the quote is too long to compare by eye.
+
+    Each comes as (compared, shown): the difference is found in the compared
+    forms (a ’ for a ' is none) and its characters named as shown."""
+    (passage, shown), (compared, quote) = passages, quotes
+    diff = first_difference(passage, compared)
     column = diff.at + 1
-    quote_char, text_char = diff.quote_char, diff.text_char
+    quote_char = quote[diff.at: diff.at + len(diff.quote_char)]
+    text_char = shown[diff.at: diff.at + len(diff.text_char)]
     if text_char == " ":  # white space was folded: name what the seed has there
         source = index.to_source(start + diff.at, start + diff.at + 1)[0]
         if source < len(index.source) and index.source[source].isspace():
@@ -160,13 +177,13 @@ def _difference(index: TextIndex, start: int, passage: str, quote: str) -> str:
             return f"the text has {_name(text_char)} at column {column} of the quote, which the quote lacks: {fix}"
         return (f"at column {column} of the quote, the quote has {_name(quote_char)} where the text has "
                 f"{_name(text_char)}: copy the character from the text{_as_escape(text_char)}")
-    present = set(passage)
+    present = set(shown)
     hidden = next((c for c in quote if not c.isprintable() and not c.isspace() and c not in present), "")
     if hidden:
         return f"the quote has {_name(hidden)} at column {quote.index(hidden) + 1}, which the text does not have there: remove it"
     if len(passage) > _SHORT or len(quote) > _SHORT:
         return (f"first difference at column {column} of the quote: the quote has \"{_around(quote, diff.at)}\" "
-                f"where the text has \"{_around(passage, diff.at)}\"")
+                f"where the text has \"{_around(shown, diff.at)}\"")
     return ""
 
 

@@ -25,7 +25,7 @@ from .layout import Project
 from .limits import SEED_BYTES, YAML_BYTES
 from .load import SEED_SUFFIX, load, seed_name_problem
 from .pipeline import check, generate
-from .recall import mention_report
+from .recall import mention_report, warn_unmatched
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
 from .yamlfile import syntax_error
 
@@ -97,6 +97,8 @@ def _print(diagnostics: Diagnostics, strict: bool, outcome: str = "") -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     checked = check(Project(args.root))
+    if not checked.diagnostics.errors:  # with articles missing, an alias may wrongly seem unused
+        warn_unmatched(checked.corpus, checked.diagnostics)
     _print(checked.diagnostics, args.strict, "check failed")
     failed = bool(checked.diagnostics.errors) or (args.strict and bool(checked.diagnostics.warnings))
     if not failed:

@@ -224,6 +224,10 @@ def _interpret(match: _Found, ref: PartialDate | None, standalone: bool) -> tupl
         return _month_shifted(ref, match.shift(match["month_shift"])), True
     if match["ago_unit"]:
         return _ago(match, ref), True
+    if match["season"] or match["season_bare"]:
+        if not (match["prep"] or match["season_rel"]):
+            return None  # "summer" alone is a season in general
+        return _season(match, ref), True
     if match["weekday"]:
         if not (match["prep"] or match["weekday_rel"]):
             return None  # a bare "Montag" names a day of the week, not a date
@@ -252,6 +256,8 @@ def _on_day(match: _Found, ref: PartialDate | None, mode: Mode) -> tuple[DateSpa
     if year:
         return _single(PartialDate(int(year), month, day)), False
     PartialDate(_LEAP_YEAR, month, day)  # reject days that no year has
+    if match["day_of"]:  # "June 19 last year"
+        return (_single(PartialDate(ref.year + match.shift(match["day_of"]), month, day)) if ref else None), True
     date = _valid_date(_year_for(month, ref, mode), month, day)
     return (_single(date) if date else None), True
 
@@ -271,6 +277,30 @@ def _month(match: _Found, ref: PartialDate | None, mode: Mode, standalone: bool)
         mode = "before" if match.shift(match["month_rel"]) < 0 else "after"
     year = _year_for(month, ref, mode)
     return (_single(PartialDate(year, month)) if year else None), True
+
+
+def _season(match: _Found, ref: PartialDate | None) -> DateSpan | None:
+    """"last autumn", "this summer", "since the summer": the months of the season
+    that is over (last), to come (next), under way or of this year (this), or
+    under way or most recent (after a preposition alone)."""
+    if ref is None or ref.month is None:
+        return None
+    first, last = match.rules.seasons[fold(match["season"] or match["season_bare"] or "")]
+    now = ref.year * 12 + ref.month - 1
+    spans = []
+    for year in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1):
+        start = year * 12 + first - 1
+        spans.append((start, start + (last - first) % 12))
+    shift = match.shift(match["season_rel"]) if match["season_rel"] else None
+    if shift is not None and shift < 0:
+        start, end = max(s for s in spans if s[1] < now)
+    elif shift is not None and shift > 0:
+        start, end = min(s for s in spans if s[0] > now)
+    elif shift == 0:  # this summer: the one under way, else the one of this year
+        start, end = next((s for s in spans if s[0] <= now <= s[1]), None) or next(s for s in spans if s[0] // 12 == ref.year)
+    else:
+        start, end = max(s for s in spans if s[0] <= now)
+    return DateSpan(PartialDate(start // 12, start % 12 + 1), PartialDate(end // 12, end % 12 + 1))
 
 
 def _month_shifted(ref: PartialDate | None, shift: int) -> DateSpan | None:

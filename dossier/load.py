@@ -17,6 +17,7 @@ from typing import Any
 from .dates import PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean
 from .files import FileError, read_source, real_folder
+from .fold import straighten
 from .idhints import entity_hint
 from .layout import Project
 from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
@@ -483,7 +484,7 @@ def _alias(item: dict[str, Any], where: Where, diagnostics: Diagnostics) -> Alia
     if start is not None and end is not None and (start.year, start.month or 1, start.day or 1) > (end.year, end.month or 12, end.day or 31):
         diagnostics.error(where / "to", f"the role ends ({end.iso()}) before it begins ({start.iso()})", "swap from and to")
     return Alias(item["form"], item.get("erroneous", False), item.get("note", ""), item.get("role", False), start, end,
-                 item.get("case_sensitive"))
+                 item.get("case_sensitive"), item.get("kept", ""))
 
 
 def _unknown(diagnostics: Diagnostics, position: Location, what: str, name: str, known: list[str]) -> None:
@@ -507,7 +508,7 @@ def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) 
             elif parent.type != "places" or entity.type != "places":
                 diagnostics.error(entity.position, f"part_of links places only ('{entity.id}' -> '{entity.part_of}')")
         # a role may name several people, each for a time
-        for form in {entity.name.casefold()} | {a.form.casefold() for a in entity.aliases if not a.role}:
+        for form in {straighten(entity.name).casefold()} | {straighten(a.form).casefold() for a in entity.aliases if not a.role}:
             owner = forms.setdefault(form, entity.id)
             if owner != entity.id:
                 diagnostics.error(

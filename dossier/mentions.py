@@ -3,7 +3,9 @@
 German inflects names and the adjectives inside them ("der südkoreanische
 Geheimdienst", "des südkoreanischen Geheimdienstes"), so each word of an
 alias also matches the word plus a case ending. Acronyms (NIS, EU) match
-case-sensitively and take only a genitive -s. The matcher keeps aliases in
+case-sensitively and take only a genitive -s. Quotation marks and
+apostrophes are compared straightened (fold.straighten), as quotes are, so
+"People’s" in a text matches the alias "People's". The matcher keeps aliases in
 a trie of words, so finding mentions costs a few dictionary look-ups per
 word and ending, however large the registry is.
 
@@ -31,6 +33,7 @@ from typing import Literal
 
 from . import lexicon
 from .dates import PartialDate
+from .fold import straighten
 from .model import Entity
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -62,8 +65,6 @@ Via = Literal["", "compound", "role"]
 #: "young men"), a form marked ``case_sensitive`` letter for letter (endings
 #: aside), anything else in any case
 Case = Literal["acronym", "initial", "written", "folded"]
-# Apostrophes as typed and as typeset: compared as one.
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +130,6 @@ def _case(word: str, words: int, sensitive: bool | None) -> Case:
     return "initial" if words == 1 and word[:1].isupper() else "folded"
 
 
-def _straight(text: str) -> str:
-    return text.translate(APOSTROPHES)
-
-
 def _fold(word: str) -> str:
     return word.casefold()
 
@@ -141,8 +138,7 @@ def _gap(between: str) -> str | None:
     """The gap between two words as compared: spaces and hyphens are one
     joiner (" "), a period stays (".", ". "), anything else is literal."""
     if len(between) > MAX_GAP:
-        return None
-    between = _straight(between)
+        return None  # (forms and texts come straightened: marks are ' and ")
     if JOINER.fullmatch(between):
         return " "
     if DOTTED.fullmatch(between):
@@ -184,6 +180,22 @@ def _stems(token: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+#: one word of a form as the trie holds it: (folded word, word as compared, case rule, gap before it)
+Step = tuple[str, str, Case, str]
+
+
+def form_path(form: str, sensitive: bool | None = None) -> tuple[Step, ...]:
+    """A form as the matcher compares it, word by word: two forms with the
+    same path match exactly the same words (and only one of them links)."""
+    form = straighten(form)
+    words = [(m.group(), form[previous.end():m.start()] if previous else "") for previous, m in _pairs(WORD.finditer(form))]
+    path = []
+    for word, before in words:
+        case = _case(word, len(words), sensitive)
+        path.append((_fold(word), _fold(word) if case == "folded" else word, case, (_gap(before) or "") if before else ""))
+    return tuple(path)
+
+
 class AliasMatcher:
     """All aliases of a registry in a word trie, ready to scan texts.
 
@@ -206,21 +218,17 @@ class AliasMatcher:
             forms = [(entity.name, _Pattern(entity.id, False), None)] + [
                 (a.form, _Pattern(entity.id, a.erroneous, a.role, a.valid_from, a.valid_to), a.case_sensitive) for a in entity.aliases]
             for form, pattern, sensitive in forms:
-                form = _straight(form)
-                words = [(m.group(), form[previous.end():m.start()] if previous else "")
-                         for previous, m in _pairs(WORD.finditer(form))]
-                if not words:
+                path = form_path(form, sensitive)
+                if not path:
                     continue
                 node = self._root
-                for word, before in words:
-                    case = _case(word, len(words), sensitive)
-                    compared = _fold(word) if case == "folded" else word
-                    gap = _gap(before) if before else ""
-                    edges = node.children.setdefault(_fold(word), [])
+                for key, compared, case, gap in path:
+                    edges = node.children.setdefault(key, [])
                     node = next((n for w, e, g, n in edges if (w, e, g) == (compared, case, gap)), None) or _append(
-                        edges, compared, case, gap or "")
+                        edges, compared, case, gap)
                 _add(node.patterns, pattern)
-                word = words[0][0]
+                words = WORD.findall(straighten(form))
+                word = words[0]
                 if len(words) == 1 and not pattern.role and not _is_acronym(word) and len(word) >= COMPOUND_FORM:
                     folded = _fold(word)
                     if entity.type == "people":
@@ -242,6 +250,7 @@ class AliasMatcher:
     def find(self, text: str, on: PartialDate | None = None) -> list[Mention]:
         """Non-overlapping mentions, leftmost first, longest alias winning;
         role descriptions only if they hold ``on`` (the article's date)."""
+        shown, text = text, straighten(text)  # one character for one: offsets hold ("Peopleʼs" is two words)
         tokens = list(WORD.finditer(text))
         stems: list[tuple[str, ...] | None] = [None] * len(tokens)
         gaps: list[str | None] = [None] * len(tokens)
@@ -259,7 +268,7 @@ class AliasMatcher:
             pattern, last = found
             start, end = tokens[i].start(), tokens[last].end()
             via: Via = "role" if pattern.role else "compound" if _hyphenated(text, start, end) else ""
-            mentions.append(Mention(pattern.entity, start, end, text[start:end], pattern.erroneous, via))
+            mentions.append(Mention(pattern.entity, start, end, shown[start:end], pattern.erroneous, via))
             i = last + 1
         return mentions
 

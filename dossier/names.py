@@ -41,7 +41,7 @@ _ALIKE = ("LATIN", "CYRILLIC", "GREEK")
 def check_forms(entity: Entity, diagnostics: Diagnostics) -> None:
     """Report every form of ``entity`` that would link the wrong words, where it is written."""
     forms: list[tuple[str, str, Location]] = [("name", entity.name, _at(entity.position, "name"))]
-    forms += [("alias", alias.form, _at(entity.position, "aliases", i, "form")) for i, alias in enumerate(entity.aliases)]
+    forms += [("alias", alias.form, alias_position(entity, i)) for i, alias in enumerate(entity.aliases)]
     for what, form, where in forms:
         for severity, message, hint in form_problems(form, entity.id):
             report = diagnostics.error if severity == "error" else diagnostics.warning
@@ -94,6 +94,11 @@ def _mixed_script(letters: list[str]) -> tuple[str, str] | None:
         f"mixes {main.title()} and {other.title()} letters: '{odd}' is U+{ord(odd):04X} {unicodedata.name(odd)}",
         f"retype '{odd}' as a {main.title()} letter: it looks the same, but text in {main.title()} letters never matches it",
     )
+
+
+def alias_position(entity: Entity, i: int) -> Location:
+    """Where the form of an entity's ``i``-th alias was written."""
+    return _at(entity.position, "aliases", i, "form")
 
 
 def _at(position: Location, *steps: str | int) -> Location:

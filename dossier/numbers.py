@@ -93,12 +93,12 @@ def _scanner(code: str) -> _Scanner | None:
         r"(?<!\w)(?<!\d[.,:])"
         r"(?!(?:19|20)\d\d(?!\d|[.,:]\d))(?!0\d)"
         rf"(?:\d{{1,3}}(?:{r.group}\d{{3}}){{1,5}}|\d{{1,3}}(?:{_SPACES}\d{{3}}){{1,5}}|\d{{1,15}})(?:{r.decimal}\d{{1,6}})?"
-        rf"(?![.,:]\d|\w){r.not_after}"
+        rf"(?![.,:]\d|(?!(?:{r.glued_scale})(?!\w))\w){r.not_after}"
     )
     end = r"(?!-[^\W\d])"  # "12-jährige", "20-year-old", "Zwei-Staaten-Lösung"
     words = rf"(?<!\w){r.word_number_start}(?:{r.word_number})(?!\w)"
     # After a range dash ("50-100") the second number may follow a hyphen.
-    after_dash = rf"(?:{digits}(?:\s+{r.scale_after_digits})?|{words}){end}"
+    after_dash = rf"(?:{digits}(?:\s+{r.scale_after_digits}|(?:{r.glued_scale})(?!\w))?|{words}){end}"
     number = rf"(?<!-){after_dash}"
     range_ = (
         rf"(?:(?P<between>{r.between})\s+|{r.range_from}\s+)?"

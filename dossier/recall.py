@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from .diagnostics import Diagnostics
+from .fold import straighten
 from .link import LinkedArticle
 from .mentions import WORD, AliasMatcher, Mention
-from .model import Corpus
-from .names import STOPWORDS
+from .model import Alias, Article, Corpus, Entity
+from .names import STOPWORDS, alias_position
 from .spans import Overlaps
+from .textindex import line_column
 
 # Words joined to a mention by at most a space or hyphen count as its neighbours.
 _NEIGHBOUR_GAP = re.compile(r"[ \-‐‑]")
@@ -78,35 +82,124 @@ def render(corpus: Corpus, report: dict[str, EntityRecall]) -> str:
 
 def mention_report(corpus: Corpus, linked: list[LinkedArticle]) -> str:
     """``dossier check --report mentions``: collect, then render, then the
-    aliases that match nowhere."""
-    unused = unmatched_aliases(corpus)
-    tail = "".join(f"alias matches nowhere: {_q(form)} of {eid}\n" for eid, form in unused)
+    aliases that match nowhere (kept ones with their reason)."""
+    tail = ""
+    for eid, i in unmatched_aliases(corpus):
+        alias = corpus.entities[eid].aliases[i]
+        tail += f"alias matches nowhere: {_q(alias.form)} of {eid}" + (f" (kept: {alias.kept})" if alias.kept else "") + "\n"
     return render(corpus, collect(corpus, linked)) + tail
 
 
-def unmatched_aliases(corpus: Corpus) -> list[tuple[str, str]]:
-    """(entity id, form) of every alias that matches no article on its own: a
-    typo, a form no text uses (yet), or one its case rule keeps from matching.
+def unmatched_aliases(corpus: Corpus) -> list[tuple[str, int]]:
+    """(entity id, alias index) of every alias that matches no article on its
+    own: a typo, a form no text uses (yet), or one its case rule keeps from matching.
 
     Aliases are matched without the entity's name, and those not found once
     more without the aliases found, so a longer form that wins the same
-    words ("Kyrylo Budanow" over "Budanow") does not hide a shorter one. A report, not a warning: a registry may well hold
-    forms for articles still to come.
+    words ("Kyrylo Budanow" over "Budanow") does not hide a shorter one.
     """
-    alone = [
-        replace(corpus.entities[eid], id=f"{eid}\0{i}", name="", aliases=(alias,))
-        for eid in sorted(corpus.entities)
-        for i, alias in enumerate(corpus.entities[eid].aliases)
-    ]
+    alone = _alone(corpus, [(eid, i) for eid in sorted(corpus.entities) for i in range(len(corpus.entities[eid].aliases))])
     for _ in range(2):  # again without the forms found: a longer one may have hidden a shorter one
-        matcher = AliasMatcher(alone)
-        found = {m.entity for article in corpus.articles for m in matcher.find(article.text, article.published)}
+        found = {m.entity for _, m in _mentions(corpus, alone)}
         alone = [e for e in alone if e.id not in found]
+    return [_key(e.id) for e in alone]
+
+
+def warn_unmatched(corpus: Corpus, diagnostics: Diagnostics) -> None:
+    """``dossier check``: an alias that matches no article is a warning where it is written.
+
+    Most are typos, or forms a case rule keeps from what the articles have
+    (named as such, with the place). A spelling kept on purpose for articles
+    to come says so with ``kept: <why>`` and is not warned about.
+    """
+    todo = [(eid, i) for eid, i in unmatched_aliases(corpus) if not corpus.entities[eid].aliases[i].kept]
+    if not todo:
+        return
+    covered = {(eid, i): by for eid in sorted({eid for eid, _ in todo}) for i, by in redundant_aliases(corpus.entities[eid])}
+    any_case: dict[tuple[str, int], tuple[Article, Mention]] = {}
+    for article, mention in _mentions(corpus, _alone(corpus, todo, any_case=True)):
+        any_case.setdefault(_key(mention.entity), (article, mention))
+    for eid, i in todo:
+        entity = corpus.entities[eid]
+        alias = entity.aliases[i]
+        where = alias_position(entity, i)
+        message = f"the alias '{alias.form}' of '{eid}' matches no article"
+        keep = "a spelling kept for articles to come gets 'kept: <why>' (CONTRIBUTING.md, Aliases)"
+        if (eid, i) in covered:
+            diagnostics.warning(where, f"{message}, and could link only what '{covered[(eid, i)]}' links already",
+                                "remove it: endings are found by themselves (an adjective in -e also takes -n, -r, -m, -s)")
+        elif (eid, i) in any_case:
+            article, mention = any_case[(eid, i)]
+            line, _ = line_column(article.text, mention.start)
+            diagnostics.warning(
+                where, f"{message}: its case rule keeps it from \"{mention.surface}\" in seeds/{article.seed} (line {line})",
+                f"{_CASE_RULES[_rule(alias)]}; write it as the articles do, or set case_sensitive: false if any case names '{eid}'")
+        else:
+            diagnostics.warning(where, message, f"check its spelling against the articles; {keep}")
+
+
+def redundant_aliases(entity: Entity) -> list[tuple[int, str]]:
+    """(alias index, the other form) of each alias that another form of the
+    entity matches whole ("südkoreanischer Geheimdienst" is "südkoreanische
+    Geheimdienst" plus an ending): it can never be the form that links.
+
+    Roles, erroneous and case-marked aliases differ in more than their
+    words and are left alone; of two equal forms the later is named.
+    """
+    plain = [(j, a.form) for j, a in enumerate(entity.aliases) if not (a.role or a.erroneous or a.case_sensitive is not None)]
+    if not plain:
+        return []
+    forms = [(-1, entity.name), *plain]
+    matchers = {j: AliasMatcher([replace(entity, name="", aliases=(Alias(form),))]) for j, form in forms}
+
+    def covers(j: int, form: str) -> bool:
+        text = straighten(form).strip()
+        return [(m.start, m.end) for m in matchers[j].find(text)] == [(0, len(text))]
+
     out = []
-    for key in (e.id for e in alone):
-        eid, i = key.split("\0")
-        out.append((eid, corpus.entities[eid].aliases[int(i)].form))
+    for i, form in plain:
+        for j, other in forms:
+            if j != i and covers(j, form) and (j < i or not covers(i, other)):
+                out.append((i, other))
+                break
     return out
+
+
+_CASE_RULES = {
+    "acronym": "a form in capitals matches only in capitals (plus a genitive -s)",
+    "initial": "a one-word form matches only with its initial capital",
+    "written": "case_sensitive: true compares the form letter for letter",
+}
+
+
+def _rule(alias: Alias) -> str:
+    """Which case rule (mentions._case) kept an alias from text it matches in any case."""
+    if alias.case_sensitive:
+        return "written"
+    words = WORD.findall(straighten(alias.form))
+    return "acronym" if any(len(w) >= 2 and w.isupper() for w in words) else "initial"
+
+
+def _alone(corpus: Corpus, keys: list[tuple[str, int]], any_case: bool = False) -> list[Entity]:
+    """One stand-in entity per alias, without the name, so each is matched on its own."""
+    out = []
+    for eid, i in keys:
+        alias = corpus.entities[eid].aliases[i]
+        out.append(replace(corpus.entities[eid], id=f"{eid}\0{i}", name="",
+                           aliases=(replace(alias, case_sensitive=False) if any_case else alias,)))
+    return out
+
+
+def _mentions(corpus: Corpus, entities: list[Entity]) -> Iterator[tuple[Article, Mention]]:
+    matcher = AliasMatcher(entities)
+    for article in corpus.articles:
+        for mention in matcher.find(article.text, article.published):
+            yield article, mention
+
+
+def _key(stand_in: str) -> tuple[str, int]:
+    eid, i = stand_in.split("\0")
+    return eid, int(i)
 
 
 def _note(entry: EntityRecall, candidate: str, article: str) -> None:

@@ -27,6 +27,7 @@ from .anchor import anchor_article
 from .coverage import figures_and_dates, scan
 from .dates import DateMention, PartialDate, find_dates
 from .diagnostics import Diagnostics
+from .languages import rules
 from .link import link_article
 from .mentions import WORD, AliasMatcher
 from .model import Article, Corpus, Entity, Proposition, Span
@@ -42,6 +43,10 @@ DATELINE_EXTRA_WORDS = 3
 HEADLINE_WORDS = (3, 25)
 # A head line this short that is no headline is a label: rubric or byline.
 LABEL_WORDS = 2
+# A head line that opens like a byline ("By Staff Reporter") is one up to this many words.
+BYLINE_WORDS = 6
+# A wire dateline opening the first paragraph: "SEOUL, Jan 13, 2025 – North Korean ...".
+_DATELINE_LEAD = re.compile(r"([^\n]{1,60}?)\s+[–—-](?=\s)")
 # How far a quote grows, or how much context it takes, to become unique.
 MAX_EXTRA_WORDS = 8
 MAX_CONTEXT_WORDS = 12
@@ -192,10 +197,25 @@ def detect_published(text: str, language: str = "de") -> tuple[str, str] | None:
     2024") is what the article is about, not when it appeared.
     """
     for line in _head(text):
-        mention = _dateline(line.text, language)
+        shown = line.text if _dateline(line.text, language) else _lead(line.text, language)[0]
+        mention = _dateline(shown, language) if shown else None
         if mention and mention.value:
-            return mention.value.start.iso(), f"Datumszeile im Text (Zeile {line.number}: „{line.text}“)"
+            return mention.value.start.iso(), f"Datumszeile im Text (Zeile {line.number}: „{shown}“)"
     return None
+
+
+def _lead(line: str, language: str) -> tuple[str, int]:
+    """A dateline that opens the line before a dash ("SEOUL, Jan 13, 2025 –"), and
+    where its dash ends (the span to hide); ("", 0) without one."""
+    lead = _DATELINE_LEAD.match(line)
+    return (lead.group(1), lead.end()) if lead and _dateline(lead.group(1), language) else ("", 0)
+
+
+def _byline(line: str, language: str) -> bool:
+    """"By Staff Reporter", "Von Anna Muster": a short head line that opens like a byline."""
+    language_rules = rules(language)
+    return bool(language_rules and re.match(language_rules.byline, line) and len(line.split()) <= BYLINE_WORDS
+                and line[-1] not in ".!?:")
 
 
 class Scaffold(NamedTuple):
@@ -380,6 +400,7 @@ def _headline(head: list[_Line], language: str) -> _Line | None:
             and line.text[-1] not in ".:"
             and not _SENTENCE_BREAK.search(line.text)
             and not _dateline(line.text, language)
+            and not _byline(line.text, language)
         ):
             return line
     return None
@@ -395,6 +416,8 @@ def _hides(text: str, head: list[_Line], language: str) -> list[tuple[int, int, 
     hidden as one span together with its copies.
     """
     hides = [(line.start, line.end, "dateline") for line in head if _dateline(line.text, language)]
+    hides += [(line.start, line.start + lead[1], "dateline") for line in head
+              if not _dateline(line.text, language) and (lead := _lead(line.text, language))[0]]
     headline = _headline(head, language)
     copies: list[_Line] = []
     if headline:
@@ -407,7 +430,11 @@ def _hides(text: str, head: list[_Line], language: str) -> list[tuple[int, int, 
         hides.append((headline.start, end, "title"))
     taken = {start for start, _, _ in hides} | {line.start for line in copies}
     for line in head:
-        if line.start not in taken and len(line.text.split()) <= LABEL_WORDS and line.text[-1] not in ".!?:":
+        if line.start in taken:
+            continue
+        if _byline(line.text, language):
+            hides.append((line.start, line.end, "byline"))
+        elif len(line.text.split()) <= LABEL_WORDS and line.text[-1] not in ".!?:":
             below = headline is not None and line.start > headline.start
             hides.append((line.start, line.end, "byline" if below else "rubric"))
     hides += [(m.start(), m.end(), "other") for m in _EDIT_LINK.finditer(text)]

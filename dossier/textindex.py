@@ -1,9 +1,10 @@
 """A normalised view of an article's text that maps back to source offsets.
 
-Quotes are matched tolerantly of line breaks, repeated white space and
-Unicode normalisation (NFC), and of nothing else. Matching happens on the
-normalised text; spans are reported in source offsets so that rendering
-works on the text exactly as received.
+Quotes are matched tolerantly of line breaks, repeated white space,
+Unicode normalisation (NFC) and typeset against straight quotation marks
+and apostrophes (fold.straighten, the rule aliases follow too), and of
+nothing else. Matching happens on the normalised text; spans are reported
+in source offsets so that rendering works on the text exactly as received.
 """
 
 from __future__ import annotations
@@ -17,12 +18,23 @@ from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .fold import straighten
+
 _SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """The normal form used for quotes: NFC, white space folded, trimmed."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def comparable(text: str) -> str:
+    """The form quotes are compared in: normalised, with quotation marks straightened.
+
+    Straightening replaces one character by one, so offsets into
+    ``normalise(text)`` and ``comparable(text)`` are the same.
+    """
+    return straighten(normalise(text))
 
 
 class TextIndex:
@@ -43,7 +55,8 @@ class TextIndex:
         else:
             composed = [unicodedata.normalize("NFC", run) for run in runs]
             changed = {i: len(run) for i, (run, c) in enumerate(zip(runs, composed, strict=True)) if run != c}
-        self.normal = " ".join(composed)
+        # compared with straightened marks; shown() gives the text as typeset
+        self.normal = straighten(" ".join(composed))
         # Built with map and accumulate, which run in C: a 5 MB seed has 800,000 runs.
         lengths = itertools.accumulate(map(len, composed[:-1]), initial=0)  # run i starts after i spaces
         self._starts = array("q", map(operator.add, lengths, itertools.count()) if composed else ())
@@ -66,6 +79,21 @@ class TextIndex:
             return self._changed[i] if after else self._sources[i]
         return int(self._sources[i] + (offset - self._starts[i]) + (1 if after else 0))
 
+    def shown(self, start: int, end: int) -> str:
+        """The normalised span ``[start, end)`` with the text's own quotation marks.
+
+        Read back from the source, so a message shows what the article has;
+        where that would not line up with ``normal`` (inside a run NFC
+        changed), the compared form is shown instead.
+        """
+        if start >= end:
+            return ""
+        first, last = self.to_source(start, end)
+        lead = " " if self.normal[start] == " " else ""
+        trail = " " if end - start > 1 and self.normal[end - 1] == " " else ""
+        text = lead + normalise(self.source[first:last]) + trail
+        return text if len(text) == end - start else self.normal[start:end]
+
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset."""
         line = bisect.bisect_right(self._lines, offset) - 1
@@ -86,7 +114,7 @@ class TextIndex:
         heads: set[str] = set()
         tails: set[str] = set()
         for text in texts:
-            tokens = text.split(" ")
+            tokens = straighten(text).split(" ")
             words.update(tokens[1:-1])
             heads.update(token[:_AFFIX] for token in tokens[1:] if len(token) >= _AFFIX)
             tails.update(token[-_AFFIX:] for token in tokens[:-1] if len(token) >= _AFFIX)
@@ -106,6 +134,7 @@ class TextIndex:
         """Start offsets (normalised) of the occurrences of a normalised quote, the first ``limit``."""
         if not quote:
             return []
+        quote = straighten(quote)
         candidates = self._candidates(quote)
         if candidates is None:
             return self._scan(quote, limit)

@@ -58,7 +58,7 @@ from dossier.markup import paragraphs
 from dossier.model import Article, Selector
 from dossier.pages.markdown import link_target
 from dossier.schema import validate
-from dossier.textindex import TextIndex, normalise
+from dossier.textindex import TextIndex, comparable
 from dossier.yamlfile import read_yaml
 
 # ---------------------------------------------------------------- budget
@@ -641,12 +641,12 @@ def cut_quote(draw: st.DrawFn) -> tuple[str, int, int, str, str, str]:
 
 def check_cut_quote(text: str, i: int, j: int, quote_text: str, prefix: str, suffix: str) -> None:
     index = TextIndex(text)
-    assert index.normal == normalise(text), "[normal] the index and normalise() disagree"
-    q = normalise(quote_text)
+    assert index.normal == comparable(text), "[normal] the index and comparable() disagree"
+    q = comparable(quote_text)
     diagnostics = Diagnostics()
     with within(SECONDS, "resolving a quote"):
         span = resolve(Selector(quote_text, prefix, suffix, QUOTE_AT), index, article_of(text), diagnostics)
-    hits = brute_force_hits(index.normal, q, normalise(prefix), normalise(suffix)) if q else []
+    hits = brute_force_hits(index.normal, q, comparable(prefix), comparable(suffix)) if q else []
     assert hits or not q, "[oracle] the place the quote was cut from does not match (a bug of this test)"
     if len(hits) == 1:
         start = i + len(text[i:j]) - len(text[i:j].lstrip())
@@ -696,8 +696,8 @@ def check_missing_quote(text: str, quote_text: str) -> None:
 @given(text=article_text(), quote_text=st.one_of(hostile_text, st.lists(word, min_size=1, max_size=30).map(" ".join)))
 @with_known_examples("missing", lambda case: {"text": case[0], "quote_text": case[1]})
 def test_quote_not_in_the_article_is_an_error(text: str, quote_text: str) -> None:
-    q = normalise(quote_text)
-    if not q or q in normalise(text):
+    q = comparable(quote_text)
+    if not q or q in comparable(text):
         return
     tolerating("missing", (text, quote_text))
 

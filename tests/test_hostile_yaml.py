@@ -302,7 +302,7 @@ LIMIT_OF = {
     "maxLength": {
         "ID_CHARS": {"id", "proposition", "scope", "attributed_to", "via", "related", "part_of", "wikidata", "scopes (names)", "entity"},
         "LINE_CHARS": {"title", "outlet", "source_url", "published_basis", "name", "question", "unit", "scopes",
-                       "choices", "aliases", "form", "value", "holds", "from", "to", "assessed", "licence"},
+                       "choices", "aliases", "form", "kept", "value", "holds", "from", "to", "assessed", "licence"},
         "TEXT_CHARS": {"note", "description", "correction", "quote", "prefix", "suffix", "value_basis"},
     },
     "maxItems": {

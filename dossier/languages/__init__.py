@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 
@@ -51,6 +51,7 @@ class NumberRules:
     not_after: str  # negative lookahead after digits: clock times ("13 Uhr", "9 am")
     starts: str  # what else a figure may start with, besides a digit and the qualifiers (speed)
     is_no_count: Callable[[str, int, int], bool]  # the digits at text[start:end] are a day or an ordinal
+    glued_scale: str = "(?!)"  # a scale written onto the digits: "5.5bn" (also in ``scale_after_digits``)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class DateRules:
     shifts: dict[str, int]  # folded stem of a relative word -> -1 (letzten, last), 0 (dieses, this), +1 (nächsten, next)
     day_words: dict[str, int]  # folded "gestern"/"yesterday" (spaces single) -> days before the reference
     units: dict[str, str]  # folded stem of a unit in "N days ago" -> "day", "week", "month" or "year"
+    #: folded season word -> its first and last month ("autumn": (9, 11); winter runs into the next year: (12, 2))
+    seasons: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class Language:
     numbers: NumberRules
     dates: DateRules
     stopwords: frozenset[str]  # the commonest short words, for ``detect``
+    byline: str = "(?!)"  # how a byline opens ("By ", "Von "): such a head line is offered as noise
 
 
 def one_of(words: list[str]) -> str:

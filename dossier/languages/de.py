@@ -104,7 +104,7 @@ _MAIN_STEMS = [
     *"jan jän feb mär mae apr mai jun jul aug sep okt nov dez".split(),
     *"montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split(),
     *"vergangen letzt vorig kommend nächst dies jahr vorjahr vorgestern gestern heute".split(),
-    r"des\s", r"dem\s",
+    r"des\s", r"dem\s", r"der\s",
 ]
 _LEAD_WORDS = [rf"{word}\s" for word in "zwischen am im in ab seit bis vom von anfang mitte ende".split()]
 _DATE = (
@@ -137,6 +137,8 @@ _DATE = (
     rf"|{_NOT_AFTER_BETWEEN}(?:des\s+)?(?:(?P<year_rel>(?:letzte|vergangene|vorige|diese|nächste|kommende)[nsm]?)"
     r"\s+jahr(?:es)?|(?P<last_year>vorjahr)(?:es)?)(?!\w)"
     rf"|{_NOT_AFTER_BETWEEN}(?P<week>diese[r]?\s+woche)(?!\w)"
+    # (in der) vergangenen Woche, nächste Woche
+    rf"|{_NOT_AFTER_BETWEEN}(?:der\s+)?(?P<week_shift>(?:letzte|vergangene|vorige|nächste|kommende)[nr]?)\s+woche(?!\w)"
     rf"|{_NOT_AFTER_BETWEEN}(?P<day_word>vorgestern|gestern|heute)(?!\w)"
     # am (vergangenen) Montag
     rf"|{_NOT_AFTER_BETWEEN}(?:(?P<weekday_rel>vergangenen|letzten|vorigen|kommenden|nächsten)\s+)?(?P<weekday>{_WEEKDAY})"
@@ -187,6 +189,7 @@ LANGUAGE = Language(
         ),
         is_no_count=is_ordinal,
     ),
+    byline=r"Von\s+[^\W\d]",
     stopwords=frozenset(
         "der die das und ist nicht mit von zu den ein eine einen dem des sich auf für im auch als wird wurde sind hat haben nach bei aus wie über".split()
     ),

@@ -1,5 +1,5 @@
-"""English: figures ("10,000", "1.2 million", "ten thousand", "thousands") and dates
-("on 28 October", "October 28, 2024", "next year", "almost 1000 days ago")."""
+"""English: figures ("10,000", "1.2 million", "$5.5bn", "ten thousand", "thousands") and dates
+("on 28 October", "October 28, 2024", "June 19 last year", "last autumn", "next year", "almost 1000 days ago")."""
 
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ _MONTH = (
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.)"
 )
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{_MONTH}", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(rf"(?<!\w){_MONTH}\s+(?:the\s+)?\Z", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{_MONTH}\s+(?:the\s+)?|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\s+)\Z",
+                           re.IGNORECASE)
 
 
 def is_day(text: str, start: int, end: int) -> bool:
@@ -61,9 +62,11 @@ def is_day(text: str, start: int, end: int) -> bool:
 
 # --- dates --------------------------------------------------------------------
 # "May" and "March" are also a verb: as month names they must be capitalised.
+# Wire datelines abbreviate without a period ("SEOUL, Jan 13"): then capitalised and before a number.
+_BARE_ABBREVIATION = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 _DATE_MONTH = (
     r"(?:(?:january|february|(?-i:March|MARCH)|april|(?-i:May|MAY)|june|july|august|september|october|november|december)(?!\w)"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.)"
+    rf"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.|{_BARE_ABBREVIATION}(?=\s+\d))"
 )
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _LONE_YEAR_START = r"(?<![\w-])(?<!\d[.,:])"
@@ -81,6 +84,7 @@ _MAIN_STEMS = [
     *"jan feb mar apr may jun jul aug sep oct nov dec".split(),
     *"monday tuesday wednesday thursday friday saturday sunday".split(),
     *"last next this previous coming following yesterday today tomorrow the".split(),
+    *"spring summer autumn winter".split(),
     *"almost nearly about around some roughly more over a an".split(),
     *"one two three four five six seven eight nine ten eleven twelve thir four fif six seven eigh nine twen".split(),
 ]
@@ -101,6 +105,7 @@ _DATE = (
     rf"|{_NOT_AFTER_BETWEEN}(?:{_WEEKDAY},?\s+(?:the\s+)?)?"
     rf"(?:(?P<day>{_DAY})\s+(?:of\s+)?(?P<day_month>{_DATE_MONTH})(?:,?\s+(?P<day_year>{_YEAR}))?"
     rf"|(?P<us_month>{_DATE_MONTH})\s+(?P<us_day>{_DAY})(?:,?\s+(?P<us_year>{_YEAR}))?(?!,?\s*\d))"
+    r"(?:\s+(?:of\s+)?(?P<day_of>last|this|next)\s+year(?!\w))?"
     # between June and August 2024
     rf"|(?P<month1>{_DATE_MONTH})(?:\s+(?P<month1_year>{_YEAR}))?{_TO}(?P<month2>{_DATE_MONTH})(?:,?\s+(?P<month2_year>{_YEAR}))?"
     # (in) (last) June (2024 | of last year)
@@ -119,6 +124,9 @@ _DATE = (
     # (almost) 1000 days ago, two years ago, a week ago
     rf"|{_NOT_AFTER_BETWEEN}(?:(?P<ago_approx>almost|nearly|about|around|some|roughly|more\s+than|over)\s+)?"
     rf"(?P<ago_count>{_COUNT})\s+(?P<ago_unit>days?|weeks?|months?|years?)\s+ago(?!\w)"
+    # last autumn, this summer, since the summer ("fall" only after last/this/next: it is a verb too)
+    rf"|{_NOT_AFTER_BETWEEN}(?:(?P<season_rel>{_REL})\s+(?P<season>spring|summer|autumn|fall|winter)"
+    r"|(?<=\s)(?:the\s+)?(?P<season_bare>spring|summer|autumn|winter))(?!\w)"
     # (on) (last) Monday
     rf"|{_NOT_AFTER_BETWEEN}(?:(?P<weekday_rel>{_REL})\s+)?(?P<weekday>{_WEEKDAY})"
     r")"
@@ -136,23 +144,25 @@ LANGUAGE = Language(
             r"|close\s+to|just\s+under|just\s+over|circa|ca\.|c\.)"
         ),
         at_least=r"(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of)",
-        at_most=r"(?:up\s+to|at\s+most|fewer\s+than|less\s+than|no\s+more\s+than|under|below)",
+        at_most=r"(?:up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|fewer\s+than|less\s+than|no\s+more\s+than|under|below)",
         between="between",
         range_and="and",
         range_from="from",
         range_to="to",
-        scale_after_digits=r"(?:thousand|million|billion)(?!\w)",
-        scales=(("billion", 10**9), ("million", 10**6), ("thousand", 1000)),
+        scale_after_digits=r"(?:thousand|million|billion|bn)(?!\w)",
+        scales=(("billion", 10**9), ("million", 10**6), ("thousand", 1000), ("bn", 10**9)),
         word_number=_WORD_NUMBER,
         word_number_start=_WORD_NUMBER_START,
         word_values=word_values,
         range_low_extra="(?!)",
         vague=(
-            r"(?:hundreds|tens)\s+of\s+thousands"
+            r"(?:hundreds|tens)\s+of\s+(?:thousands|millions)"
             r"|(?:several|a\s+few|some)\s+(?:dozen|hundred|thousand|million|billion)(?!\w)"
             r"|(?:dozens|hundreds|thousands|millions|billions)"
         ),
         vague_ranges=(
+            ("hundreds of millions", 200_000_000, None),
+            ("tens of millions", 20_000_000, None),
             ("hundreds of thousands", 200_000, None),
             ("tens of thousands", 20_000, None),
             ("billion", 2_000_000_000, None),
@@ -170,7 +180,9 @@ LANGUAGE = Language(
             r"|seventy|eighty|ninety"
         ),
         is_no_count=is_day,
+        glued_scale="bn",
     ),
+    byline=r"By\s+[^\W\d]",
     stopwords=frozenset(
         "the and of to is was were not with from that this for on at by are has have had which who as it be been their would".split()
     ),
@@ -188,5 +200,6 @@ LANGUAGE = Language(
         shifts={"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1, "following": 1},
         day_words={"today": 0, "yesterday": 1, "the day before yesterday": 2, "tomorrow": -1},
         units={"day": "day", "week": "week", "month": "month", "year": "year"},
+        seasons={"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)},
     ),
 )
