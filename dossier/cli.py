@@ -183,12 +183,12 @@ def _output_setting(config: dict[str, Any]) -> str:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the annotation file of a new article, pre-filled with what can be detected."""
+    from .commands import CommandError, start
     from .languages import DEFAULT, rules, supported
-    from .newarticle import ArticleError, start
 
     try:
         made = start(args.root, args.article)
-    except ArticleError as exc:
+    except CommandError as exc:
         _error(exc.where, exc.message, exc.hint)
         return 1
     print(
@@ -212,11 +212,11 @@ def _count(n: int, noun: str) -> str:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """What an annotated article still lacks, and how much of it claims cover."""
-    from .newarticle import ArticleError, left
+    from .commands import CommandError, left
 
     try:
         print(left(args.root, args.article))
-    except ArticleError as exc:
+    except CommandError as exc:
         _print(exc.diagnostics, False)
         _error(exc.where, exc.message, exc.hint)
         return 1
@@ -225,45 +225,31 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Record that a contradiction's note was re-read against the claims as they are now."""
-    from .diagnostics import did_you_mean, printable
-    from .review import ASSESSED, ReviewError, block, pending, record, update
+    from .commands import CommandError, review
+    from .diagnostics import printable
 
-    project = Project(args.root)
-    checked = check(project)
-    if checked.diagnostics.errors:
-        _print(checked.diagnostics, False, "fix these first: a review records the claims as they load")
-        return 1
-    proposition = checked.corpus.propositions.get(args.proposition)
-    shown = project.shown(project.propositions)
-    if proposition is None:
-        hint = did_you_mean(args.proposition, sorted(checked.corpus.propositions)) or "the ids are in " + shown
-        _error(shown, f"unknown proposition '{printable(args.proposition)}'", hint)
-        return 1
-    report = checked.analysis.reports.get(proposition.id)
-    if proposition.status not in ASSESSED or report is None:
-        _error(proposition.position, f"'{proposition.id}' has no explanation or resolution to record claims for",
-               f"write its resolution (status: {' or '.join(ASSESSED)}, note: ...) once claims disagree")
-        return 1
-    found = pending(report)
-    marks = {key: "new" for key in (found.added if found else ())} | {key: "changed" for key in (found.changed if found else ())}
-    for group in report.groups:
-        for ref in group.claims:
-            key = f"{ref.article.id}/{ref.claim.id}"
-            print(f"{marks.get(key, 'seen'):>7} {key} ({group.scope}): {printable(ref.value.text)} — „{printable(ref.claim.selector.quote[:120])}“")
-    for key in found.removed if found else ():
-        print(f"   gone {key}")
-    if args.print:
-        print(f"paste under resolution: of '{proposition.id}' in {shown}:")
-        print("\n".join(block(record(report), 4)))
-        return 0
     try:
-        entries, _ = update(project.propositions, report)
-    except ReviewError as exc:
-        print(f"error: {exc}\n    paste instead, under resolution: of '{proposition.id}':", file=sys.stderr)
-        print("\n".join(exc.lines), file=sys.stderr)
+        done = review(Project(args.root), args.proposition, write=not args.print)
+    except CommandError as exc:
+        _print(exc.diagnostics, False, "fix these first: a review records the claims as they load")
+        if exc.message:
+            _error(exc.where, exc.message, exc.hint)
         return 1
-    print(f"{shown}: '{proposition.id}' now records {_count(len(entries), 'claim')} as assessed"
-          + ("" if found else " (nothing had changed)"))
+    for mark, key, scope, value, quote in done.claims:
+        print(f"{mark:>7} {key} ({scope}): {printable(value)} — „{printable(quote[:120])}“")
+    for key in done.gone:
+        print(f"   gone {key}")
+    pid = done.proposition.id
+    if done.failed:
+        print(f"error: {done.failed}\n    paste instead, under resolution: of '{pid}':", file=sys.stderr)
+        print("\n".join(done.paste), file=sys.stderr)
+        return 1
+    if not done.written:
+        print(f"paste under resolution: of '{pid}' in {done.file}:")
+        print("\n".join(done.paste))
+        return 0
+    print(f"{done.file}: '{pid}' now records {_count(len(done.entries), 'claim')} as assessed"
+          + ("" if done.changed else " (nothing had changed)"))
     return 0
 
 

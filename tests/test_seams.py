@@ -49,3 +49,21 @@ def test_one_off_errors_have_the_diagnostic_format(dossier, capsys):
     assert main(["--root", str(dossier.root), "build"]) == 1
     assert capsys.readouterr().err.splitlines() == ["mkdocs.yml: error: the site configuration is missing",
                                                     "    run from the project folder or pass --root"]
+
+
+def test_review_says_what_to_paste_when_it_cannot_rewrite_the_file(dossier, capsys):
+    """dossier review is one library call (commands.review); a record it cannot
+    write is still shown, with the lines to paste."""
+    for i, value in enumerate(VALUES[:2]):
+        dossier.article(f"a{i}", f"Titel a{i}\nEs sind {value} Soldaten.\n", _claim(f"a{i}", value, SOURCES[i]))
+    path = dossier.root / "content" / "propositions.yml"
+    text = path.read_text("utf-8").replace("  tolerance: 0.1\n", "  tolerance: 0.1\n  resolution: {status: explained, note: \"Zwei Zählungen.\"}\n", 1)
+    path.write_text(text, "utf-8")
+    assert main(["--root", str(dossier.root), "review", "troops"]) == 1
+    captured = capsys.readouterr()
+    assert path.read_text("utf-8") == text
+    assert [line.split()[:2] for line in captured.out.splitlines()] == [["new", "a0/zahl"], ["new", "a1/zahl"]]
+    err = captured.err.splitlines()
+    assert re.fullmatch(r"error: content/propositions\.yml:\d+:\d+: resolution is written on one line", err[0])
+    assert err[1] == "    paste instead, under resolution: of 'troops':"
+    assert [line.strip()[:10] for line in err[3:]] == ["- a0/zahl@", "- a1/zahl@"]
