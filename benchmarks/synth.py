@@ -191,7 +191,7 @@ def _misspelt(word: str) -> str:
 @dataclass
 class _Entity:
     id: str
-    kind: str  # people, units, equipment, organisations, places
+    kind: str  # people, units, equipment, organisations, places, events
     role: str  # person, org, agency, country, city, region, unit, equipment
     name: str
     description: str
@@ -204,6 +204,8 @@ class _Entity:
     poss: tuple[str, ...] = ()  # people: "Xows" (prenominal genitive)
     plural: tuple[str, ...] = ()  # equipment
     erroneous: str = ""
+    date: str = ""  # events
+    place: str = ""  # events
 
 
 def _make_entities(rng: random.Random, names: _Names, total: int) -> dict[str, list[_Entity]]:
@@ -314,8 +316,8 @@ def _make_entities(rng: random.Random, names: _Names, total: int) -> dict[str, l
     return out
 
 
-def _entity_yaml(entities: list[_Entity]) -> str:
-    lines = ["# yaml-language-server: $schema=../../dossier/schemas/entities.schema.json", ""]
+def _entity_yaml(entities: list[_Entity], schema: str = "entities") -> str:
+    lines = [f"# yaml-language-server: $schema=../../dossier/schemas/{schema}.schema.json", ""]
     if not entities:
         return "[]\n"
     for e in entities:
@@ -333,6 +335,10 @@ def _entity_yaml(entities: list[_Entity]) -> str:
                     lines.append(f"      note: {_q(a['note'])}")
         if e.related:
             lines.append(f"  related: [{', '.join(e.related)}]")
+        if e.date:
+            lines.append(f"  date: {_q(e.date)}")
+        if e.place:
+            lines.append(f"  place: {e.place}")
         if e.part_of:
             lines.append(f"  part_of: {e.part_of}")
         lines.append("")
@@ -727,14 +733,19 @@ def make_corpus(root: Path, n: int, seed: int = 0) -> Planted:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
 
     registry = _make_entities(rng, _Names(rng, _reserved()), max(12, n // 2))
+    # one event per city, at that city (made without the random stream, so the rest of the corpus stays as it was)
+    registry["event"] = [_Entity(f"treffen-{city.id}", "events", "event", f"Treffen in {city.name}",
+                                 f"Fiktives Treffen in {city.name}.", date=f"2024-{i % 12 + 1:02d}", place=city.id)
+                         for i, city in enumerate(registry["city"])]
     planted = Planted(entities=sum(len(v) for v in registry.values()))
     registry["local"] = registry["city"] + registry["region"]
     by_kind: dict[str, list[_Entity]] = {}
     for role, entities in registry.items():
         for e in entities if role != "local" else ():
             by_kind.setdefault(e.kind, []).append(e)
-    for kind in ("people", "units", "equipment", "organisations", "places"):
-        (root / "content" / "entities" / f"{kind}.yml").write_text(_entity_yaml(by_kind.get(kind, [])), encoding="utf-8")
+    for kind in ("people", "units", "equipment", "organisations", "places", "events"):
+        schema = "events" if kind == "events" else "entities"
+        (root / "content" / "entities" / f"{kind}.yml").write_text(_entity_yaml(by_kind.get(kind, []), schema), encoding="utf-8")
 
     blocks, groups = _make_propositions(rng, max(3, round(n / 10)), registry["country"])
     (root / "content" / "propositions.yml").write_text("\n".join(blocks), encoding="utf-8")

@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +18,10 @@ import yaml
 
 from . import locales
 from .diagnostics import Diagnostics, DossierError, Position
-from .files import FileError, describe, read_source, real_folder
+from .files import FileError, describe, read_source
 from .init import LANGUAGES
 from .layout import Project
-from .limits import SEED_BYTES, YAML_BYTES
-from .load import SEED_SUFFIX, load, seed_name_problem
+from .limits import YAML_BYTES
 from .pipeline import check, generate
 from .recall import mention_report, warn_unmatched
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
@@ -95,6 +93,11 @@ def _print(diagnostics: Diagnostics, strict: bool, outcome: str = "") -> None:
         print(line, file=sys.stderr)
 
 
+def _error(where: object, message: str, hint: str = "") -> None:
+    """One error the way every diagnostic looks: ``where: error: message`` and the hint below it."""
+    print(f"{where}: error: {message}" + (f"\n    {hint}" if hint else ""), file=sys.stderr)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     checked = check(Project(args.root))
     if not checked.diagnostics.errors:  # with articles missing, an alias may wrongly seem unused
@@ -117,7 +120,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     root: Path = args.root
     config_file = root / args.config
     if not config_file.is_file():
-        print(f"{args.config}: error: the site configuration is missing (run from the project folder or pass --root)", file=sys.stderr)
+        _error(args.config, "the site configuration is missing", "run from the project folder or pass --root")
         return 1
     try:
         config = site_config(config_file, args.config)
@@ -180,64 +183,24 @@ def _output_setting(config: dict[str, Any]) -> str:
     return DEFAULT_OUTPUT
 
 
-def _find_seed(root: Path, given: str) -> Path | None:
-    """Accept seeds/<file>, content/articles/<stem>.yml or a bare stem; report a miss."""
-    path = Path(given)
-    candidates = [root / path, root / "seeds" / path.name]
-    if path.suffix == ".yml" or not path.suffix:
-        candidates.append(root / "seeds" / f"{path.stem}{SEED_SUFFIX}")
-    # Whatever is there (a FIFO, a link): reading it says what is wrong with it.
-    seed = next((c for c in candidates if os.path.lexists(c) and c.parent.resolve() == (root / "seeds").resolve()), None)
-    if seed is None:
-        print(f"{given}: error: no such article in seeds/", file=sys.stderr)
-    return seed
-
-
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the annotation file of a new article, pre-filled with what can be detected."""
-    from .languages import DEFAULT, detect, rules, supported
-    from .suggest import scaffold
-    from .textindex import normalise
+    from .commands import CommandError, start
+    from .languages import DEFAULT, rules, supported
 
-    root: Path = args.root
-    seed = _find_seed(root, args.article)
-    if seed is None:
-        return 1
-    shown = seed.relative_to(root)
-    problem = seed_name_problem(seed.name, {p.name for p in seed.parent.iterdir()})
-    if problem is not None:
-        print(f"{shown}: error: {problem[0]}\n    {problem[1]}", file=sys.stderr)
-        return 1
-    target = root / "content" / "articles" / f"{seed.stem}.yml"
-    if target.exists() or target.is_symlink():
-        print(f"{target.relative_to(root)}: error: already exists; not overwritten", file=sys.stderr)
-        print(f"    see what is not annotated yet: dossier suggest {shown}", file=sys.stderr)
-        return 1
     try:
-        text = read_source(seed, real_folder(root, "seeds"), SEED_BYTES).decode("utf-8")
-    except FileError as exc:
-        print(f"{shown}: error: {exc.message}" + (f"\n    {exc.hint}" if exc.hint else ""), file=sys.stderr)
+        made = start(args.root, args.article)
+    except CommandError as exc:
+        _error(exc.where, exc.message, exc.hint)
         return 1
-    except UnicodeDecodeError as exc:
-        print(f"{shown}: error: not UTF-8 (offset {exc.start}); convert it first", file=sys.stderr)
-        return 1
-    corpus = load(Project(root), Diagnostics())  # other files' errors do not matter here
-    target.parent.mkdir(parents=True, exist_ok=True)
-    language, counts = detect(text)
-    made = scaffold(seed.name, text, corpus.entities.values(), corpus.propositions.values(), language or DEFAULT)
-    with target.open("x", encoding="utf-8") as handle:  # "x": never through a link planted in its place
-        handle.write(made.text)
-    found = made.suggestions
-    count = Counter(s.kind for s in found)
-    known = {s.detail for s in found if s.kind == "entity"}
-    unknown = {normalise(s.surface) for s in found if s.kind == "candidate"}
     print(
-        f"created {target.relative_to(root)}: {_count(count['figure'], 'figure')} and {_count(count['date'], 'date')} "
-        f"suggested as claims (commented out); names listed: {len(known)} from content/entities/, {len(unknown)} not in it"
+        f"created {made.target}: {_count(made.suggested['figure'], 'figure')} and {_count(made.suggested['date'], 'date')} "
+        f"suggested as claims (commented out); names listed: {made.known_names} from content/entities/, "
+        f"{made.unknown_names} not in it"
     )
-    evidence = ", ".join(f"{n} common {rules(code).name} words" for code, n in counts.items())  # type: ignore[union-attr]
-    if language:
-        print(f"    language: {language} (detected from {evidence})")
+    evidence = ", ".join(f"{n} common {rules(code).name} words" for code, n in made.evidence.items())  # type: ignore[union-attr]
+    if made.language:
+        print(f"    language: {made.language} (detected from {evidence})")
     else:
         print(f"    language: not detected ({evidence}); wrote {DEFAULT}: correct it in the file "
               f"(rules for figures and dates exist for: {', '.join(supported())})")
@@ -251,64 +214,44 @@ def _count(n: int, noun: str) -> str:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     """What an annotated article still lacks, and how much of it claims cover."""
-    from .suggest import format_suggestions, left_to_do
+    from .commands import CommandError, left
 
-    root: Path = args.root
-    seed = _find_seed(root, args.article)
-    if seed is None:
+    try:
+        print(left(args.root, args.article))
+    except CommandError as exc:
+        _print(exc.diagnostics, False)
+        _error(exc.where, exc.message, exc.hint)
         return 1
-    diagnostics = Diagnostics()
-    corpus = load(Project(root), diagnostics)
-    article = next((a for a in corpus.articles if a.id == seed.stem), None)
-    if article is None:
-        _print(diagnostics, False)
-        print(f"{seed.relative_to(root)}: no usable annotation file; start one with: dossier new {seed.relative_to(root)}", file=sys.stderr)
-        return 1
-    print(format_suggestions(*left_to_do(corpus, article)))
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Record that a contradiction's note was re-read against the claims as they are now."""
-    from .diagnostics import did_you_mean, printable
-    from .review import ASSESSED, ReviewError, block, pending, record, update
+    from .commands import CommandError, review
+    from .diagnostics import printable
 
-    project = Project(args.root)
-    checked = check(project)
-    if checked.diagnostics.errors:
-        _print(checked.diagnostics, False, "fix these first: a review records the claims as they load")
-        return 1
-    proposition = checked.corpus.propositions.get(args.proposition)
-    shown = project.shown(project.propositions)
-    if proposition is None:
-        hint = did_you_mean(args.proposition, sorted(checked.corpus.propositions)) or "the ids are in " + shown
-        print(f"{shown}: error: unknown proposition '{printable(args.proposition)}'\n    {hint}", file=sys.stderr)
-        return 1
-    report = checked.analysis.reports.get(proposition.id)
-    if proposition.status not in ASSESSED or report is None:
-        print(f"{proposition.position}: error: '{proposition.id}' has no explanation or resolution to record claims for\n"
-              f"    write its resolution (status: {' or '.join(ASSESSED)}, note: ...) once claims disagree", file=sys.stderr)
-        return 1
-    found = pending(report)
-    marks = {key: "new" for key in (found.added if found else ())} | {key: "changed" for key in (found.changed if found else ())}
-    for group in report.groups:
-        for ref in group.claims:
-            key = f"{ref.article.id}/{ref.claim.id}"
-            print(f"{marks.get(key, 'seen'):>7} {key} ({group.scope}): {printable(ref.value.text)} — „{printable(ref.claim.selector.quote[:120])}“")
-    for key in found.removed if found else ():
-        print(f"   gone {key}")
-    if args.print:
-        print(f"paste under resolution: of '{proposition.id}' in {shown}:")
-        print("\n".join(block(record(report), 4)))
-        return 0
     try:
-        entries, _ = update(project.propositions, report)
-    except ReviewError as exc:
-        print(f"error: {exc}\n    paste instead, under resolution: of '{proposition.id}':", file=sys.stderr)
-        print("\n".join(exc.lines), file=sys.stderr)
+        done = review(Project(args.root), args.proposition, write=not args.print)
+    except CommandError as exc:
+        _print(exc.diagnostics, False, "fix these first: a review records the claims as they load")
+        if exc.message:
+            _error(exc.where, exc.message, exc.hint)
         return 1
-    print(f"{shown}: '{proposition.id}' now records {_count(len(entries), 'claim')} as assessed"
-          + ("" if found else " (nothing had changed)"))
+    for mark, key, scope, value, quote in done.claims:
+        print(f"{mark:>7} {key} ({scope}): {printable(value)} — „{printable(quote[:120])}“")
+    for key in done.gone:
+        print(f"   gone {key}")
+    pid = done.proposition.id
+    if done.failed:
+        print(f"error: {done.failed}\n    paste instead, under resolution: of '{pid}':", file=sys.stderr)
+        print("\n".join(done.paste), file=sys.stderr)
+        return 1
+    if not done.written:
+        print(f"paste under resolution: of '{pid}' in {done.file}:")
+        print("\n".join(done.paste))
+        return 0
+    print(f"{done.file}: '{pid}' now records {_count(len(done.entries), 'claim')} as assessed"
+          + ("" if done.changed else " (nothing had changed)"))
     return 0
 
 
@@ -321,7 +264,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         made = init(folder, title=args.title, description=args.description, language=args.language,
                     site_url=args.site_url, requirement=args.requirement)
     except InitError as exc:
-        print(f"{folder}: error: {exc.message}" + (f"\n    {exc.hint}" if exc.hint else ""), file=sys.stderr)
+        _error(folder, exc.message, exc.hint)
         return 1
     except OSError as exc:
         print(f"{describe(exc, Path.cwd())}\ndossier init failed; what it had written was removed", file=sys.stderr)

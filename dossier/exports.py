@@ -19,8 +19,10 @@ import orjson
 
 from . import sitemap as site
 from .analyse import Analysis
+from .dates import DateSpan
 from .indexes import ClaimAt, Indexes, MentionRef
 from .link import LinkedArticle
+from .locales import format_date_span
 from .model import Claim, Corpus, Span
 from .values import Value
 
@@ -210,11 +212,19 @@ def _entities(corpus: Corpus, mentions: dict[str, list[MentionRef]]) -> Iterator
         {
             "id": e.id, "type": e.type, "name": e.name, "description": e.description or None,
             "wikidata": e.wikidata or None, "part_of": e.part_of or None, "related": list(e.related),
+            "date": _date(e.date), "place": e.place or None,
             "aliases": [{"form": a.form, "erroneous": a.erroneous} for a in e.aliases],
             "mentions": [_mention(ref) for ref in mentions.get(e.id, [])],
         }
         for e in sorted(corpus.entities.values(), key=lambda e: e.id)
     )
+
+
+def _date(span: DateSpan | None) -> dict[str, str] | None:
+    """An event's date as data (ISO, as precise as written) and as the site shows it."""
+    if span is None:
+        return None
+    return {"from": span.start.iso(), "to": span.end.iso(), "text": format_date_span(span)}
 
 
 def _mention(ref: MentionRef) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .model import Entity
+from .model import Entity, EntityKindKey
 
 # Closer than this (difflib's ratio) counts as meant; the default of get_close_matches.
 _CUTOFF = 0.6
@@ -32,7 +32,7 @@ def _unordered(form: str) -> str:
     return "-".join(sorted(form.split("-")))
 
 
-def entity_hint(name: str, entities: Iterable[Entity], kind: str = "") -> str:
+def entity_hint(name: str, entities: Iterable[Entity], kind: EntityKindKey | None = None) -> str:
     """The entities ``name`` may have meant, as a hint; "" when none is close.
 
     ``kind`` ("places") keeps to one kind of entity.

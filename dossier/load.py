@@ -14,20 +14,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dates import PartialDate
+from .dates import DateSpan, PartialDate
 from .diagnostics import Diagnostics, Position, did_you_mean
 from .files import FileError, read_source, real_folder
 from .fold import straighten
 from .idhints import entity_hint
 from .layout import Project
 from .limits import ID_CHARS, SEED_BYTES, SEED_LINE_CHARS, YAML_BYTES
-from .model import ENTITY_KINDS, Alias, Article, Claim, Corpus, Entity, Hide, Location, Note, Proposition, Selector, Unlink
+from .model import (
+    ENTITY_KINDS,
+    Alias,
+    Article,
+    Claim,
+    Corpus,
+    Entity,
+    EntityKindKey,
+    Hide,
+    Location,
+    Note,
+    Proposition,
+    Selector,
+    Unlink,
+)
 from .names import check_forms
 from .resolution import check as check_resolutions
 from .schema import validate
 from .sitemap import RESERVED_IDS, id_problem
 from .textindex import line_column
-from .values import check_value
+from .values import check_value, date_span
 from .yamlfile import JsonPath, Where, YamlDocument, read_yaml
 
 #: Seeds are plain text: a Markdown or HTML seed would be published as it is.
@@ -444,7 +458,7 @@ def _add_proposition(corpus: Corpus, doc: YamlDocument, i: int, item: dict[str, 
     )
 
 
-def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict[str, Any], diagnostics: Diagnostics) -> None:
+def _add_entity(corpus: Corpus, doc: YamlDocument, kind: EntityKindKey, i: int, item: dict[str, Any], diagnostics: Diagnostics) -> None:
     if not _names_page(doc, i, item["id"], diagnostics):
         return
     if item["id"] in corpus.entities:
@@ -467,7 +481,21 @@ def _add_entity(corpus: Corpus, doc: YamlDocument, kind: str, i: int, item: dict
         wikidata=item.get("wikidata", ""),
         position=doc.at((i,)),
         unnamed=item.get("unnamed", False),
+        date=_event_date(doc, i, item, diagnostics),
+        place=item.get("place", ""),
     )
+
+
+def _event_date(doc: YamlDocument, i: int, item: dict[str, Any], diagnostics: Diagnostics) -> DateSpan | None:
+    """An event's date, read like a date claim's value; a bad one reported where it is written."""
+    if "date" not in item:
+        return None
+    try:
+        return date_span(item["date"])
+    except ValueError as exc:
+        diagnostics.error(doc.at((i, "date")), f"date: {exc}",
+                          "write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" in quotes, or a span {from: \"2024-10-08\", to: \"2024-10-13\"}")
+        return None
 
 
 def _alias(item: dict[str, Any], where: Where, diagnostics: Diagnostics) -> Alias:
@@ -498,6 +526,8 @@ def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) 
         for other in entity.related:
             if other not in corpus.entities and not incomplete:
                 diagnostics.error(entity.position, f"unknown related entity '{other}'", _entity_hint(other, corpus))
+        if entity.place:
+            _check_place(corpus, entity, incomplete, diagnostics)
         if entity.part_of:
             parent = corpus.entities.get(entity.part_of)
             if parent is None and incomplete:
@@ -525,6 +555,18 @@ def _check_entities(corpus: Corpus, incomplete: bool, diagnostics: Diagnostics) 
                 break
             seen.add(up)
             up = corpus.entities[up].part_of
+
+
+def _check_place(corpus: Corpus, entity: Entity, incomplete: bool, diagnostics: Diagnostics) -> None:
+    """An event's place names a places entity (like a place claim's value)."""
+    where = entity.position / "place" if isinstance(entity.position, Where) else entity.position
+    place = corpus.entities.get(entity.place)
+    if place is None and not incomplete:
+        diagnostics.error(where, f"unknown place '{entity.place}'",
+                          entity_hint(entity.place, corpus.entities.values(), "places") or "add it to content/entities/places.yml")
+    elif place is not None and place.type != "places":
+        diagnostics.error(where, f"'{entity.place}' is not a place (it is in {place.type}.yml)",
+                          entity_hint(entity.place, corpus.entities.values(), "places") or "write the id of a place from content/entities/places.yml")
 
 
 def _entity_hint(name: str, corpus: Corpus) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from . import locales
-from .dates import PartialDate
+from .dates import DateSpan, PartialDate
 from .diagnostics import Position
 from .yamlfile import Where
 
@@ -17,17 +17,23 @@ from .yamlfile import Where
 Location = Position | Where
 
 
+#: the kinds of entity (ENTITY_KINDS, below): the name of each file in content/entities/
+EntityKindKey = Literal["people", "units", "equipment", "organisations", "places", "events"]
+
+
 @dataclass(frozen=True, slots=True)
 class EntityKind:
     """One kind of entity: its file, its schema, its section of the site.
 
-    A new kind is one row of ENTITY_KINDS and its names in each language
-    (``ENTITY_KIND`` in dossier/locales/*.py; and its schema, if its entries
-    have fields of their own): loading, pages, navigation and ``dossier
-    init`` all read this table.
+    A new kind is one row of ENTITY_KINDS, its key in ``EntityKindKey``,
+    its names in each language (``ENTITY_KIND`` in dossier/locales/*.py) and
+    its schema, if its entries have fields of their own: loading, pages,
+    navigation (also of an older mkdocs.yml: the plugin adds a missing
+    section) and ``dossier init`` all read this table. A dossier without the
+    kind's file has none of it.
     """
 
-    key: str  # content/entities/<key>.yml; Entity.type; "type" in the exports
+    key: EntityKindKey  # content/entities/<key>.yml; Entity.type; "type" in the exports
     #: the section's folder on the site: part of every URL, so the same in every
     #: site language (links into a dossier survive a change of theme.language)
     folder: str
@@ -49,7 +55,7 @@ class EntityKind:
         return str(locales.active().ENTITY_KIND[self.key][2])
 
 
-ENTITY_KINDS: dict[str, EntityKind] = {
+ENTITY_KINDS: dict[EntityKindKey, EntityKind] = {
     kind.key: kind
     for kind in (
         EntityKind("people", "personen"),
@@ -57,6 +63,8 @@ ENTITY_KINDS: dict[str, EntityKind] = {
         EntityKind("equipment", "ausruestung"),
         EntityKind("organisations", "organisationen"),
         EntityKind("places", "orte"),
+        # a date and a place of its own (Entity.date, Entity.place)
+        EntityKind("events", "ereignisse", schema="events"),
     )
 }
 
@@ -180,7 +188,7 @@ class Alias:
 @dataclass(frozen=True, slots=True)
 class Entity:
     id: str
-    type: str  # a key of ENTITY_KINDS
+    type: EntityKindKey
     name: str
     description: str
     aliases: tuple[Alias, ...]
@@ -190,6 +198,10 @@ class Entity:
     position: Location
     #: a source the articles do not name: never counted as an independent origin (corroboration)
     unnamed: bool = False
+    #: events: when it happened, as precisely as the sources say (a day, a month, a year or a span)
+    date: DateSpan | None = None
+    #: events: where it happened, the id of a places entity ("" when not given)
+    place: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,8 +33,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, file_sort_key, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from pathspec.gitignore import GitIgnoreSpec
 
-from . import fastpath, locales, manifest, search, site_words
+from . import fastpath, locales, manifest, search, site_words, sitemap
 from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
@@ -52,6 +53,19 @@ class DossierConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config 
     output = c.Type(str, default=DEFAULT_OUTPUT)
     #: generated pages skip Python-Markdown (``fastpath.py``); off: every page goes through it
     fast_path = c.Type(bool, default=True)
+
+
+def _add_missing_sections(config: MkDocsConfig) -> None:
+    """An explicit nav of a dossier started before an entity kind existed lacks
+    its section: add it (its label in the site's language), and leave its
+    pages out of the navigation like the other sections', so ``--strict`` holds."""
+    if not isinstance(config.nav, list):
+        return  # no nav: MkDocs lists every page
+    for at, label, page in reversed(sitemap.missing_sections(config.nav)):
+        config.nav.insert(at, {label: page})
+        folder = page.rpartition("/")[0]
+        if config.not_in_nav is not None and not config.not_in_nav.match_file(f"{folder}/x.md"):
+            config.not_in_nav += GitIgnoreSpec.from_lines([f"/{folder}/*.md"])
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
@@ -84,6 +98,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"dossier: {exc}") from None
         config.extra["dossier_ui"] = dict(words.THEME)
         site_words.localise(config, language)
+        with locales.using(language):
+            _add_missing_sections(config)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

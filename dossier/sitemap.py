@@ -8,13 +8,15 @@ any site sub-path.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from markupsafe import Markup
 
 from . import locales
 from .limits import ID_CHARS
-from .model import ENTITY_KINDS, Entity
+from .model import ENTITY_KINDS, Entity, EntityKindKey
 
 # The folders and file names are the same in every site language (theme.language):
 # they are the URLs, and a link into a dossier must survive a change of language.
@@ -47,6 +49,32 @@ def unlisted_folders() -> list[str]:
                                                   proposition_page("x"))]
 
 
+def missing_sections(nav: list[Any]) -> list[tuple[int, str, str]]:
+    """The entity kinds whose index page an explicit nav of mkdocs.yml does not
+    list (a dossier started before the kind existed), as (top-level position
+    to insert at, label, page): each goes after the kind before it, or last."""
+    listed = set(_pages(nav))
+    missing = []
+    at = len(nav)
+    for label, page in navigation():
+        if page in listed:
+            at = next((i + 1 for i, entry in enumerate(nav) if page in _pages([entry])), at)
+        elif page in {entity_index(key) for key in ENTITY_KINDS}:
+            missing.append((at, label, page))
+    return missing
+
+
+def _pages(nav: list[Any]) -> Iterator[str]:
+    """Every page a nav lists, in sections too (``- Label: page`` or ``- page``)."""
+    for entry in nav:
+        values = entry.values() if isinstance(entry, dict) else [entry]
+        for value in values:
+            if isinstance(value, list):
+                yield from _pages(value)
+            elif isinstance(value, str):
+                yield value
+
+
 #: ids that cannot name a page: "index" is each section's own page (an article,
 #: entity or question of that id would replace it), and Windows refuses these
 #: file names, with any extension, in a checkout of the dossier or its site
@@ -71,7 +99,7 @@ def article_page(article_id: str) -> str:
     return f"artikel/{article_id}.md"
 
 
-def entity_index(kind: str) -> str:
+def entity_index(kind: EntityKindKey) -> str:
     return f"{ENTITY_KINDS[kind].folder}/index.md"
 
 

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from helpers import ROOT
 
+from dossier.model import ENTITY_KINDS
+
 FILES = sorted((ROOT / "content").rglob("*.yml"))
 
 
@@ -18,7 +20,7 @@ def schema_for(path: Path) -> str:
     if path.parent.name == "articles":
         return "article"
     if path.parent.name == "entities":
-        return "entities"
+        return ENTITY_KINDS[path.stem].schema
     return path.stem
 
 

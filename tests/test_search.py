@@ -137,8 +137,11 @@ def test_a_figure_finds_its_claim(browser: Browser, server: str, real_site: Path
     page.focus("select[data-filter=kind]")
     page.select_option("select[data-filter=kind]", labels.SEARCH_KIND["article"])
     wanted = article_url(stem)
-    page.wait_for_function("p => [...document.querySelectorAll('.md-search-result__item > a')].some("
-                           "a => new URL(a.href).pathname === p)", arg=wanted, timeout=10_000)
+    # the filtered list: only articles, the wanted one among them (the unfiltered one may hold it too)
+    folder = wanted[:-len(stem) - 1]
+    page.wait_for_function("([p, f]) => { const a = [...document.querySelectorAll('.md-search-result__item > a')];"
+                           " return a.some(x => new URL(x.href).pathname === p)"
+                           " && a.every(x => new URL(x.href).pathname.startsWith(f)); }", arg=[wanted, folder], timeout=10_000)
     links = [link for link in result_links(page) if urlsplit(link).path == wanted]
     anchors = {urlsplit(link).fragment for link in links}
     assert any(anchor.startswith("c-") for anchor in anchors), (figure, links)

@@ -20,6 +20,7 @@ ENTITY_KIND = {
     "equipment": ("Ausrüstung", "Ausrüstung", "Ausrüstung"),
     "organisations": ("Organisation", "Organisationen", "Organisationen"),
     "places": ("Ort", "Orte", "Orte"),
+    "events": ("Ereignis", "Ereignisse", "Ereignisse"),
 }
 #: the navigation labels of the other sections (sitemap.py)
 NAV = {
@@ -93,7 +94,8 @@ HIDE_REASON = {
 #: what an entity is to a claim (``indexes.Role``)
 ROLE = {"source": "Quelle", "relay": "Übermittler", "source and relay": "Quelle, Übermittler"}
 #: why an entity page lists another entity (``context.Relation``)
-RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt in diesem Ort"}
+RELATION = {"declared": "", "contains": "umfasst diesen Ort", "inside": "liegt in diesem Ort",
+            "venue": "Ort dieses Ereignisses", "event": "Ereignis an diesem Ort"}
 #: the facts above an article's text
 ARTICLE_META = {"outlet": "Medium", "date": "Datum", "seed": "Quelltext", "original": "Original", "licence": "Lizenz des Quelltexts", "claims": "Aussagen"}
 #: the parts of a claim's tooltip
@@ -179,7 +181,7 @@ MENTION_VIA = {"role": "über eine Rollenbezeichnung", "compound": "in einem zus
 # -- exports: the data page's description of each file
 EXPORTS = {
     "claims.json": "Alle Aussagen: Zitat, Position im Text, Frage, Geltungsbereich, Wert, Quelle, Status.",
-    "entities.json": "Alle Personen, Einheiten, Ausrüstung, Organisationen und Orte mit Schreibweisen und Erwähnungen.",
+    "entities.json": "Alle Personen, Einheiten, Ausrüstung, Organisationen, Orte und Ereignisse mit Schreibweisen und Erwähnungen; Ereignisse mit Datum und Ort.",
     "propositions.json": "Alle Fragen mit den Aussagen je Geltungsbereich und den gefundenen Widersprüchen.",
     "claims.csv": "Alle Aussagen als Tabelle (CSV, UTF-8, eine Zeile je Aussage, Spalten wie claims.json; "
                   "Zellen, die mit = + - @ beginnen, tragen ein vorangestelltes ' gegen Formel-Einschleusung).",
@@ -235,6 +237,7 @@ T = {
     "col_title": "Titel",
     "col_outlet": "Medium",
     "col_date": "Datum",
+    "col_place": "Ort",
     "col_claims": "Aussagen",
     "col_mentions": "Erwähnungen",
     # contradictions

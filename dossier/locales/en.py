@@ -14,6 +14,7 @@ ENTITY_KIND = {
     "equipment": ("Equipment", "Equipment", "Equipment"),
     "organisations": ("Organisation", "Organisations", "Organisations"),
     "places": ("Place", "Places", "Places"),
+    "events": ("Event", "Events", "Events"),
 }
 NAV = {
     "home": "Home",
@@ -78,7 +79,8 @@ HIDE_REASON = {
     "other": "Other",
 }
 ROLE = {"source": "Source", "relay": "Relay", "source and relay": "Source, relay"}
-RELATION = {"declared": "", "contains": "contains this place", "inside": "lies in this place"}
+RELATION = {"declared": "", "contains": "contains this place", "inside": "lies in this place",
+            "venue": "place of this event", "event": "event at this place"}
 ARTICLE_META = {"outlet": "Outlet", "date": "Date", "seed": "Source text", "original": "Original", "licence": "Licence of the source text", "claims": "Claims"}
 PANEL = {
     "label": "Claim", "value": "Value", "quote": "Quote", "source": "Source", "attribution": "Attribution",
@@ -145,7 +147,7 @@ MENTION_VIA = {"role": "through a role description", "compound": "in a compound 
 
 EXPORTS = {
     "claims.json": "All claims: quote, position in the text, question, scope, value, source, status.",
-    "entities.json": "All people, units, equipment, organisations and places with spellings and mentions.",
+    "entities.json": "All people, units, equipment, organisations, places and events with spellings and mentions; events with their date and place.",
     "propositions.json": "All questions with the claims per scope and the contradictions found.",
     "claims.csv": "All claims as a table (CSV, UTF-8, one row per claim, columns as in claims.json; "
                   "cells starting with = + - @ carry a leading ' against formula injection).",
@@ -197,6 +199,7 @@ T = {
     "col_title": "Title",
     "col_outlet": "Outlet",
     "col_date": "Date",
+    "col_place": "Place",
     "col_claims": "Claims",
     "col_mentions": "Mentions",
     "contradictions": "Contradictions",

@@ -22,17 +22,9 @@ from ..textindex import normalise
 from . import claim_panel, labels, markdown
 from .context import Context, Registry
 
-#: a claim's tooltip names this many of the claims that disagree with it
+#: a claim's tooltip names this many of the claims that disagree with it (from
+#: its panel's list, ``claim_panel.Neighbours.disagree``, which holds more)
 DISPUTERS_SHOWN = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Disputer:
-    """A claim that disagrees, as the tooltip names it."""
-
-    attributed_to: str
-    via: tuple[str, ...]
-    value: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +33,6 @@ class Verdict:
 
     claim: str  # id
     status: str
-    disputed_by: tuple[Disputer, ...]
     repeat_of: str = ""  # id of the earlier claim of this article it repeats
 
 
@@ -65,9 +56,7 @@ def inputs(ctx: Context, item: Sourced[LinkedArticle]) -> Inputs:
     for claim in item.value.article.claims:
         status = ctx.analysis.claims.get(claim.key)
         if status:
-            disputers = tuple(Disputer(o.claim.attributed_to, o.claim.via, o.value.text)
-                              for o in status.disputed_by[:DISPUTERS_SHOWN])
-            verdicts.append(Verdict(claim.id, status.status, disputers, status.repeat_of))
+            verdicts.append(Verdict(claim.id, status.status, status.repeat_of))
     return Inputs(ctx.registry, item, tuple(verdicts), claim_panel.neighbours(ctx.analysis, item.value))
 
 
@@ -126,7 +115,8 @@ def render(inputs: Inputs) -> str:
         {"reason": labels.HIDE_REASON[h.reason], "text": article.text[s.start:s.end]}
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
-    heading, body = _heading_and_body(item, _tags(registry, item, verdicts, page))
+    near = {n.claim: n for n in inputs.neighbours}
+    heading, body = _heading_and_body(item, _tags(registry, item, verdicts, near, page))
     year = article.published.year if article.published else None
     return markdown.render("article.md.j2", title=article.title, heading=heading,
                            filters=search.filters(labels.SEARCH_KIND["article"], article.outlet, year), lang=_lang(article.language), meta=meta_line,
@@ -176,7 +166,8 @@ def _claims_in_text_order(item: LinkedArticle) -> list[Claim]:
     return sorted(shown, key=lambda c: (spans[c.id].start, -spans[c.id].end, c.id))
 
 
-def _claim_tooltip(registry: Registry, claim: Claim, value: str, verdict: Verdict | None, numbers: dict[str, int]) -> str:
+def _claim_tooltip(registry: Registry, claim: Claim, value: str, verdict: Verdict | None,
+                   near: claim_panel.Neighbours | None, numbers: dict[str, int]) -> str:
     proposition = registry.propositions[claim.proposition]
     tip = labels.TOOLTIP
     parts = [
@@ -189,8 +180,9 @@ def _claim_tooltip(registry: Registry, claim: Claim, value: str, verdict: Verdic
         parts.append(f"{tip['rhetorical']}: {labels.RHETORICAL[claim.rhetorical]}")
     if verdict:
         parts.append(f"{tip['status']}: {labels.STATUS[verdict.status]}")
-        if verdict.disputed_by:
-            others = "; ".join(f"{registry.source_plain(o.attributed_to, o.via)}: {o.value}" for o in verdict.disputed_by)
+        if near and near.disagree:
+            others = "; ".join(f"{registry.source_plain(o.attributed_to, o.via)}: {o.value}"
+                               for o in near.disagree[:DISPUTERS_SHOWN])
             parts.append(f"{tip['disputed_by']}: {others}")
         if verdict.repeat_of:
             parts.append(f"{labels.REPEATED} {numbers.get(verdict.repeat_of, verdict.repeat_of)}")
@@ -199,7 +191,8 @@ def _claim_tooltip(registry: Registry, claim: Claim, value: str, verdict: Verdic
     return " · ".join(parts)
 
 
-def _tags(registry: Registry, item: LinkedArticle, verdicts: dict[str, Verdict], page: str) -> list[Tag]:
+def _tags(registry: Registry, item: LinkedArticle, verdicts: dict[str, Verdict],
+          near: dict[str, claim_panel.Neighbours], page: str) -> list[Tag]:
     tags: list[Tag] = []
     anchored = item.anchored
     in_order = _claims_in_text_order(item)
@@ -209,7 +202,7 @@ def _tags(registry: Registry, item: LinkedArticle, verdicts: dict[str, Verdict],
         value = item.values[claim.id]
         verdict = verdicts.get(claim.id)
         css = f"dossier-claim dossier-claim--{verdict.status if verdict else 'consistent'}"
-        title = markdown.attr(_claim_tooltip(registry, claim, value.text, verdict, numbers))
+        title = markdown.attr(_claim_tooltip(registry, claim, value.text, verdict, near.get(claim.id), numbers))
         # The number links to the claim's row; dossier.js makes it the button that opens the claim's panel.
         sup = (f'<sup class="dossier-tag"><a href="#k-{claim.id}" aria-label="{labels.PANEL["label"]} {number}"'
                f' data-dossier-panel="{claim_panel.template_id(claim.id)}">{number}</a></sup>')

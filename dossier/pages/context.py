@@ -25,8 +25,8 @@ from ..model import Corpus, Entity, Proposition
 from ..output import Sourced, input_key
 from . import labels
 
-#: why an entity page lists another entity: a declared relation, or one place in another
-Relation = Literal["declared", "contains", "inside"]
+#: why an entity page lists another entity: a declared relation, one place in another, an event and its place
+Relation = Literal["declared", "contains", "inside", "venue", "event"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Registry:
 
     @cached_property
     def related(self) -> dict[str, dict[str, Relation]]:
-        """Declared relations both ways, plus containing and contained places."""
+        """Declared relations both ways, containing and contained places, events and their places."""
         index: dict[str, dict[str, Relation]] = {eid: {} for eid in self.entities}
         for entity in self.entities.values():
             for other in entity.related:
@@ -48,6 +48,9 @@ class Registry:
             if entity.part_of:
                 index[entity.id][entity.part_of] = "contains"
                 index[entity.part_of][entity.id] = "inside"
+            if entity.place:
+                index[entity.id][entity.place] = "venue"
+                index[entity.place][entity.id] = "event"
         return index
 
     def entity_link(self, page: str, entity_id: str, anchor: str = "") -> Markup:

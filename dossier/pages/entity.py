@@ -13,6 +13,7 @@ from .. import search
 from .. import sitemap as site
 from ..escape import md_line
 from ..indexes import CitedClaim, MentionRef
+from ..locales import format_date_span
 from ..model import ENTITY_KINDS, Entity, Span
 from ..output import Output, Sourced
 from . import labels, markdown
@@ -89,6 +90,10 @@ def render(inputs: Inputs) -> str:
     return markdown.render(
         "entity.md.j2",
         entity=entity,
+        date=format_date_span(entity.date) if entity.date else "",
+        # a span has no value a datetime attribute takes
+        date_iso=Markup(entity.date.start.iso()) if entity.date and entity.date.start == entity.date.end else "",  # digits, "-"
+        place=_place(registry, entity, page),
         kind=ENTITY_KINDS[entity.type].singular,
         filters=search.filters(ENTITY_KINDS[entity.type].singular),
         wikidata=wikidata,
@@ -98,6 +103,13 @@ def render(inputs: Inputs) -> str:
         claims=claims,
         related=_related(registry, entity, page),
     )
+
+
+def _place(registry: Registry, entity: Entity, page: str) -> Markup:
+    """An event's place, linked to its page ("" when none)."""
+    if not entity.place:
+        return Markup("")
+    return Markup(f"[{md_line(registry.entities[entity.place].name)}]({registry.entity_link(page, entity.place)})")
 
 
 def _related(registry: Registry, entity: Entity, page: str) -> list[dict[str, Any]]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from .. import sitemap as site
-from ..model import ENTITY_KINDS
+from ..locales import format_date_span
+from ..model import ENTITY_KINDS, EntityKindKey
 from ..output import Output, Sourced
 from . import markdown
 from .context import Context
@@ -16,7 +17,7 @@ from .context import Context
 @dataclass(frozen=True, slots=True)
 class Inputs:
     everything: Sourced[Context]
-    kind: str  # a key of ENTITY_KINDS
+    kind: EntityKindKey
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
@@ -28,14 +29,21 @@ def render(inputs: Inputs) -> str:
     ctx, kind = inputs.everything.value, inputs.kind
     page = site.entity_index(kind)
     rows = []
-    for entity in sorted((e for e in ctx.corpus.entities.values() if e.type == kind), key=lambda e: e.name.casefold()):
+    entities = ctx.corpus.entities
+    for entity in sorted((e for e in entities.values() if e.type == kind), key=lambda e: e.name.casefold()):
         refs = ctx.indexes.mentions_by_entity.get(entity.id, [])
+        place = entities.get(entity.place)
         rows.append({
             "name": entity.name,
             "link": site.relative_link(page, site.entity_page(entity)),
+            "date": format_date_span(entity.date) if entity.date else "",
+            "place": place.name if place else "",
+            "place_link": site.relative_link(page, site.entity_page(place)) if place else "",
             "description": entity.description,
             "mentions": len(refs),
             "articles": len({r.item.value.article.id for r in refs}),
             "claims": len(ctx.indexes.claims_by_entity.get(entity.id, [])),
         })
-    return markdown.render("entity_index.md.j2", title=ENTITY_KINDS[kind].plural, entities=rows)
+    # the columns of events (Entity.date, Entity.place), for any kind whose entries have them
+    dated, placed = any(row["date"] for row in rows), any(row["place"] for row in rows)
+    return markdown.render("entity_index.md.j2", title=ENTITY_KINDS[kind].plural, entities=rows, dated=dated, placed=placed)
