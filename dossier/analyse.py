@@ -243,7 +243,13 @@ def _clusters(proposition: Proposition, refs: list[ClaimRef], entities: dict[str
 
 
 def _interval_clusters(refs: list[ClaimRef], tolerance: float) -> list[list[ClaimRef]]:
-    """Sweep the intervals in order; a gap wider than the tolerance starts a cluster."""
+    """Sweep the intervals in order of their lower ends; a claim joins the open
+    cluster only if it agrees with every claim in it, else it starts the next.
+
+    Joining a claim that agrees with the last one only (single linkage) would
+    let a middle value hide a dispute: 10,000, 11,000 and 12,000 would form
+    one cluster although 10,000 and 12,000 differ by more than the tolerance.
+    """
     def low(ref: ClaimRef) -> float:
         return ref.value.low if ref.value.low is not None else -math.inf
 
@@ -253,12 +259,14 @@ def _interval_clusters(refs: list[ClaimRef], tolerance: float) -> list[list[Clai
     clusters: list[list[ClaimRef]] = []
     reach = -math.inf
     for ref in sorted(refs, key=lambda r: (low(r), high(r))):
+        # sorted by lower end, so a claim agrees with all of the cluster when it
+        # starts before the lowest upper end (plus tolerance) in the cluster
         if clusters and low(ref) <= reach:
             clusters[-1].append(ref)
         else:
             clusters.append([ref])
-            reach = -math.inf
-        reach = max(reach, high(ref) * (1 + tolerance) if high(ref) > 0 else high(ref))
+            reach = math.inf
+        reach = min(reach, high(ref) * (1 + tolerance) if high(ref) > 0 else high(ref))
     return clusters
 
 
