@@ -10,75 +10,16 @@ import argparse
 import logging
 import os
 import sys
-import time
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from . import locales
-from .diagnostics import Diagnostics, DossierError, Position
-from .files import FileError, describe, read_source
+from .diagnostics import Diagnostics, DossierError
+from .files import describe
 from .init import LANGUAGES
 from .layout import Project
-from .limits import YAML_BYTES
-from .pipeline import check, generate
+from .pipeline import check
 from .recall import mention_report, warn_unmatched
-from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
-from .yamlfile import syntax_error
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when there
-    """mkdocs.yml uses tags such as !ENV that only MkDocs understands."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def site_config(config_file: Path, shown: str = "") -> dict[str, Any]:
-    """The settings of mkdocs.yml; a broken file raises DossierError with
-    path:line:column and a hint, as a content file would."""
-    shown = shown or config_file.name
-    diagnostics = Diagnostics()
-    config = None
-    try:
-        raw = read_source(config_file, os.path.realpath(config_file.parent), YAML_BYTES)
-    except FileError as exc:
-        diagnostics.error(Position(shown), exc.message, exc.hint)
-    else:
-        try:
-            text = raw.decode("utf-8")
-            config = yaml.load(text, Loader=_TolerantLoader)
-        except UnicodeDecodeError as exc:
-            diagnostics.error(Position(shown, raw[: exc.start].count(b"\n") + 1),
-                              f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                              "Save the file as UTF-8 in your editor.")
-        except yaml.MarkedYAMLError as exc:
-            syntax_error(text, shown, exc, diagnostics)
-        except RecursionError:  # PyYAML builds nested values recursively
-            diagnostics.error(Position(shown), "values are nested too deeply", "check that every [ and { is closed")
-        except yaml.YAMLError as exc:
-            diagnostics.error(Position(shown), f"YAML error: {exc}")
-    if not diagnostics.errors and not isinstance(config, (dict, type(None))):
-        diagnostics.error(Position(shown), "the site configuration must be settings (key: value lines)",
-                          "start from the mkdocs.yml of the Dossier repository")
-    if not diagnostics.errors and isinstance(config, dict):
-        try:
-            locales.module(site_language(config))
-        except locales.LocaleError as exc:
-            diagnostics.error(Position(shown), str(exc), "the site's words are in dossier/locales/<language>.py; CONTRIBUTING.md says how to add one")
-    if diagnostics.errors:
-        raise DossierError(diagnostics)
-    return config or {}
-
-
-def site_language(config: dict[str, Any]) -> str:
-    """theme.language of mkdocs.yml: the language of the site's words, numbers and dates."""
-    theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return str(language) if language else locales.DEFAULT
 
 
 def _print(diagnostics: Diagnostics, strict: bool, outcome: str = "") -> None:
@@ -116,71 +57,28 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    root: Path = args.root
-    config_file = root / args.config
-    if not config_file.is_file():
-        _error(args.config, "the site configuration is missing", "run from the project folder or pass --root")
-        return 1
-    try:
-        config = site_config(config_file, args.config)
-    except DossierError as exc:
-        _print(exc.diagnostics, False)
-        print(f"build failed: {args.config} has errors; build/ was left as it was", file=sys.stderr)
-        return 1
-    site = root / "build" / "site"
-    try:
-        output = output_folder(root, _output_setting(config), args.config, site)
-        with BuildLock(root, lambda message: print(message, file=sys.stderr)):
-            return _build(args, config_file, config, output, site, started)
-    except (FileError, OSError) as exc:
-        # The disk (full, read-only) or a file in the way: say which, not a traceback.
-        print(f"{describe(exc, root)}\nbuild failed; build/site was left as it was", file=sys.stderr)
-        return 1
+    from .commands import BuildFailed, CommandError, build
 
-
-def _build(args: argparse.Namespace, config_file: Path, config: dict[str, Any], output: Path, site: Path, started: float) -> int:
-    from .publish import PublishError, publish
+    def checked(diagnostics: Diagnostics) -> None:  # before MkDocs runs, so warnings are seen early
+        _print(diagnostics, args.strict, "build/docs was written, build/site was left as it was")
 
     try:
-        # Without MkDocs (--no-site), nothing else would check the links.
-        checked, report = generate(Project(args.root), output, str(config.get("site_name", "Dossier")), check_links=args.no_site,
-                                  language=site_language(config))
-    except DossierError as exc:
-        _print(exc.diagnostics, args.strict)
-        print("build failed: the annotations have errors; build/ was left as it was", file=sys.stderr)
+        built = build(args.root, args.config, strict=args.strict, site=not args.no_site,
+                      fast_path=not args.no_fast_path, checked=checked)
+    except CommandError as exc:
+        _error(exc.where, exc.message, exc.hint)
         return 1
-    _print(checked.diagnostics, args.strict, "build/docs was written, build/site was left as it was")
-    if args.strict and checked.diagnostics.warnings:
+    except BuildFailed as exc:
+        if exc.diagnostics is not None:
+            _print(exc.diagnostics, args.strict)
+        if exc.message:
+            print(exc.message, file=sys.stderr)
         return 1
-    if not args.no_site:
-        try:
-            publish(config_file, site, fast_path=not args.no_fast_path)
-        except PublishError as exc:
-            print(f"build failed: MkDocs: {exc}; build/site was left as it was", file=sys.stderr)
-            return 1
-        except OSError as exc:
-            if exc.filename is None:  # MkDocs writes through file objects, whose errors name no file
-                exc.filename = str(site)
-            raise
-    elapsed = time.perf_counter() - started
-    warnings = len(checked.diagnostics.warnings)
+    report, warnings = built.report, built.warnings
     print(f"dossier: {len(report.written)} files written, {report.unchanged} unchanged, "
-          f"{len(report.removed)} removed, 0 errors, {warnings} warning{'' if warnings == 1 else 's'}, {elapsed:.1f} s"
+          f"{len(report.removed)} removed, 0 errors, {warnings} warning{'' if warnings == 1 else 's'}, {built.seconds:.1f} s"
           + ("" if args.no_site else " — site in build/site/"))
     return 0
-
-
-def _output_setting(config: dict[str, Any]) -> str:
-    """The dossier plugin's ``output`` in mkdocs.yml, where MkDocs will look for the tree."""
-    plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, None) for entry in plugins
-    )
-    for name, options in entries:
-        if name == "dossier" and isinstance(options, dict) and "output" in options:
-            return str(options["output"])
-    return DEFAULT_OUTPUT
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -1,7 +1,7 @@
-"""The commands that are more than one step, as library calls: ``dossier new``
-(start an article's annotation file), ``dossier suggest`` (what an annotated
-article still lacks) and ``dossier review`` (record the claims an assessment
-has seen).
+"""The commands that are more than one step, as library calls: ``dossier
+build`` (check, generate, publish), ``dossier new`` (start an article's
+annotation file), ``dossier suggest`` (what an annotated article still lacks)
+and ``dossier review`` (record the claims an assessment has seen).
 
 The command line only parses its arguments, calls one of these and prints
 the result; a problem is a ``CommandError`` with where, what and a hint.
@@ -10,20 +10,92 @@ the result; a problem is a ``CommandError`` with where, what and a hint.
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .diagnostics import Diagnostics, did_you_mean, printable
-from .files import FileError, read_source, real_folder
+from .diagnostics import Diagnostics, DossierError, did_you_mean, printable
+from .emit import WriteReport
+from .files import FileError, describe, read_source, real_folder
 from .languages import DEFAULT, detect
 from .layout import Project
 from .limits import SEED_BYTES
 from .load import SEED_SUFFIX, load, seed_name_problem
 from .model import Proposition
 from .review import ASSESSED, ReviewError, block, pending, record, update
+from .siteconfig import output_setting, site_config, site_language
 from .suggest import format_suggestions, left_to_do, scaffold
 from .textindex import normalise
+from .workspace import BuildLock, output_folder
+
+
+class BuildFailed(Exception):
+    """The build stopped; ``message`` says what was left as it was, after the
+    ``diagnostics`` that made it fail (None when they were shown already)."""
+
+    def __init__(self, message: str, diagnostics: Diagnostics | None = None) -> None:
+        super().__init__(message)
+        self.message, self.diagnostics = message, diagnostics
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What ``build`` wrote."""
+
+    report: WriteReport
+    warnings: int
+    seconds: float
+
+
+def build(root: Path, config_name: str, *, strict: bool, site: bool, fast_path: bool,
+          checked: Callable[[Diagnostics], None]) -> Built:
+    """Check, generate build/docs and publish build/site, under the project's lock.
+
+    ``checked`` gets the diagnostics of a generation that succeeded, before
+    MkDocs runs; with ``strict``, a warning among them stops the build there.
+    Nothing in build/site changes unless everything succeeded.
+    """
+    from .pipeline import generate
+    from .publish import PublishError, publish
+
+    started = time.perf_counter()
+    config_file = root / config_name
+    if not config_file.is_file():
+        raise CommandError(config_name, "the site configuration is missing", "run from the project folder or pass --root")
+    try:
+        config = site_config(config_file, config_name)
+    except DossierError as exc:
+        raise BuildFailed(f"build failed: {config_name} has errors; build/ was left as it was", exc.diagnostics) from None
+    published = root / "build" / "site"
+    try:
+        output = output_folder(root, output_setting(config), config_name, published)
+        with BuildLock(root, lambda message: print(message, file=sys.stderr)):
+            try:
+                # Without MkDocs (no site), nothing else would check the links.
+                result, report = generate(Project(root), output, str(config.get("site_name", "Dossier")),
+                                          check_links=not site, language=site_language(config))
+            except DossierError as exc:
+                raise BuildFailed("build failed: the annotations have errors; build/ was left as it was",
+                                  exc.diagnostics) from None
+            checked(result.diagnostics)
+            if strict and result.diagnostics.warnings:
+                raise BuildFailed("")
+            if site:
+                try:
+                    publish(config_file, published, fast_path=fast_path)
+                except PublishError as exc:
+                    raise BuildFailed(f"build failed: MkDocs: {exc}; build/site was left as it was") from None
+                except OSError as exc:
+                    if exc.filename is None:  # MkDocs writes through file objects, whose errors name no file
+                        exc.filename = str(published)
+                    raise
+    except (FileError, OSError) as exc:
+        # The disk (full, read-only) or a file in the way: say which, not a traceback.
+        raise BuildFailed(f"{describe(exc, root)}\nbuild failed; build/site was left as it was") from None
+    return Built(report, len(result.diagnostics.warnings), time.perf_counter() - started)
 
 
 class CommandError(Exception):
