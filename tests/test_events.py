@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import typing
 
 import pytest
@@ -158,3 +159,22 @@ def test_init_lists_every_kind_in_the_navigation(tmp_path):
     assert [sitemap.entity_index(kind) for kind in ENTITY_KINDS] == [p for p in pages if p.endswith("/index.md")
                                                                     and p.split("/")[0] in {k.folder for k in ENTITY_KINDS.values()}]
     assert f"/{ENTITY_KINDS['events'].folder}/*.md" in config
+
+
+def test_the_timeline_lists_each_event_at_its_date_with_its_place(dossier, capsys):
+    shutil.copy(ROOT / "mkdocs.yml", dossier.root / "mkdocs.yml")
+    dossier.write("content/entities/events.yml", EVENTS)
+    dossier.article("a", TEXT, ARTICLE)
+    assert main(["--root", str(dossier.root), "build", "--no-site"]) == 0, capsys.readouterr().err
+    timeline = (dossier.root / "build" / "docs" / sitemap.TIMELINE).read_text("utf-8")
+    folder = ENTITY_KINDS["events"].folder
+    rows = [line for line in timeline.splitlines() if line.startswith("| ") and f"({folder}/" in line]
+    events = yaml.safe_load(EVENTS)
+    assert len(rows) == len(events)
+    for event in events:
+        (row,) = [r for r in rows if f"/{event['id']}.md)" in r]
+        if event.get("place"):
+            assert f"/{event['place']}.md)" in row
+    # in date order: the one that starts first comes first
+    starts = sorted(events, key=lambda e: e["date"]["from"] if isinstance(e["date"], dict) else e["date"])
+    assert [next(i for i, r in enumerate(rows) if f"/{e['id']}.md)" in r) for e in starts] == list(range(len(rows)))

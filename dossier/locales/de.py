@@ -315,7 +315,7 @@ T = {
     "col_quote": "Zitat",
     "cluster_hint": "Werte mit demselben Buchstaben sind miteinander vereinbar",
     # timeline
-    "timeline_intro": "Datierte Aussagen und Veröffentlichungsdaten der Artikel, chronologisch. Relative Angaben "
+    "timeline_intro": "Datierte Aussagen, Veröffentlichungsdaten der Artikel und die Ereignisse des Registers, chronologisch. Relative Angaben "
     "(„im Juni letzten Jahres“) sind gegen das Veröffentlichungsdatum des Artikels aufgelöst.",
     "col_event": "Ereignis",
 }

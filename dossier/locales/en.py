@@ -270,7 +270,7 @@ T = {
     "conflicting": "conflicting",
     "col_quote": "Quote",
     "cluster_hint": "Values with the same letter are compatible with each other",
-    "timeline_intro": "Dated claims and the articles' publication dates, in order. Relative dates "
+    "timeline_intro": "Dated claims, the articles' publication dates and the registered events, in order. Relative dates "
     "(“in June last year”) are resolved against the article's publication date.",
     "col_event": "Event",
 }

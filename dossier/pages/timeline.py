@@ -1,4 +1,4 @@
-"""The timeline: every publication and every dated claim, in date order.
+"""The timeline: every publication, every dated claim and every registered event, in date order.
 
 Each question page has a timeline of its own claims; this page links to them.
 """
@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .. import sitemap as site
 from ..escape import md_line
-from ..locales import format_date
+from ..locales import format_date, format_date_span
 from ..output import Output, Sourced
 from . import labels, markdown
 from .context import Context, dated_claims
@@ -48,12 +48,20 @@ def render(inputs: Inputs) -> str:
         claim_link = site.relative_link(page, site.article_page(article.id), f"c-{claim.id}")
         question_link = site.relative_link(page, site.proposition_page(proposition.id))
         what = (f"[{md_line(proposition.question)}]({question_link}) ({md_line(proposition.scopes[claim.scope])}): "
-                f"[„{md_line(claim.selector.quote)}“]({claim_link})")
+                f"[{labels.T['open_quote']}{md_line(claim.selector.quote)}{labels.T['close_quote']}]({claim_link})")
         events.append((value.key, 0, {
             "date": value.text,
             "what": Markup(what),
             "source": registry.source(page, claim.attributed_to, claim.via),
         }))
+    for entity in registry.entities.values():
+        if entity.date is None:  # only events have a date
+            continue
+        what = f"{labels.ENTITY_KIND[entity.type][0]}: [{md_line(entity.name)}]({registry.entity_link(page, entity.id)})"
+        if entity.place:
+            place = registry.entities[entity.place]
+            what += f" ({labels.T['col_place']}: [{md_line(place.name)}]({registry.entity_link(page, place.id)}))"
+        events.append((entity.date.start.iso(), 2, {"date": format_date_span(entity.date), "what": Markup(what), "source": "–"}))
     events.sort(key=lambda e: (e[0], e[1], str(e[2]["what"])))
     questions = [
         {"question": md_line(report.proposition.question),
