@@ -96,7 +96,8 @@ def at(text: str, needle: str, occurrence: int = 1) -> str:
 
 
 def value_at(text: str, key: str, occurrence: int = 1) -> str:
-    """`line:column` of the value of the n-th field `key` in `text`: where most diagnostics point."""
+    """`line:column` of the value of the n-th field `key` in `text`, where most diagnostics point:
+    the first character after `key:` that is not blank (a nested map or list starts on the next line)."""
     fields = list(re.finditer(rf"^[ -]*{re.escape(key)}:\s*", text, re.MULTILINE))
     return _position(text, fields[occurrence - 1].end())
 

@@ -41,6 +41,10 @@ ENTITIES = {
                     entity("ukraine", "Ukraine")]),
 }
 
+#: Every file of a minimal dossier but its articles, by path: what `Dossier` starts from.
+REGISTRIES = {"content/propositions.yml": PROPOSITIONS,
+              **{f"content/entities/{kind}.yml": text for kind, text in ENTITIES.items()}}
+
 
 class Dossier:
     """A throwaway project folder with helpers to write its files."""
@@ -51,9 +55,8 @@ class Dossier:
         (root / "seeds").mkdir()
         (root / "content" / "articles").mkdir(parents=True)
         (root / "content" / "entities").mkdir()
-        self.write("content/propositions.yml", PROPOSITIONS)
-        for kind, text in ENTITIES.items():
-            self.write(f"content/entities/{kind}.yml", text)
+        for rel, text in REGISTRIES.items():
+            self.write(rel, text)
 
     def write(self, rel: str, text: str) -> Path:
         path = self.root / rel
