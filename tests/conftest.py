@@ -9,9 +9,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from annotations import Data, article, dump, entity, person, proposition
 from helpers import SUB_PATH, copy_corpus, grow_corpus
 from hostile_corpus import write_hostile_project
 from playwright.sync_api import Browser, sync_playwright
@@ -19,60 +21,29 @@ from playwright.sync_api import Browser, sync_playwright
 from dossier.cli import main
 from dossier.layout import Project
 
-PROPOSITIONS = """\
-- id: troops
-  question: "Wie viele Soldaten?"
-  type: count
-  unit: Soldaten
-  tolerance: 0.1
-  scopes:
-    total: "Insgesamt"
-    first: "Erstes Kontingent"
-- id: treaty-date
-  question: "Wann wurde der Vertrag unterzeichnet?"
-  type: date
-  scopes:
-    signed: "Unterzeichnung"
-- id: training-place
-  question: "Wo trainieren die Soldaten?"
-  type: place
-  scopes:
-    training: "Ausbildung"
-- id: arms
-  question: "Liefert Nordkorea Waffen?"
-  type: boolean
-  scopes:
-    supplies: "Lieferungen"
-"""
+PROPOSITIONS = dump([
+    proposition("troops", question="Wie viele Soldaten?", unit="Soldaten", tolerance=0.1,
+                scopes={"total": "Insgesamt", "first": "Erstes Kontingent"}),
+    proposition("treaty-date", "date", question="Wann wurde der Vertrag unterzeichnet?", scopes={"signed": "Unterzeichnung"}),
+    proposition("training-place", "place", question="Wo trainieren die Soldaten?", scopes={"training": "Ausbildung"}),
+    proposition("arms", "boolean", question="Liefert Nordkorea Waffen?", scopes={"supplies": "Lieferungen"}),
+])
 
 ENTITIES = {
-    "people": """\
-- id: kyrylo-budanov
-  name: Kyrylo Budanow
-  aliases: [Budanov, Kyrylo Budanov]
-- id: kim-jong-un
-  name: Kim Jong Un
-  aliases:
-    - form: Kim Jong In
-      erroneous: true
-""",
+    "people": dump([
+        person("kyrylo-budanov", "Kyrylo Budanow", "Budanov", "Kyrylo Budanov"),
+        person("kim-jong-un", "Kim Jong Un", {"form": "Kim Jong In", "erroneous": True}),
+    ]),
     "units": "[]\n",
     "equipment": "[]\n",
-    "organisations": """\
-- id: nis
-  name: NIS
-  aliases: [südkoreanische Geheimdienst]
-""",
-    "places": """\
-- id: russia
-  name: Russland
-- id: far-east
-  name: Ferner Osten
-  part_of: russia
-- id: ukraine
-  name: Ukraine
-""",
+    "organisations": dump([entity("nis", "NIS", "südkoreanische Geheimdienst")]),
+    "places": dump([entity("russia", "Russland"), entity("far-east", "Ferner Osten", part_of="russia"),
+                    entity("ukraine", "Ukraine")]),
 }
+
+#: Every file of a minimal dossier but its articles, by path: what `Dossier` starts from.
+REGISTRIES = {"content/propositions.yml": PROPOSITIONS,
+              **{f"content/entities/{kind}.yml": text for kind, text in ENTITIES.items()}}
 
 
 class Dossier:
@@ -84,9 +55,8 @@ class Dossier:
         (root / "seeds").mkdir()
         (root / "content" / "articles").mkdir(parents=True)
         (root / "content" / "entities").mkdir()
-        self.write("content/propositions.yml", PROPOSITIONS)
-        for kind, text in ENTITIES.items():
-            self.write(f"content/entities/{kind}.yml", text)
+        for rel, text in REGISTRIES.items():
+            self.write(rel, text)
 
     def write(self, rel: str, text: str) -> Path:
         path = self.root / rel
@@ -97,6 +67,12 @@ class Dossier:
     def article(self, stem: str, text: str, annotation: str) -> None:
         self.write(f"seeds/{stem}.txt", text)
         self.write(f"content/articles/{stem}.yml", annotation)
+
+    def annotate(self, stem: str, text: str, *claims: Data, **fields: Any) -> str:
+        """Write seeds/<stem>.txt and a valid annotation of it (tests/annotations.py); return its YAML."""
+        annotation = dump(article(f"{stem}.txt", *claims, **fields))
+        self.article(stem, text, annotation)
+        return annotation
 
 
 CHROMIUM = Path("/usr/bin/chromium")

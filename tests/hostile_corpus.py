@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from annotations import article, claim, dump, entity, hide, note, person, proposition
 from helpers import ROOT
 
 EVIL_HOST = "evil.invalid"
@@ -50,7 +51,7 @@ def literal(field: str) -> str:
 
 
 def q(text: str) -> str:
-    """A YAML scalar for any text (a JSON string is valid YAML)."""
+    """A YAML scalar for any text (a JSON string is valid YAML), for the lines of mkdocs.yml."""
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -72,134 +73,59 @@ Die Lage gilt {SEED_LABEL}.
 SEED_2 = f"""Nur 3.000 Soldaten {payload("seed-2")} laut Budanow.
 """
 
-ARTICLE_1 = f"""\
-seed: evil.txt
-title: {q(payload("article-title"))}
-outlet: {q(payload("article-outlet"))}
-source_url: {q('https://example.org/a)](javascript:alert(1))')}
-licence: {q(payload("article-licence"))}
-published: "2024-10-18"
-published_basis: {q(payload("article-published-basis"))}
-language: de
-hide:
-  - quote: {q(SEED_TITLE)}
-    reason: title
-notes:
-  - quote: {q(SEED_NOTE)}
-    kind: garbled
-    note: {q(payload("note-note"))}
-    correction: {q(payload("note-correction"))}
-claims:
-  - id: troops
-    quote: {q(SEED_CLAIM)}
-    proposition: troops
-    scope: total
-    value: 12000
-    attributed_to: nis
-    via: [yonhap]
-    stance: reports
-    note: {q(payload("claim-note"))}
-  - id: place
-    quote: "nach Wladiwostok"
-    proposition: training-place
-    scope: training
-    value: vladivostok
-    attributed_to: nis
-    stance: reports
-  - id: signed
-    quote: "im Juni letzten Jahres"
-    proposition: treaty-date
-    scope: signed
-    attributed_to: kim-jong-un
-    stance: asserts
-  - id: situation
-    quote: {q(SEED_LABEL)}
-    proposition: situation
-    scope: now
-    value: {q(payload("value-label"))}
-    attributed_to: nis
-    stance: estimates
-"""
+ARTICLE_1 = dump(article(
+    "evil.txt",
+    claim("troops", SEED_CLAIM, via=["yonhap"], note=payload("claim-note")),
+    claim("place", "nach Wladiwostok", proposition="training-place", scope="training", value="vladivostok"),
+    claim("signed", "im Juni letzten Jahres", proposition="treaty-date", scope="signed", value=None,
+          attributed_to="kim-jong-un", stance="asserts"),
+    claim("situation", SEED_LABEL, proposition="situation", scope="now", value=payload("value-label"), stance="estimates"),
+    title=payload("article-title"),
+    outlet=payload("article-outlet"),
+    source_url="https://example.org/a)](javascript:alert(1))",
+    licence=payload("article-licence"),
+    published="2024-10-18",
+    published_basis=payload("article-published-basis"),
+    hide=[hide(SEED_TITLE)],
+    notes=[note(SEED_NOTE, payload("note-note"), kind="garbled", correction=payload("note-correction"))],
+))
 
-ARTICLE_2 = f"""\
-seed: evil2.txt
-title: {q(payload("article-2-title"))}
-source_url: {q('https://example.org/%22%3E%3Cscript%3Ealert(2)%3C/script%3E*x*_y_[z]')}
-published: "2024-11-02"
-published_basis: "Datumszeile"
-language: de
-claims:
-  - id: troops
-    quote: "3.000 Soldaten"
-    proposition: troops
-    scope: total
-    value: 3000
-    attributed_to: kyrylo-budanov
-    stance: asserts
-"""
+ARTICLE_2 = dump(article(
+    "evil2.txt",
+    claim("troops", "3.000 Soldaten", value=3000, attributed_to="kyrylo-budanov", stance="asserts"),
+    title=payload("article-2-title"),
+    source_url="https://example.org/%22%3E%3Cscript%3Ealert(2)%3C/script%3E*x*_y_[z]",
+    published="2024-11-02",
+    published_basis="Datumszeile",
+))
 
-PROPOSITIONS = f"""\
-- id: troops
-  question: {q(payload("question"))}
-  type: count
-  unit: {q(payload("unit"))}
-  tolerance: 0.1
-  scopes:
-    total: {q(payload("scope-label"))}
-  resolution:
-    status: explained
-    note: {q(payload("resolution-note"))}
-- id: treaty-date
-  question: {q(payload("date-question"))}
-  type: date
-  scopes:
-    signed: {q(payload("date-scope"))}
-- id: training-place
-  question: "Wo trainieren die Soldaten?"
-  type: place
-  scopes:
-    training: "Ausbildung"
-- id: situation
-  question: "Wie ist die Lage?"
-  type: label
-  choices: [{q(payload("value-label"))}, "ruhig"]
-  scopes:
-    now: "Jetzt"
-"""
+PROPOSITIONS = dump([
+    proposition("troops", question=payload("question"), unit=payload("unit"), tolerance=0.1,
+                scopes={"total": payload("scope-label")},
+                resolution={"status": "explained", "note": payload("resolution-note")}),
+    proposition("treaty-date", "date", question=payload("date-question"), scopes={"signed": payload("date-scope")}),
+    proposition("training-place", "place", question="Wo trainieren die Soldaten?", scopes={"training": "Ausbildung"}),
+    proposition("situation", "label", question="Wie ist die Lage?", choices=[payload("value-label"), "ruhig"],
+                scopes={"now": "Jetzt"}),
+])
 
 ENTITIES = {
-    "people": f"""\
-- id: kyrylo-budanov
-  name: {q(name_payload("person-name"))}
-  aliases: [Budanow]
-- id: kim-jong-un
-  name: {q(name_payload("entity-name"))}
-  description: {q(payload("entity-description"))}
-  aliases:
-    - Kim Jong Un
-    - {q(name_payload("entity-alias"))}
-    - form: Kim Jong In
-      erroneous: true
-      note: {q(payload("alias-note"))}
-""",
+    "people": dump([
+        person("kyrylo-budanov", name_payload("person-name"), "Budanow"),
+        person("kim-jong-un", name_payload("entity-name"), "Kim Jong Un", name_payload("entity-alias"),
+               {"form": "Kim Jong In", "erroneous": True, "note": payload("alias-note")},
+               description=payload("entity-description")),
+    ]),
     "units": "[]\n",
     "equipment": "[]\n",
-    "organisations": f"""\
-- id: nis
-  name: {q(name_payload("source-name"))}
-  aliases: [Geheimdienst]
-- id: yonhap
-  name: {q(name_payload("via-name"))}
-  aliases: [Yonhap]
-""",
-    "places": f"""\
-- id: russia
-  name: Russland
-- id: vladivostok
-  name: {q(name_payload("place-name"))}
-  aliases: [Wladiwostok]
-  part_of: russia
-""",
+    "organisations": dump([
+        entity("nis", name_payload("source-name"), "Geheimdienst"),
+        entity("yonhap", name_payload("via-name"), "Yonhap"),
+    ]),
+    "places": dump([
+        entity("russia", "Russland"),
+        entity("vladivostok", name_payload("place-name"), "Wladiwostok", part_of="russia"),
+    ]),
 }
 
 #: Every field that carries a payload, by the name in its alerts.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from annotations import article, claim, dump
+
 from dossier.analyse import analyse
 from dossier.anchor import anchor
 from dossier.diagnostics import Diagnostics
@@ -9,15 +11,10 @@ from dossier.link import link
 from dossier.load import load
 
 
-def annotation(stem: str, claims: list[tuple[str, str, str, str, str | None]]) -> str:
-    """claims: (id, quote, proposition, scope, value)"""
-    lines = [f"seed: {stem}.txt", "title: T", "language: de", 'published: "2024-10-18"', "published_basis: Datumszeile", "claims:"]
-    for cid, quote, prop, scope, value in claims:
-        lines += [
-            f"  - id: {cid}", f'    quote: "{quote}"', f"    proposition: {prop}", f"    scope: {scope}",
-            "    attributed_to: nis", "    stance: reports",
-        ] + ([f"    value: {value}"] if value is not None else [])
-    return "\n".join(lines) + "\n"
+def annotation(stem: str, claims: list[tuple[str, str, str, str, object]]) -> str:
+    """claims: (id, quote, proposition, scope, value); a value of None is read from the quote."""
+    built = (claim(cid, quote, proposition=prop, scope=scope, value=value) for cid, quote, prop, scope, value in claims)
+    return dump(article(f"{stem}.txt", *built, title="T", published="2024-10-18", published_basis="Datumszeile"))
 
 
 def analysed(dossier):
@@ -30,11 +27,11 @@ def analysed(dossier):
 
 def test_figures_outside_tolerance_conflict_within_scope_only(dossier):
     dossier.article("a", "Es sind 12.000 Soldaten. Zuerst 1.500 Mann.", annotation("a", [
-        ("total", "12.000 Soldaten", "troops", "total", "12000"),
-        ("first", "1.500 Mann", "troops", "first", "1500"),
+        ("total", "12.000 Soldaten", "troops", "total", 12000),
+        ("first", "1.500 Mann", "troops", "first", 1500),
     ]))
     dossier.article("b", "Es sind 10.000 Soldaten.", annotation("b", [
-        ("total", "10.000 Soldaten", "troops", "total", "10000"),
+        ("total", "10.000 Soldaten", "troops", "total", 10000),
     ]))
     report = analysed(dossier).reports["troops"]
     groups = {g.scope: g for g in report.groups}
@@ -46,11 +43,11 @@ def test_figures_outside_tolerance_conflict_within_scope_only(dossier):
 
 def test_figures_within_tolerance_and_ranges_agree(dossier):
     dossier.article("a", "rund 11.000 Soldaten und mehr als 10.000 Mann", annotation("a", [
-        ("x", "rund 11.000 Soldaten", "troops", "total", "11000"),
-        ("y", "mehr als 10.000 Mann", "troops", "total", "{min: 10000}"),
+        ("x", "rund 11.000 Soldaten", "troops", "total", 11000),
+        ("y", "mehr als 10.000 Mann", "troops", "total", {"min": 10000}),
     ]))
     dossier.article("b", "Es sind 12.000 Soldaten.", annotation("b", [
-        ("total", "12.000 Soldaten", "troops", "total", "12000"),
+        ("total", "12.000 Soldaten", "troops", "total", 12000),
     ]))
     analysis = analysed(dossier)
     assert not analysis.reports["troops"].conflict
@@ -71,9 +68,9 @@ def test_contained_places_agree_other_places_conflict(dossier):
 
 def test_assert_against_deny_is_a_conflict_and_dates_resolve(dossier):
     dossier.article("a", "Nordkorea liefert Waffen. Beide bestreiten Lieferungen. Vertrag im Juni.", annotation("a", [
-        ("supply", "liefert Waffen", "arms", "supplies", "true"),
-        ("deny", "bestreiten Lieferungen", "arms", "supplies", "false"),
-        ("d1", "im Juni", "treaty-date", "signed", '"2024-06-19"'),
+        ("supply", "liefert Waffen", "arms", "supplies", True),
+        ("deny", "bestreiten Lieferungen", "arms", "supplies", False),
+        ("d1", "im Juni", "treaty-date", "signed", "2024-06-19"),
     ]))
     dossier.article("b", "Der Vertrag wurde im Juni unterzeichnet.", annotation("b", [
         ("d2", "im Juni", "treaty-date", "signed", None),  # read from the quote

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
+from typing import Any
 
 import pytest
+from annotations import Data, article, at, claim, dump, value_at
 from helpers import ROOT
 
 from dossier.cli import main
@@ -13,19 +15,9 @@ from dossier.cli import main
 TEXT = "Titel\nDer NIS meldet 12.000 Soldaten. Später 12.000 Soldaten.\nBudanov sagt nichts.\n"
 
 
-def good(seed: str, claims: str = "", extra: str = "") -> str:
-    return f"seed: {seed}\ntitle: Titel\nlanguage: de\n{extra}claims:\n{claims or '  []'}\n"
-
-
-CLAIM = """\
-  - id: {cid}
-    quote: "{quote}"
-    proposition: troops
-    scope: total
-    value: 12000
-    attributed_to: nis
-    stance: reports
-"""
+def good(seed: str, *claims: Data, **fields: Any) -> str:
+    """A valid annotation of seeds/<seed> (tests/annotations.py) for a test to spoil."""
+    return dump(article(seed, *claims, **fields))
 
 
 def messages(capsys) -> list[str]:
@@ -48,16 +40,17 @@ def find(lines: list[str], pattern: str) -> str:
 def test_reports_every_problem_in_one_run(dossier, capsys):
     dossier.article("a", TEXT, "seed: a.txt\ntitle: [unclosed\n")                      # YAML syntax
     dossier.article("b", TEXT, "seed: b.txt\ntitle: T\ntitle: U\nlanguage: de\n")        # duplicate key
-    dossier.article("c", TEXT, good("c.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("value: 12000", "value: zwölftausend")))
-    dossier.article("d", TEXT, good("d.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("    stance: reports\n", "")))
-    dossier.article("e", TEXT, good("e.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("quote:", "qoute:")))
-    dossier.article("f", TEXT, good("f.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("attributed_to: nis", "attributed_to: kyrylo-budanow")))
-    dossier.article("g", TEXT, good("g.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("proposition: troops", "proposition: trops")))
-    dossier.article("h", TEXT, good("h.txt", CLAIM.format(cid="x", quote="NIS meldet").replace("scope: total", "scope: totl")))
-    dossier.article("i", TEXT, good("i.txt", CLAIM.format(cid="x", quote="Budanow sagt nichts")))
-    dossier.article("j", TEXT, good("j.txt", CLAIM.format(cid="x", quote="12.000 Soldaten")))
-    dossier.article("k", TEXT, good("k.txt", CLAIM.format(cid="x", quote="NIS meldet 12.000") + CLAIM.format(cid="y", quote="meldet 12.000 Soldaten. Später")))
-    dossier.article("l", TEXT, good("l.txt", extra='source_url: "javascript:alert(1)"\n'))
+    c = dossier.annotate("c", TEXT, claim("x", "NIS meldet", value="zwölftausend"))
+    d = dossier.annotate("d", TEXT, claim("x", "NIS meldet", stance=None))
+    e = good("e.txt", claim("x", "NIS meldet")).replace("quote:", "qoute:")                # a typo in a field name
+    dossier.article("e", TEXT, e)
+    f = dossier.annotate("f", TEXT, claim("x", "NIS meldet", attributed_to="kyrylo-budanow"))
+    g = dossier.annotate("g", TEXT, claim("x", "NIS meldet", proposition="trops"))
+    h = dossier.annotate("h", TEXT, claim("x", "NIS meldet", scope="totl"))
+    i = dossier.annotate("i", TEXT, claim("x", "Budanow sagt nichts"))
+    j = dossier.annotate("j", TEXT, claim("x", "12.000 Soldaten"))
+    k = dossier.annotate("k", TEXT, claim("x", "NIS meldet 12.000"), claim("y", "meldet 12.000 Soldaten. Später"))
+    l_ = dossier.annotate("l", TEXT, source_url="javascript:alert(1)")
     (dossier.root / "seeds" / "m.txt").write_bytes("Gr\xfc\xdfe aus K\xf6ln\n".encode("latin-1"))
     dossier.write("content/articles/m.yml", good("m.txt"))
     dossier.write("seeds/n.txt", "  \n")
@@ -66,41 +59,42 @@ def test_reports_every_problem_in_one_run(dossier, capsys):
     dossier.write("content/articles/p.yml", good("p.txt"))                              # no seed
     dossier.write("seeds/q.txt", TEXT)
     dossier.write("content/articles/q.yml", "# nothing yet\n")                          # empty
-    dossier.article("r", TEXT, good("r.txt").replace("title: Titel", "title: [Titel, Untertitel]"))
+    r = good("r.txt").replace("title: Titel", "title: [Titel, Untertitel]")
+    dossier.article("r", TEXT, r)
 
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
     assert find(lines, r"^content/articles/a\.yml:3:1: error: YAML syntax error: .*starts at line 2, column 8")
     assert find(lines, r"^content/articles/b\.yml:3:1: error: duplicate key 'title' \(first defined at line 2\)")
-    assert find(lines, r"^content/articles/c\.yml:9:12: error: claim 'x': expected a number or a range")
-    assert find(lines, r"^content/articles/d\.yml:5:5: error: missing required field 'stance' in claims/0")
-    unknown_field = find(lines, r"^content/articles/e\.yml:6:5: error: unknown field 'qoute' in claims/0")
+    assert find(lines, rf"^content/articles/c\.yml:{value_at(c, 'value')}: error: claim 'x': expected a number or a range")
+    assert find(lines, rf"^content/articles/d\.yml:{at(d, 'id: x')}: error: missing required field 'stance' in claims/0")
+    unknown_field = find(lines, rf"^content/articles/e\.yml:{at(e, 'qoute')}: error: unknown field 'qoute' in claims/0")
     assert "did you mean 'quote'" in err.split(unknown_field, 1)[1].splitlines()[1]
-    unknown_entity = find(lines, r"^content/articles/f\.yml:10:20: error: unknown entity 'kyrylo-budanow'")
+    unknown_entity = find(lines, rf"^content/articles/f\.yml:{value_at(f, 'attributed_to')}: error: unknown entity 'kyrylo-budanow'")
     assert "did you mean 'kyrylo-budanov'" in err.split(unknown_entity, 1)[1].splitlines()[1]
-    unknown_prop = find(lines, r"^content/articles/g\.yml:7:18: error: unknown proposition 'trops'")
+    unknown_prop = find(lines, rf"^content/articles/g\.yml:{value_at(g, 'proposition')}: error: unknown proposition 'trops'")
     assert "did you mean 'troops'?" in err.split(unknown_prop, 1)[1].splitlines()[1]
-    unknown_scope = find(lines, r"^content/articles/h\.yml:8:12: error: unknown scope 'totl' of proposition 'troops'")
+    unknown_scope = find(lines, rf"^content/articles/h\.yml:{value_at(h, 'scope')}: error: unknown scope 'totl' of proposition 'troops'")
     assert "did you mean 'total'?" in err.split(unknown_scope, 1)[1].splitlines()[1]
-    missing = find(lines, r"^content/articles/i\.yml:6:12: error: quote not found in seeds/i\.txt")
+    missing = find(lines, rf"^content/articles/i\.yml:{value_at(i, 'quote')}: error: quote not found in seeds/i\.txt")
     assert 'closest passage (line 3, column 1' in err.split(missing, 1)[1].splitlines()[1]
-    ambiguous = find(lines, r"^content/articles/j\.yml:6:12: error: quote found 2 times in seeds/j\.txt \(line 2, line 2\)")
+    ambiguous = find(lines, rf"^content/articles/j\.yml:{value_at(j, 'quote')}: error: quote found 2 times in seeds/j\.txt \(line 2, line 2\)")
     assert "prefix:" in err.split(ambiguous, 1)[1].splitlines()[1]
-    assert find(lines, r"^content/articles/k\.yml:12:5: error: claim 'y' partly overlaps claim 'x'")
-    assert find(lines, r"^content/articles/l\.yml:4:13: error: source_url: only http\(s\) links are allowed")
+    assert find(lines, rf"^content/articles/k\.yml:{at(k, 'id: y')}: error: claim 'y' partly overlaps claim 'x'")
+    assert find(lines, rf"^content/articles/l\.yml:{value_at(l_, 'source_url')}: error: source_url: only http\(s\) links are allowed")
     assert find(lines, r"^seeds/m\.txt:1:3: error: article is not UTF-8 \(byte 0xfc\)")
     assert find(lines, r"^seeds/n\.txt:1:1: error: article is empty")
     assert find(lines, r"^seeds/o\.txt:1:1: error: article has no annotation file")
     assert find(lines, r"^content/articles/p\.yml:1:7: error: seeds/p\.txt does not exist")
     empty = find(lines, r"^content/articles/q\.yml:1:1: error: the file is empty")
     assert "dossier new" in err.split(empty, 1)[1].splitlines()[1]
-    listed = find(lines, r"^content/articles/r\.yml:2:8: error: title: expected text, got a list")
+    listed = find(lines, rf"^content/articles/r\.yml:{value_at(r, 'title')}: error: title: expected text, got a list")
     assert "double quotes" in err.split(listed, 1)[1].splitlines()[1]
     assert re.search(r"^18 error\(s\)", err, re.M)
 
 
 def test_warnings_fail_only_with_strict(dossier, capsys):
-    dossier.article("a", TEXT, good("a.txt", CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten")))
+    dossier.annotate("a", TEXT, claim("x", "NIS meldet 12.000 Soldaten"))
     code, lines, err = run_check(dossier, capsys)
     assert code == 0
     warning = find(lines, r"^seeds/a\.txt:2:40: warning: figure \"12\.000\" is not covered by any claim")
@@ -117,7 +111,7 @@ def test_build_refuses_to_touch_the_site_on_errors(dossier, capsys):
     site = dossier.root / "build" / "site"
     site.mkdir(parents=True)
     (site / "index.html").write_text("last good site")
-    dossier.article("a", TEXT, good("a.txt", CLAIM.format(cid="x", quote="gibt es nicht")))
+    dossier.annotate("a", TEXT, claim("x", "gibt es nicht"))
     before = {p: p.read_bytes() for p in dossier.root.rglob("*") if p.is_file()}
     assert main(["--root", str(dossier.root), "build"]) == 1
     after = {p: p.read_bytes() for p in dossier.root.rglob("*") if p.is_file()}
@@ -128,7 +122,7 @@ def test_build_refuses_to_touch_the_site_on_errors(dossier, capsys):
 def test_a_duplicated_entity_and_a_malformed_id_say_how_to_fix_them(dossier, capsys):
     dossier.write("content/entities/units.yml", "- id: nis\n  name: Noch ein NIS\n")
     dossier.write("content/entities/equipment.yml", "- id: Pak_Chol\n  name: Pak Chol\n")
-    dossier.article("a", TEXT, good("a.txt", CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten")))
+    dossier.annotate("a", TEXT, claim("x", "NIS meldet 12.000 Soldaten"))
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
     twice = find(lines, r"^content/entities/organisations\.yml:1:7: error: entity id 'nis' is defined twice "
@@ -140,11 +134,11 @@ def test_a_duplicated_entity_and_a_malformed_id_say_how_to_fix_them(dossier, cap
 
 
 def test_a_claim_id_used_twice_points_at_the_first_one(dossier, capsys):
-    claims = CLAIM.format(cid="x", quote="NIS meldet") + CLAIM.format(cid="x", quote="Budanov sagt")
-    dossier.article("a", TEXT, good("a.txt", claims))
+    text = dossier.annotate("a", TEXT, claim("x", "NIS meldet"), claim("x", "Budanov sagt"))
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    twice = find(lines, r"^content/articles/a\.yml:12:9: error: claim id 'x' is used twice \(first at line 5\)")
+    first = at(text, "id: x").split(":")[0]
+    twice = find(lines, rf"^content/articles/a\.yml:{value_at(text, 'id', 2)}: error: claim id 'x' is used twice \(first at line {first}\)")
     assert "its own id" in err.split(twice, 1)[1].splitlines()[1]
 
 
@@ -182,6 +176,7 @@ def test_a_seed_name_that_is_wrong_says_which_one_is_right(dossier, capsys):
     (["  - id: x", "    note: >", "      Budanow", "y: a: b"], "8:5", "strings containing ': ' or '#' need quotes"),
 ])
 def test_a_syntax_error_from_indentation_names_the_lines_that_differ(dossier, capsys, lines, position, hint):
+    # raw text: the broken layout is the point, and the positions are of these very lines
     dossier.article("a", TEXT, "seed: a.txt\ntitle: T\nlanguage: de\nclaims:\n" + "\n".join(lines) + "\n")
     code, found, err = run_check(dossier, capsys)
     assert code == 1
@@ -190,8 +185,9 @@ def test_a_syntax_error_from_indentation_names_the_lines_that_differ(dossier, ca
 
 
 def test_a_field_that_slipped_out_of_its_entry_says_where_it_belongs(dossier, capsys):
-    claim = CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten").replace("    stance", "stance")
-    dossier.article("a", TEXT, good("a.txt", claim.replace("  - id", "- id").replace("\n    ", "\n  ")))
+    # the layout is the point: `stance` slips out to the top level, the entry's other fields stay in it
+    text = good("a.txt", claim("x", "NIS meldet 12.000 Soldaten")).replace("    stance", "stance")
+    dossier.article("a", TEXT, text.replace("  - id", "- id").replace("\n    ", "\n  "))
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
     unknown = find(lines, r"^content/articles/a\.yml:\d+:1: error: unknown field 'stance' in the top level")
@@ -204,8 +200,9 @@ def test_a_field_that_slipped_out_of_its_entry_says_where_it_belongs(dossier, ca
 
 @pytest.mark.parametrize("value", [".nan", ".inf", "{min: 5, max: .inf}"])
 def test_a_count_that_is_not_finite_is_refused(dossier, capsys, value):
-    claim = CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten").replace("value: 12000", f"value: {value}")
-    dossier.article("a", TEXT, good("a.txt", claim))
+    # the YAML spellings of non-finite numbers are the point, so the value is written as text
+    text = good("a.txt", claim("x", "NIS meldet 12.000 Soldaten")).replace("value: 12000", f"value: {value}")
+    dossier.article("a", TEXT, text)
     code, lines, _ = run_check(dossier, capsys)
     assert code == 1
-    assert find(lines, r"^content/articles/a\.yml:9:12: error: claim 'x': expected a number or a range, got (nan|inf), which is not a count")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'value')}: error: claim 'x': expected a number or a range, got (nan|inf), which is not a count")

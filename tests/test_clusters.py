@@ -16,7 +16,7 @@ CHAIN = [("low", "10.000", 10000), ("mid", "11.000", 11000), ("high", "12.000", 
 def _write(dossier, figures):
     for cid, text, value in figures:
         dossier.article(cid, f"Es sind {text} Soldaten.", annotation(cid, [
-            (cid, f"{text} Soldaten", "troops", "total", str(value)),
+            (cid, f"{text} Soldaten", "troops", "total", value),
         ]))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 
+from annotations import article, claim, dump
 from helpers import ROOT
 
 from dossier import sitemap
@@ -12,19 +13,7 @@ from dossier.cli import main
 from dossier.model import ENTITY_KINDS
 
 TEXT = "Titel\nKyrylo Budanow meldet 12.000 Soldaten in Russland.\n"
-ARTICLE = """\
-seed: a.txt
-title: Titel
-language: de
-claims:
-  - id: zahl
-    quote: "12.000 Soldaten"
-    proposition: troops
-    scope: total
-    value: 12000
-    attributed_to: kyrylo-budanov
-    stance: reports
-"""
+ARTICLE = dump(article("a.txt", claim("zahl", "12.000 Soldaten", attributed_to="kyrylo-budanov")))
 
 
 def test_a_dossier_without_units_yml_builds(dossier, capsys, monkeypatch):

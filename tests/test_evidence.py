@@ -6,6 +6,8 @@ import re
 import shutil
 
 import yaml
+from annotations import Data, at, claim, dump, hide, proposition, value_at
+from annotations import article as build_article
 from helpers import ROOT
 from test_analyse import analysed
 
@@ -15,29 +17,23 @@ from dossier.pages import labels
 TEXT = "Titel\nDer NIS meldet 12.000 Soldaten. Später wieder 12.000 Mann. Millionen sind hier, ruft einer.\n"
 
 
-def claim(cid: str, quote: str, value: str, *extra: str, source: str = "nis", scope: str = "total") -> str:
-    lines = [f"  - id: {cid}", f'    quote: "{quote}"', "    proposition: troops", f"    scope: {scope}",
-             f"    value: {value}", f"    attributed_to: {source}", "    stance: reports", *(f"    {e}" for e in extra)]
-    return "\n".join(lines) + "\n"
+def article(*claims: Data) -> str:
+    return dump(build_article("a.txt", *claims, hide=[hide("Titel")]))
 
 
-def article(*claims: str) -> str:
-    return "seed: a.txt\ntitle: Titel\nlanguage: de\nhide:\n  - quote: Titel\n    reason: title\nclaims:\n" + ("".join(claims) or "  []\n")
+def other(value: int = 10000) -> str:
+    figure = f"{value:,}".replace(",", ".")
+    return dump(build_article("b.txt", claim("b-total", f"{figure} Soldaten", value=value), title="Anderer"))
 
 
-def other(value: str = "10000") -> str:
-    figure = f"{int(value):,}".replace(",", ".")
-    return "seed: b.txt\ntitle: Anderer\nlanguage: de\nclaims:\n" + claim("b-total", f"{figure} Soldaten", value)
-
-
-def write(dossier, *claims: str) -> None:
+def write(dossier, *claims: Data) -> None:
     dossier.article("a", TEXT, article(*claims))
     dossier.article("b", "Es sind 10.000 Soldaten.\n", other())
 
 
-REPEATED = (claim("first", "12.000 Soldaten", "12000"), claim("again", "12.000 Mann", "12000"))
-HYPERBOLE = claim("millions", "Millionen sind hier", "{min: 2000000}", "rhetorical: hyperbole",
-                  'note: "Offensichtlich übertrieben."', source="kyrylo-budanov")
+REPEATED = (claim("first", "12.000 Soldaten"), claim("again", "12.000 Mann"))
+HYPERBOLE = claim("millions", "Millionen sind hier", value={"min": 2000000}, attributed_to="kyrylo-budanov",
+                  rhetorical="hyperbole", note="Offensichtlich übertrieben.")
 
 
 def test_a_rhetorical_claim_is_never_compared(dossier):
@@ -65,7 +61,7 @@ def test_a_statement_repeated_in_one_article_counts_once(dossier):
 
 
 def test_the_same_value_from_another_source_is_no_repetition(dossier):
-    write(dossier, REPEATED[0], claim("again", "12.000 Mann", "12000", source="kyrylo-budanov"))
+    write(dossier, REPEATED[0], claim("again", "12.000 Mann", attributed_to="kyrylo-budanov"))
     analysis = analysed(dossier)
     assert analysis.claims["a/again"].repeat_of == ""
     assert analysis.reports["troops"].claim_count == 3
@@ -77,85 +73,58 @@ def run_check(dossier, capsys) -> tuple[int, str]:
 
 
 def test_an_inferred_attribution_needs_its_reason(dossier, capsys):
-    write(dossier, claim("first", "12.000 Soldaten", "12000", "attribution: inferred"))
+    write(dossier, claim("first", "12.000 Soldaten", attribution="inferred"))
     code, err = run_check(dossier, capsys)
     assert code == 1
-    line, column = next((i, text.index("inferred") + 1)
-                        for i, text in enumerate((dossier.root / "content/articles/a.yml").read_text().splitlines(), 1)
-                        if "attribution:" in text)
-    assert f"content/articles/a.yml:{line}:{column}: error: claim 'first': an inferred attribution needs a note" in err
+    position = value_at((dossier.root / "content/articles/a.yml").read_text("utf-8"), "attribution")
+    assert f"content/articles/a.yml:{position}: error: claim 'first': an inferred attribution needs a note" in err
     assert "add note:" in err
 
 
 def test_an_unknown_attribution_kind_is_reported_with_the_allowed_ones(dossier, capsys):
-    write(dossier, claim("first", "12.000 Soldaten", "12000", "attribution: guessed"))
+    write(dossier, claim("first", "12.000 Soldaten", attribution="guessed"))
     code, err = run_check(dossier, capsys)
     assert code == 1
     assert "'guessed' is not allowed here" in err and "stated, inferred" in err
 
 
-RESOLUTIONS = """\
-- id: troops
-  question: "Wie viele Soldaten?"
-  type: count
-  tolerance: 0.1
-  scopes:
-    total: "Insgesamt"
-  resolution:
-    status: explained
-    note: "Welche Zahl stimmt, lässt sich aus den Artikeln nicht entscheiden."
-- id: training-place
-  question: "Wo?"
-  type: place
-  scopes:
-    training: "Ausbildung"
-  resolution:
-    status: resolved
-    note: "Ein Übersetzungsfehler."
-- id: arms
-  question: "Waffen?"
-  type: boolean
-  scopes:
-    supplies: "Lieferungen"
-  resolution:
-    status: resolved
-    note: "Belegt."
-    holds: nowhere
-- id: treaty-date
-  question: "Wann?"
-  type: date
-  scopes:
-    signed: "Unterzeichnung"
-  resolution:
-    status: open
-    note: "Noch nicht geprüft."
-    holds: "2024-06"
-"""
+def resolutions(troops: str = "explained", place_holds: str | None = None, arms_holds: object = "nowhere",
+                date_holds: str | None = "2024-06") -> list[Data]:
+    """Four propositions whose resolutions contradict their status, note or verdict (by default)."""
+    def resolution(status: str, note: str, holds: object = None) -> Data:
+        return {"status": status, "note": note, **({} if holds is None else {"holds": holds})}
+    return [
+        proposition("troops", question="Wie viele Soldaten?", tolerance=0.1, resolution=resolution(
+            troops, "Welche Zahl stimmt, lässt sich aus den Artikeln nicht entscheiden.")),
+        proposition("training-place", "place", question="Wo?", scopes={"training": "Ausbildung"},
+                    resolution=resolution("resolved", "Ein Übersetzungsfehler.", place_holds)),
+        proposition("arms", "boolean", question="Waffen?", scopes={"supplies": "Lieferungen"},
+                    resolution=resolution("resolved", "Belegt.", arms_holds)),
+        proposition("treaty-date", "date", question="Wann?", scopes={"signed": "Unterzeichnung"},
+                    resolution=resolution("open", "Noch nicht geprüft.", date_holds)),
+    ]
 
 
 def test_a_status_its_note_or_its_verdict_contradicts_is_an_error_each(dossier, capsys):
-    dossier.write("content/propositions.yml", RESOLUTIONS)
+    text = dossier.write("content/propositions.yml", dump(resolutions())).read_text("utf-8")
     write(dossier)
     code, err = run_check(dossier, capsys)
     assert code == 1
     found = [line for line in err.splitlines() if line.startswith("content/propositions.yml:")]
     assert len(found) == 4, err
-    lines = RESOLUTIONS.splitlines()
-    status_lines = [i for i, text in enumerate(lines, 1) if "status:" in text]
-    assert found[0].startswith(f"content/propositions.yml:{status_lines[0]}:13: error: resolution status 'explained', "
-                               "but its note says the question cannot be decided")
+    assert found[0].startswith(f"content/propositions.yml:{value_at(text, 'status', 1)}: error: resolution status "
+                               "'explained', but its note says the question cannot be decided")
     assert "write status: undecidable" in err
-    assert found[1].startswith(f"content/propositions.yml:{status_lines[1]}:13: error: resolution status 'resolved' needs "
-                               "the value that holds")
-    holds_lines = [i for i, text in enumerate(lines, 1) if "holds:" in text]
+    assert found[1].startswith(f"content/propositions.yml:{value_at(text, 'status', 2)}: error: resolution status "
+                               "'resolved' needs the value that holds")
+    holds_lines = [at(text, "holds:", n).split(":")[0] for n in (1, 2)]
     assert found[2].startswith(f"content/propositions.yml:{holds_lines[0]}:") and "holds:" in found[2]
     assert found[3].startswith(f"content/propositions.yml:{holds_lines[1]}:") and "only for status 'resolved'" in found[3]
 
 
 def test_undecidable_is_a_status_and_passes(dossier, capsys):
-    dossier.write("content/propositions.yml", RESOLUTIONS.replace("status: explained", "status: undecidable")
-                  .replace("Ein Übersetzungsfehler.\"", "Ein Übersetzungsfehler.\"\n    holds: russia")
-                  .replace("holds: nowhere", "holds: true").replace('    holds: "2024-06"\n', ""))
+    fixed = resolutions(troops="undecidable", place_holds="russia", arms_holds=True, date_holds=None)
+    dossier.write("content/propositions.yml", dump(fixed))
     write(dossier)
     code, err = run_check(dossier, capsys)
     assert code == 0, err
@@ -170,8 +139,8 @@ def build(dossier) -> dict[str, str]:
 
 def test_every_listing_shows_note_attribution_rhetoric_and_repeats(dossier):
     note = "Quelle aus dem Folgesatz erschlossen."
-    write(dossier, claim("first", "12.000 Soldaten", "12000", "attribution: inferred", f'note: "{note}"'),
-          claim("again", "12.000 Mann", "12000", "attribution: inferred", f'note: "{note}"'), HYPERBOLE)
+    write(dossier, claim("first", "12.000 Soldaten", attribution="inferred", note=note),
+          claim("again", "12.000 Mann", attribution="inferred", note=note), HYPERBOLE)
     pages = build(dossier)
     inferred, stated = labels.ATTRIBUTION["inferred"], labels.ATTRIBUTION["stated"]
     article_page = pages["artikel/a.md"]

@@ -42,7 +42,7 @@ from typing import Any, Literal
 import markdown
 import pytest
 import yaml
-from conftest import ENTITIES, PROPOSITIONS
+from conftest import REGISTRIES
 from helpers import ROOT
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
@@ -254,9 +254,8 @@ def registry() -> tuple[Project, Registry]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / "content" / "entities").mkdir(parents=True)
-        (root / "content" / "propositions.yml").write_text(PROPOSITIONS, "utf-8")
-        for kind, text in ENTITIES.items():
-            (root / "content" / "entities" / f"{kind}.yml").write_text(text, "utf-8")
+        for rel, text in REGISTRIES.items():
+            (root / rel).write_text(text, "utf-8")
         diagnostics = Diagnostics()
         loaded = load_registry(Project(root), diagnostics)
         assert not diagnostics.items, diagnostics.report()
@@ -824,6 +823,7 @@ def hostile_project(draw: st.DrawFn) -> dict[str, str]:
     text = draw(hostile_text.filter(str.strip))
     seed = f"Titel\nDer NIS meldet 12.000 Soldaten.\n{text}\n"
     claims = draw(st.lists(st.sampled_from(["Der NIS", "12.000 Soldaten", text.strip() or "Titel"]), max_size=2, unique=True))
+    # raw YAML, not tests/annotations.py: each count is a YAML spelling (COUNTS) that data would not keep
     annotation = (
         f"seed: a.txt\ntitle: {q(draw(hostile_text.filter(str.strip)))}\nlanguage: de\n"
         f"outlet: {q(draw(hostile_text.filter(str.strip)))}\n"
@@ -846,8 +846,7 @@ def check_project(files: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
-        for rel, text in {"content/propositions.yml": PROPOSITIONS,
-                          **{f"content/entities/{k}.yml": t for k, t in ENTITIES.items()}, **files}.items():
+        for rel, text in {**REGISTRIES, **files}.items():
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(text, "utf-8")
         for command in (["check"], ["build", "--no-site"]):

@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+from annotations import article, claim, dump, entity, hide, note
 from helpers import ROOT
 from hostile_corpus import EVIL_HOST, FIELDS, literal, payload, written
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -19,41 +20,23 @@ SEED = """<script>alert('seed')</script> Überschrift
 | keine | Tabelle |
 """
 
-ANNOTATION = """\
-seed: evil.txt
-title: "<script>alert('title')</script> *Titel*"
-outlet: "<b>Medium</b>"
-source_url: "https://example.org/a?b=(c)&d=*e*_f_[g]~!$,;=%3Cc%3E"
-published: "2024-10-18"
-published_basis: "\\" onmouseover=\\"alert(3)"
-language: de
-hide:
-  - quote: "<script>alert('seed')</script> Überschrift"
-    reason: title
-notes:
-  - quote: "# keine Überschrift"
-    kind: garbled
-    note: "<script>alert('note')</script> [x](javascript:alert(4))"
-claims:
-  - id: troops
-    quote: "[12.000](javascript:alert(1)) Soldaten"
-    proposition: troops
-    scope: total
-    value: 12000
-    attributed_to: nis
-    stance: reports
-    note: "`code` <i>kursiv</i>"
-"""
+ANNOTATION = dump(article(
+    "evil.txt",
+    claim("troops", "[12.000](javascript:alert(1)) Soldaten", note="`code` <i>kursiv</i>"),
+    title="<script>alert('title')</script> *Titel*",
+    outlet="<b>Medium</b>",
+    source_url="https://example.org/a?b=(c)&d=*e*_f_[g]~!$,;=%3Cc%3E",
+    published="2024-10-18",
+    published_basis='" onmouseover="alert(3)',
+    hide=[hide("<script>alert('seed')</script> Überschrift")],
+    notes=[note("# keine Überschrift", "<script>alert('note')</script> [x](javascript:alert(4))", kind="garbled")],
+))
 
 
 def test_hostile_input_stays_text(dossier):
     dossier.article("evil", SEED, ANNOTATION)
-    dossier.write("content/entities/organisations.yml", """\
-- id: nis
-  name: "NIS <script>alert('entity')</script>"
-  description: "<iframe src=x></iframe> **fett**"
-  aliases: [Nordkorea]
-""")
+    nis = entity("nis", "NIS <script>alert('entity')</script>", "Nordkorea", description="<iframe src=x></iframe> **fett**")
+    dossier.write("content/entities/organisations.yml", dump([nis]))
     shutil.copy(ROOT / "mkdocs.yml", dossier.root / "mkdocs.yml")
     assert main(["--root", str(dossier.root), "build"]) == 0
     site = dossier.root / "build" / "site"

@@ -39,6 +39,8 @@ def words(count: int, seed: int) -> str:
 
 
 def annotation(*quotes: str) -> str:
+    """Raw YAML, not tests/annotations.py: each quote is written as a contributor types it in
+    double quotes, escapes such as \\u200b and \\x1b included, and must reach the loader so."""
     claims = "".join(
         f'  - id: c{i}\n    quote: "{q}"\n    proposition: troops\n    scope: total\n    value: 12000\n'
         "    attributed_to: nis\n    stance: reports\n"

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from annotations import Data, article, at, claim, dump, person, proposition
 from helpers import ROOT
 
 from dossier import emit as emit_module
@@ -33,8 +34,8 @@ TEXT = "Titel\nDer NIS meldet 12.000 Soldaten.\n"
 SECRET = "GEHEIM_TOKEN=s3cr3t-4711"
 
 
-def annotation(stem: str) -> str:
-    return f"seed: {stem}.txt\ntitle: Titel\nlanguage: de\n"
+def annotation(stem: str, *claims: Data) -> str:
+    return dump(article(f"{stem}.txt", *claims))
 
 
 def check(dossier, capsys) -> tuple[int, str]:
@@ -253,7 +254,7 @@ def test_a_markdown_twin_of_a_seed_is_an_error(dossier, capsys):
 
 def test_an_annotation_naming_a_markdown_seed_is_an_error(dossier, capsys):
     dossier.write("seeds/a.md", TEXT)
-    dossier.write("content/articles/a.yml", "seed: a.md\ntitle: Titel\nlanguage: de\n")
+    dossier.write("content/articles/a.yml", dump(article("a.md")))
     code, err = check(dossier, capsys)
     assert code == 1
     assert re.search(r"^content/articles/a\.yml:1:7: error: .*a\.md", err, re.MULTILINE), err
@@ -297,9 +298,7 @@ def test_a_seed_with_windows_or_old_mac_line_endings_reads_as_lines(dossier, cap
     lines = ["Titel", "1. Der NIS meldet 12.000", "Soldaten.", "    Eingerückt."]
     raw = ending.join(lines).encode("utf-8") + ending.encode()
     (dossier.root / "seeds" / "a.txt").write_bytes(raw)
-    claim = ("claims:\n  - id: c\n    quote: \"12.000 Soldaten\"\n    proposition: troops\n    scope: total\n"
-             "    value: 12000\n    attributed_to: nis\n    stance: reports\n")
-    dossier.write("content/articles/a.yml", annotation("a") + claim)
+    dossier.write("content/articles/a.yml", annotation("a", claim("c", "12.000 Soldaten")))
     with_site_config(dossier)
     code, out = build(dossier, capsys, "--no-site")
     assert code == 0, out
@@ -318,30 +317,18 @@ def test_a_seed_with_windows_or_old_mac_line_endings_reads_as_lines(dossier, cap
 # --- ids that name files -------------------------------------------------------------------------
 
 
-def _position(path: Path, needle: str) -> str:
-    text = path.read_text("utf-8")
-    offset = text.index(needle)
-    line = text.count("\n", 0, offset) + 1
-    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
-
-
 @pytest.mark.parametrize("page_id", ["index", "nul", "x" * (ID_CHARS + 1), "y" * 300])
 def test_ids_that_cannot_name_a_page_are_errors_at_the_id(dossier, capsys, page_id):
     dossier.article("a", TEXT, annotation("a"))
-    people = dossier.write("content/entities/people.yml", f"- id: kim\n  name: Kim\n- id: {page_id}\n  name: Jemand\n")
+    people = dossier.write("content/entities/people.yml", dump([person("kim", "Kim"), person(page_id, "Jemand")]))
     propositions = dossier.root / "content" / "propositions.yml"
-    propositions.write_text(propositions.read_text("utf-8") + f"""\
-- id: {page_id}
-  question: "Frage?"
-  type: boolean
-  scopes:
-    all: "Alle"
-""", "utf-8")
+    added = proposition(page_id, "boolean", question="Frage?", scopes={"all": "Alle"})
+    propositions.write_text(propositions.read_text("utf-8") + dump([added]), "utf-8")
     code, err = check(dossier, capsys)
     assert code == 1
     assert "Traceback" not in err
-    assert re.search(rf"^content/entities/people\.yml:{_position(people, page_id)}: error: ", err, re.MULTILINE), err
-    assert re.search(rf"^content/propositions\.yml:{_position(propositions, page_id)}: error: ", err, re.MULTILINE), err
+    assert re.search(rf"^content/entities/people\.yml:{at(people.read_text('utf-8'), page_id)}: error: ", err, re.MULTILINE), err
+    assert re.search(rf"^content/propositions\.yml:{at(propositions.read_text('utf-8'), page_id)}: error: ", err, re.MULTILINE), err
 
 
 def test_an_article_called_index_does_not_replace_the_article_list(dossier, capsys):

@@ -14,9 +14,10 @@ import re
 
 import pytest
 import yaml
+from annotations import at, claim, value_at
 from conftest import PROPOSITIONS
 from helpers import ROOT
-from test_check import CLAIM, TEXT, find, good, run_check
+from test_check import TEXT, find, good, run_check
 
 from dossier import limits
 from dossier.cli import main
@@ -154,10 +155,12 @@ def test_a_tag_on_an_empty_value_is_reported():
 
 
 def test_an_impossible_unquoted_date_is_a_date_error_not_a_crash(dossier, capsys):
-    dossier.article("a", TEXT, good("a.txt", extra="published: 2025-02-30\npublished_basis: Datumszeile\n"))
+    # raw text: the date must be unquoted, which the builder would not write
+    text = good("a.txt").replace("claims:", "published: 2025-02-30\npublished_basis: Datumszeile\nclaims:")
+    dossier.article("a", TEXT, text)
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    assert find(lines, r"^content/articles/a\.yml:4:12: error: published: '2025-02-30' is not a valid date: day 30 is out of range")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'published')}: error: published: '2025-02-30' is not a valid date: day 30 is out of range")
     assert "Traceback" not in err
 
 
@@ -236,18 +239,16 @@ def test_a_quote_inside_a_quoted_text_is_named():
 
 
 def test_every_error_of_a_file_in_one_run_and_the_rest_still_checked(dossier, capsys):
-    claims = (CLAIM.format(cid="x", quote="NIS meldet").replace("stance: reports", "stance: meldet")
-              + CLAIM.format(cid="y", quote="Budanov sagt").replace("proposition: troops", "proposition: trops")
-              + CLAIM.format(cid="z", quote="gibt es nicht"))
-    dossier.article("a", TEXT, good("a.txt", claims, extra="outlet: ''\n"))
+    text = dossier.annotate("a", TEXT, claim("x", "NIS meldet", stance="meldet"),
+                            claim("y", "Budanov sagt", proposition="trops"), claim("z", "gibt es nicht"), outlet="")
     dossier.write("content/entities/units.yml", "- id: Bad_Id\n  name: X\n- id: nis\n  name: Doppelt\n")
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    assert find(lines, r"^content/articles/a\.yml:4:9: error: outlet: '' should be non-empty")
-    assert find(lines, r"^content/articles/a\.yml:12:13: error: claims/0/stance: 'meldet' is not allowed here")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'outlet')}: error: outlet: '' should be non-empty")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'stance')}: error: claims/0/stance: 'meldet' is not allowed here")
     # The claims after the invalid one are checked in the same run, at their own lines.
-    assert find(lines, r"^content/articles/a\.yml:15:18: error: unknown proposition 'trops'")
-    assert find(lines, r"^content/articles/a\.yml:21:12: error: quote not found in seeds/a\.txt")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'proposition', 2)}: error: unknown proposition 'trops'")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'quote', 3)}: error: quote not found in seeds/a\.txt")
     # A registry that lost an entry still checks the others, but judges no references to it.
     assert find(lines, r"^content/entities/units\.yml:1:7: error: 0/id: 'Bad_Id' is not a valid id")
     assert find(lines, r"^content/entities/organisations\.yml:1:7: error: entity id 'nis' is defined twice")
@@ -273,26 +274,27 @@ def test_a_too_long_text_says_its_size_and_the_limit_not_the_text(dossier, capsy
 
 def test_too_many_claims_are_one_error_with_the_count(dossier, capsys):
     count = limits.ITEMS_PER_ARTICLE + 1
-    claim = "  - {{id: c{}, quote: NIS meldet, proposition: troops, scope: total, value: 1, attributed_to: nis, stance: reports}}\n"
-    dossier.article("a", TEXT, good("a.txt", "".join(claim.format(i) for i in range(count)), extra="outlet: ''\n"))
+    # raw text: one line per claim keeps thousands of claims small and quick to write
+    entry = "  - {{id: c{}, quote: NIS meldet, proposition: troops, scope: total, value: 1, attributed_to: nis, stance: reports}}\n"
+    text = good("a.txt", outlet="").replace("claims: []\n", "claims:\n" + "".join(entry.format(i) for i in range(count)))
+    dossier.article("a", TEXT, text)
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    too_many = find(lines, rf"^content/articles/a\.yml:6:3: error: claims: {count:,} entries, more than the limit of "
-                           rf"{limits.ITEMS_PER_ARTICLE:,}$")
+    too_many = find(lines, rf"^content/articles/a\.yml:{at(text, '- {id: c0,')}: error: claims: {count:,} entries, "
+                           rf"more than the limit of {limits.ITEMS_PER_ARTICLE:,}$")
     assert "split the article" in hint(err, too_many)
-    assert find(lines, r"^content/articles/a\.yml:4:9: error: outlet: '' should be non-empty")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'outlet')}: error: outlet: '' should be non-empty")
     assert re.search(r"^2 error\(s\)", err, re.MULTILINE)
 
 
 def test_errors_beyond_the_first_thousand_entries_are_counted_not_listed(dossier, capsys, monkeypatch):
     monkeypatch.setattr("dossier.schema._EXPLAINED", 2)
-    claims = "".join(CLAIM.format(cid=f"c{i}", quote="NIS meldet").replace("stance: reports", "stance: x") for i in range(4))
-    dossier.article("a", TEXT, good("a.txt", claims))
+    text = dossier.annotate("a", TEXT, *(claim(f"c{i}", "NIS meldet", stance="x") for i in range(4)))
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    assert find(lines, r"^content/articles/a\.yml:11:13: error: claims/0/stance: 'x' is not allowed here$")
-    assert find(lines, r"^content/articles/a\.yml:18:13: error: claims/1/stance: 'x' is not allowed here$")
-    more = find(lines, r"^content/articles/a\.yml:19:5: error: claims: 2 more entries have errors$")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'stance', 1)}: error: claims/0/stance: 'x' is not allowed here$")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'stance', 2)}: error: claims/1/stance: 'x' is not allowed here$")
+    more = find(lines, rf"^content/articles/a\.yml:{at(text, 'id: c2')}: error: claims: 2 more entries have errors$")
     assert "the first 2 are reported" in hint(err, more)
     assert re.search(r"^3 error\(s\)", err, re.MULTILINE)  # the four claims are dropped, not anchored
 
@@ -370,10 +372,10 @@ def test_every_text_and_list_of_the_schemas_is_bounded_by_limits_py(name):
      "write the host name in its ASCII form: xn--bcher-kva.de, as the address bar gives it when copied"),
 ])
 def test_a_link_with_a_character_no_url_holds_is_an_error(dossier, capsys, url, message, fix):
-    dossier.article("a", TEXT, good("a.txt", extra=f"source_url: {json.dumps(url)}\n"))
+    text = dossier.annotate("a", TEXT, source_url=url)
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    bad = find(lines, rf"^content/articles/a\.yml:4:13: error: source_url: the link has {re.escape(message)}, "
+    bad = find(lines, rf"^content/articles/a\.yml:{value_at(text, 'source_url')}: error: source_url: the link has {re.escape(message)}, "
                       r"which a URL cannot hold$")
     assert hint(err, bad) == f"    {fix}"
 
@@ -386,10 +388,10 @@ def test_a_link_with_a_character_no_url_holds_is_an_error(dossier, capsys, url, 
     ("https://[example.org]/", "'[example.org]' in the link is not a host name"),
 ])
 def test_a_link_without_a_host_name_is_an_error(dossier, capsys, url, message):
-    dossier.article("a", TEXT, good("a.txt", extra=f"source_url: {json.dumps(url)}\n"))
+    text = dossier.annotate("a", TEXT, source_url=url)
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    bad = find(lines, rf"^content/articles/a\.yml:4:13: error: source_url: {re.escape(message)}$")
+    bad = find(lines, rf"^content/articles/a\.yml:{value_at(text, 'source_url')}: error: source_url: {re.escape(message)}$")
     assert "https://example.org" in hint(err, bad)
 
 
@@ -470,14 +472,14 @@ def test_stopwords_are_lowercase_and_per_language():
 
 
 def test_a_tolerance_that_is_not_a_number_and_a_count_too_large_are_errors(dossier, capsys):
-    dossier.write("content/propositions.yml", PROPOSITIONS.replace("tolerance: 0.1", "tolerance: .nan"))
-    claim = CLAIM.format(cid="x", quote="NIS meldet 12.000 Soldaten").replace("value: 12000", "value: 123456789012345678901")
-    dossier.article("a", TEXT, good("a.txt", claim))
+    propositions = PROPOSITIONS.replace("tolerance: 0.1", "tolerance: .nan")  # the YAML spelling is the point
+    dossier.write("content/propositions.yml", propositions)
+    text = dossier.annotate("a", TEXT, claim("x", "NIS meldet 12.000 Soldaten", value=123456789012345678901))
     code, lines, err = run_check(dossier, capsys)
     assert code == 1
-    nan = find(lines, r"^content/propositions\.yml:5:14: error: tolerance: \.nan is not a number$")
+    nan = find(lines, rf"^content/propositions\.yml:{value_at(propositions, 'tolerance')}: error: tolerance: \.nan is not a number$")
     assert "0.1 for 10 %" in hint(err, nan)
-    assert find(lines, r"^content/articles/a\.yml:9:12: error: claim 'x': expected a count, got a number of 21 digits$")
+    assert find(lines, rf"^content/articles/a\.yml:{value_at(text, 'value')}: error: claim 'x': expected a count, got a number of 21 digits$")
 
 
 # ---------------------------------------------------------------- mkdocs.yml

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from annotations import article, dump, value_at
 
 from dossier.cli import main
 from dossier.languages import canonical_tag, rules
@@ -12,7 +13,7 @@ TEXT = "Title\nOn 28 October 2024 Budanov said 10,000 troops had arrived.\n"
 
 
 def annotation(language: str) -> str:
-    return f"seed: a.txt\ntitle: Title\npublished: \"2024-10-28\"\npublished_basis: dateline\nlanguage: {language}\nclaims: []\n"
+    return dump(article("a.txt", title="Title", language=language, published="2024-10-28", published_basis="dateline"))
 
 
 @pytest.mark.parametrize("tag", ["en", "en-GB", "de-CH", "pt-BR", "zh-Hant", "zh-Hant-TW", "es-419", "de-DE-1996"])
@@ -28,8 +29,7 @@ def test_junk_is_an_error_with_a_hint(dossier, capsys, tag, meant):
     dossier.article("a", TEXT, annotation(tag))
     assert main(["--root", str(dossier.root), "check"]) == 1
     err = capsys.readouterr().err
-    line = annotation(tag).splitlines().index(f"language: {tag}") + 1
-    assert f"content/articles/a.yml:{line}:11: error: language: '{tag}' is not a BCP 47 language tag" in err
+    assert f"content/articles/a.yml:{value_at(annotation(tag), 'language')}: error: language: '{tag}' is not a BCP 47 language tag" in err
     assert "e.g. de, en, en-GB" in err
     assert (f"did you mean '{meant}'?" in err) == bool(meant)
 

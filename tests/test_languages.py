@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from annotations import Data, article, claim, dump
 
 from dossier.cli import main
 from dossier.dates import PartialDate, find_dates, resolve
@@ -180,15 +181,12 @@ def test_each_language_reads_its_sample(language):
 ENGLISH = "Title\nOn 28 October 2024 Budanov said 10,000 troops had arrived.\nThe treaty was signed last year.\n"
 
 
-def english_article(claims: str) -> str:
-    return (
-        "seed: a.txt\ntitle: Title\npublished: \"2024-10-28\"\npublished_basis: dateline\nlanguage: en\n"
-        f"claims:\n{claims or '  []'}\n"
-    )
+def english_article(*claims: Data) -> str:
+    return dump(article("a.txt", *claims, title="Title", language="en", published="2024-10-28", published_basis="dateline"))
 
 
 def test_check_reads_an_english_article_with_english_rules(dossier, capsys):
-    dossier.article("a", ENGLISH, english_article(""))
+    dossier.article("a", ENGLISH, english_article())
     assert main(["--root", str(dossier.root), "check"]) == 0
     # (the fixture's registry has aliases no article uses: warned about in content/entities/)
     warnings = [line for line in capsys.readouterr().err.splitlines() if ": warning: " in line and line.startswith("seeds/")]
@@ -203,11 +201,9 @@ def test_check_reads_an_english_article_with_english_rules(dossier, capsys):
 
 
 def test_an_english_date_claim_takes_its_value_from_the_quote(dossier):
-    claims = (
-        "  - id: signed\n    quote: \"last year\"\n    proposition: treaty-date\n    scope: signed\n"
-        "    attributed_to: kyrylo-budanov\n    stance: reports\n"
-    )
-    dossier.article("a", ENGLISH, english_article(claims))
+    signed = claim("signed", "last year", proposition="treaty-date", scope="signed", value=None,
+                   attributed_to="kyrylo-budanov")
+    dossier.article("a", ENGLISH, english_article(signed))
     checked = check(dossier.project)
     assert not checked.diagnostics.errors, checked.diagnostics.report()
     (linked,) = checked.linked

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from annotations import article, claim, dump, hide
 
 from dossier import pages
 from dossier.emit import outputs
@@ -34,90 +35,45 @@ Der Vertrag wurde im Juni letzten Jahres unterzeichnet.
 Anzeige: Jetzt abonnieren
 """
 
-A_ANNOTATION = """\
-seed: a.txt
-title: "Kiew meldet Soldaten"
-outlet: "Kyiv Independent"
-source_url: "https://example.org/a"
-published: "2024-10-18"
-published_basis: "Datumszeile"
-language: de
-hide:
-  - quote: "Kiew meldet Soldaten"
-    reason: title
-  - quote: "18. Oktober 2024"
-    reason: dateline
-  - quote: "Anzeige: Jetzt abonnieren"
-    reason: ad
-notes:
-  - quote: "Kim Jong In"
-    kind: misspelling
-    note: "Gemeint ist Kim Jong Un."
-    correction: "Kim Jong Un"
-claims:
-  - id: total
-    quote: "12.000 Soldaten"
-    proposition: troops
-    scope: total
-    value: 12000
-    attributed_to: kyrylo-budanov
-    via: [nis]
-    stance: reports
-  - id: first
-    quote: "1.500 Mann"
-    proposition: troops
-    scope: first
-    value: 1500
-    attributed_to: kim-jong-un
-    stance: asserts
-  - id: treaty
-    quote: "im Juni letzten Jahres"
-    proposition: treaty-date
-    scope: signed
-    attributed_to: kyrylo-budanov
-    stance: reports
-"""
+A_ANNOTATION = dump(article(
+    "a.txt",
+    claim("total", "12.000 Soldaten", attributed_to="kyrylo-budanov", via=["nis"]),
+    claim("first", "1.500 Mann", scope="first", value=1500, attributed_to="kim-jong-un", stance="asserts"),
+    claim("treaty", "im Juni letzten Jahres", proposition="treaty-date", scope="signed", value=None,
+          attributed_to="kyrylo-budanov"),
+    title="Kiew meldet Soldaten", outlet="Kyiv Independent", source_url="https://example.org/a",
+    published="2024-10-18", published_basis="Datumszeile",
+    hide=[hide("Kiew meldet Soldaten"), hide("18. Oktober 2024", "dateline"), hide("Anzeige: Jetzt abonnieren", "ad")],
+    notes=[{"quote": "Kim Jong In", "kind": "misspelling", "note": "Gemeint ist Kim Jong Un.", "correction": "Kim Jong Un"}],
+))
 
 B_TEXT = "Der südkoreanische Geheimdienst meldet 10.000 Soldaten in Russland.\n"
 
-B_ANNOTATION = """\
-seed: b.txt
-title: "NIS meldet Soldaten"
-published: "2024-11-02"
-published_basis: "Datumszeile"
-language: de
-claims:
-  - id: total
-    quote: "10.000 Soldaten"
-    proposition: troops
-    scope: total
-    value: 10000
-    attributed_to: nis
-    stance: reports
-"""
+B_ANNOTATION = dump(article("b.txt", claim("total", "10.000 Soldaten", value=10000), title="NIS meldet Soldaten",
+                            published="2024-11-02", published_basis="Datumszeile"))
 
 #: (file, text, replacement): edits of every kind of input a page shows
 EDITS = [
     ("content/entities/people.yml", "name: Kyrylo Budanow", "name: Kyrylo Budanov"),
-    ("content/entities/people.yml", "aliases: [Budanov, Kyrylo Budanov]", "aliases: [Budanov, Kyrylo Budanov, Budanow]"),
+    ("content/entities/people.yml", "    - Kyrylo Budanov\n", "    - Kyrylo Budanov\n    - Budanow\n"),
     ("content/entities/organisations.yml", "name: NIS", "name: NIS Südkorea"),
     ("content/entities/places.yml", "  part_of: russia\n", ""),
-    ("content/propositions.yml", '"Wie viele Soldaten?"', '"Wie viele Soldaten genau?"'),
-    ("content/propositions.yml", '"Insgesamt"', '"Gesamtzahl"'),
+    ("content/propositions.yml", "Wie viele Soldaten?", "Wie viele Soldaten genau?"),
+    ("content/propositions.yml", "Insgesamt", "Gesamtzahl"),
     ("content/propositions.yml", "  tolerance: 0.1\n", "  tolerance: 0.25\n"),
-    ("content/propositions.yml", "    first: \"Erstes Kontingent\"\n",
-     "    first: \"Erstes Kontingent\"\n  resolution:\n    status: explained\n    note: \"Verschiedene Zeitpunkte.\"\n"),
+    ("content/propositions.yml", "    first: Erstes Kontingent\n",
+     "    first: Erstes Kontingent\n  resolution:\n    status: explained\n    note: \"Verschiedene Zeitpunkte.\"\n"),
     ("content/articles/b.yml", "value: 10000", "value: 11500\n    value_basis: umgerechnet"),
     ("content/articles/b.yml", "stance: reports", "stance: denies"),
     ("content/articles/b.yml", "attributed_to: nis", "attributed_to: kim-jong-un"),
-    ("content/articles/b.yml", 'title: "NIS meldet Soldaten"', 'title: "Der NIS meldet Soldaten"'),
-    ("content/articles/b.yml", '"2024-11-02"', '"2024-11-03"'),
+    ("content/articles/b.yml", "title: NIS meldet Soldaten", "title: Der NIS meldet Soldaten"),
+    ("content/articles/b.yml", "'2024-11-02'", "'2024-11-03'"),
     ("seeds/b.txt", "in Russland.\n", "in Russland. Budanov widerspricht.\n"),
-    ("content/articles/a.yml", "via: [nis]", "via: []"),
-    ("content/articles/a.yml", 'outlet: "Kyiv Independent"', 'outlet: "Kyiv Post"'),
-    ("content/articles/a.yml", '"https://example.org/a"', '"https://example.org/a2"'),
-    ("content/articles/a.yml", 'note: "Gemeint ist Kim Jong Un."', 'note: "Gemeint ist der Staatschef."'),
-    ("content/articles/a.yml", "  - quote: \"Anzeige: Jetzt abonnieren\"\n    reason: ad\n", ""),
+    ("content/articles/a.yml", "    via:\n      - nis\n", "    via: []\n"),
+    ("content/articles/a.yml", "outlet: Kyiv Independent", "outlet: Kyiv Post"),
+    ("content/articles/a.yml", "https://example.org/a\n", "https://example.org/a2\n"),
+    ("content/articles/a.yml", "note: Gemeint ist Kim Jong Un.", "note: Gemeint ist der Staatschef."),
+    ("content/articles/a.yml", "  - quote: 'Anzeige: Jetzt abonnieren'\n    reason: ad\n", ""),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+from annotations import article, at, dump, person
 from helpers import ROOT
 
 from dossier.anchor import anchor
@@ -12,27 +13,21 @@ from dossier.diagnostics import Diagnostics
 from dossier.link import link
 from dossier.load import load
 
-PEOPLE = """\
-- id: yoon
-  name: Yoon Suk Yeol
-  aliases:
-    - form: Südkoreas Präsident
-      role: true
-      from: "2022-05-10"
-      to: "2025-04-04"
-- id: lee
-  name: Lee Jae-myung
-  aliases:
-    - form: Südkoreas Präsident
-      role: true
-      from: "2025-06"
-- id: kyrylo-budanov
-  name: Kyrylo Budanow
-"""
+
+def people(yoon_to: str = "2025-04-04", lee_from: str = "2025-06") -> str:
+    """Two holders of the role "Südkoreas Präsident", one after the other, and Budanow."""
+    def role(**dates: str) -> dict[str, object]:
+        return {"form": "Südkoreas Präsident", "role": True, **dates}
+    return dump([person("yoon", "Yoon Suk Yeol", role(**{"from": "2022-05-10", "to": yoon_to})),
+                 person("lee", "Lee Jae-myung", role(**{"from": lee_from})),
+                 person("kyrylo-budanov", "Kyrylo Budanow")])
+
+
+PEOPLE = people()
 
 
 def annotation(stem: str, published: str) -> str:
-    return f"seed: {stem}.txt\ntitle: Titel\nlanguage: de\npublished: \"{published}\"\npublished_basis: Datum im Artikel\nclaims: []\n"
+    return dump(article(f"{stem}.txt", published=published, published_basis="Datum im Artikel"))
 
 
 def test_a_role_alias_from_yaml_links_the_holder_on_the_article_date(dossier):
@@ -47,14 +42,14 @@ def test_a_role_alias_from_yaml_links_the_holder_on_the_article_date(dossier):
 
 
 def test_a_role_that_ends_before_it_begins_is_an_error_where_it_is_written(dossier, capsys):
-    dossier.write("content/entities/people.yml", PEOPLE.replace('to: "2025-04-04"', 'to: "2021"'))
+    text = dossier.write("content/entities/people.yml", people(yoon_to="2021")).read_text("utf-8")
     assert main(["--root", str(dossier.root), "check"]) == 1
     err = capsys.readouterr().err
-    assert "people.yml:7:" in err and "the role ends (2021) before it begins (2022-05-10)" in err
+    assert f"people.yml:{at(text, 'to:').split(':')[0]}:" in err and "the role ends (2021) before it begins (2022-05-10)" in err
 
 
 def test_role_dates_need_a_role_and_a_date(dossier, capsys):
-    dossier.write("content/entities/people.yml", PEOPLE.replace('from: "2025-06"', 'from: "2025-13"'))
+    dossier.write("content/entities/people.yml", people(lee_from="2025-13"))
     assert main(["--root", str(dossier.root), "check"]) == 1
     assert "role date '2025-13'" in capsys.readouterr().err
 
@@ -88,11 +83,7 @@ def test_the_entity_page_says_which_mentions_came_through_a_role(dossier):
 
 
 def test_the_report_lists_aliases_that_match_nowhere(dossier, capsys):
-    dossier.write("content/entities/people.yml", """\
-- id: kyrylo-budanov
-  name: Kyrylo Budanow
-  aliases: [Budanow, Budanov, Budanoff]
-""")
+    dossier.write("content/entities/people.yml", dump([person("kyrylo-budanov", "Kyrylo Budanow", "Budanow", "Budanov", "Budanoff")]))
     dossier.article("001_a", "Kyrylo Budanow und Budanov.\n", annotation("001_a", "2024-10-18"))
     assert main(["--root", str(dossier.root), "check", "--report", "mentions"]) == 0
     unused = [line for line in capsys.readouterr().out.splitlines() if "matches nowhere" in line and "kyrylo" in line]

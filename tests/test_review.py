@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from annotations import article, claim, dump
 from conftest import PROPOSITIONS
 
 from dossier.cli import main
@@ -16,15 +17,6 @@ from dossier.review import ASSESSED, pending
 from dossier.sitemap import CONTRADICTIONS
 
 TEXT = "Titel\nBudanow sagte, 12.000 Soldaten seien unterwegs. Der NIS nannte 10.000 Soldaten. Später hieß es 15.000 Soldaten, so Selenskyj.\n"
-CLAIM = """\
-  - id: {id}
-    quote: "{quote}"
-    proposition: troops
-    scope: total
-    value: {value}
-    attributed_to: {who}
-    stance: asserts
-"""
 RESOLUTION = """\
   resolution:
     # why the two figures differ
@@ -34,8 +26,8 @@ RESOLUTION = """\
 
 
 def annotation(*claims: tuple[str, str, int, str]) -> str:
-    body = "".join(CLAIM.format(id=i, quote=q, value=v, who=w) for i, q, v, w in claims)
-    return f"seed: a.txt\ntitle: Titel\nlanguage: de\nclaims:\n{body}"
+    """claims: (id, quote, value, attributed_to), each asserting a total of troops."""
+    return dump(article("a.txt", *(claim(i, q, value=v, attributed_to=w, stance="asserts") for i, q, v, w in claims)))
 
 
 TWO = (("budanov", "12.000 Soldaten", 12000, "kyrylo-budanov"), ("nis", "10.000 Soldaten", 10000, "nis"))
@@ -43,7 +35,9 @@ TWO = (("budanov", "12.000 Soldaten", 12000, "kyrylo-budanov"), ("nis", "10.000 
 
 def explained(dossier, claims=TWO) -> Path:
     """A project whose troops contradiction is explained, with a comment and blank lines around."""
-    text = PROPOSITIONS.replace('    first: "Erstes Kontingent"\n', '    first: "Erstes Kontingent"\n' + RESOLUTION + "\n")
+    # raw text: the comment and blank lines are what `dossier review` must keep
+    text = PROPOSITIONS.replace("    first: Erstes Kontingent\n", "    first: Erstes Kontingent\n" + RESOLUTION + "\n")
+    assert RESOLUTION in text
     path = dossier.write("content/propositions.yml", "# propositions\n" + text)
     dossier.article("a", TEXT, annotation(*claims))
     return path

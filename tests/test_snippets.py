@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotations import article, dump, hide
+
 from dossier.load import Project
 from dossier.pipeline import generate
 
 TEXT = "Budanov sagte, ein Einsatz sei nicht möglich.[3] Weitere Angaben machte er nicht.\n"
-ANNOTATION = """\
-seed: a.txt
-title: "Ein Titel"
-language: de
-hide:
-  - quote: "[3]"
-    reason: other
-"""
+ANNOTATION = dump(article("a.txt", title="Ein Titel", hide=[hide("[3]", "other")]))
 
 
 def snippet(dossier, tmp_path: Path, annotation: str) -> str:
@@ -33,5 +28,5 @@ def test_hidden_text_is_left_out_of_a_mention_snippet(dossier, tmp_path):
 
 
 def test_without_a_hide_the_same_text_shows(dossier, tmp_path):
-    line = snippet(dossier, tmp_path, ANNOTATION.split("hide:")[0])
+    line = snippet(dossier, tmp_path, dump(article("a.txt", title="Ein Titel")))
     assert "3" in line  # so the test above can fail

@@ -6,6 +6,7 @@ import re
 
 import pytest
 import yaml
+from annotations import claim, dump, hide
 from helpers import ROOT
 
 from dossier.anchor import anchor_article, resolve
@@ -280,9 +281,9 @@ def test_new_summarises_and_suggest_lists_only_what_is_left_to_do(dossier, capsy
     )
     assert "→" not in out  # the listing is in the file, not repeated on the terminal
 
-    claim = "  - id: c\n    quote: rund sechs Tausend\n    proposition: troops\n    scope: total\n" \
-        "    value: 6000\n    attributed_to: kyrylo-budanov\n    stance: reports\n"
-    annotation = (dossier.root / "content/articles/new.yml").read_text("utf-8").replace("claims: []", "claims:\n" + claim, 1)
+    # spliced into the written file as a contributor would, so the scaffold's comments stay
+    claims = dump({"claims": [claim("c", "rund sechs Tausend", value=6000, attributed_to="kyrylo-budanov")]})
+    annotation = (dossier.root / "content/articles/new.yml").read_text("utf-8").replace("claims: []\n", claims, 1)
     dossier.write("content/articles/new.yml", annotation)
     assert main(["--root", str(dossier.root), "suggest", "new"]) == 0
     listed = capsys.readouterr().out.splitlines()
@@ -325,9 +326,8 @@ def test_label_lines_above_the_headline_are_rubrics_and_below_it_bylines():
 
 def test_suggest_lists_the_title_line_and_unlinked_compounds(dossier, capsys):
     text = "Weitere 6.000 Soldaten nach Russland\n\nDer Russlandtag begann mit 300 Soldaten.\n"
-    annotation = "seed: t.txt\ntitle: Weitere 6.000 Soldaten nach Russland\nlanguage: de\n" \
-        "hide:\n  - quote: Weitere 6.000 Soldaten nach Russland\n    reason: title\nclaims: []\n"
-    dossier.article("t", text, annotation)
+    title = "Weitere 6.000 Soldaten nach Russland"
+    dossier.annotate("t", text, title=title, hide=[hide(title)])
     assert main(["--root", str(dossier.root), "suggest", "t"]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert listed[0].startswith("1:9 ") and "figure" in listed[0] and "6.000" in listed[0]  # in the title line

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotations import article, claim, dump, hide
+
 from dossier.diagnostics import Diagnostics
 from dossier.load import Project
 from dossier.pipeline import generate
@@ -12,22 +14,9 @@ TEXT = "Budanov: <b>weitere</b> 6.000 Soldaten nach Russland\n\nBudanov sagte, 1
 
 
 def annotation(title: str, claim_quote: str = "6.000") -> str:
-    return f"""\
-seed: a.txt
-title: "{title}"
-language: de
-hide:
-  - quote: "Budanov: <b>weitere</b> 6.000 Soldaten nach Russland"
-    reason: title
-claims:
-  - id: c1
-    quote: "{claim_quote}"
-    proposition: troops
-    scope: total
-    value: 6000
-    attributed_to: kyrylo-budanov
-    stance: reports
-"""
+    title_line = TEXT.splitlines()[0]
+    return dump(article("a.txt", claim("c1", claim_quote, value=6000, attributed_to="kyrylo-budanov"),
+                        title=title, hide=[hide(title_line)]))
 
 
 def page(dossier, tmp_path: Path, title: str) -> tuple[str, str]:
