@@ -70,7 +70,7 @@ def _rss_mb(who: str = "self") -> float:
 
 
 def _title(root: Path) -> str:
-    from dossier.cli import site_config
+    from dossier.siteconfig import site_config
 
     return str(site_config(root / "mkdocs.yml").get("site_name", "Dossier"))
 
