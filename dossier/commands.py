@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import locales
 from .diagnostics import Diagnostics, DossierError, did_you_mean, printable
 from .emit import WriteReport
 from .files import FileError, describe, read_source, real_folder
@@ -136,7 +137,22 @@ def find_seed(root: Path, given: str) -> Path:
 
 
 def start(root: Path, given: str) -> Started:
-    """Write the annotation file of a new article, pre-filled with what can be detected."""
+    """Write the annotation file of a new article, pre-filled with what can be
+    detected; its comments are in the dossier's language (theme.language)."""
+    with locales.using(_dossier_language(root)):
+        return _start(root, given)
+
+
+def _dossier_language(root: Path) -> str:
+    """theme.language of the project's mkdocs.yml; the default without a usable one
+    (a new article does not wait for the site configuration to be fixed)."""
+    try:
+        return site_language(site_config(root / "mkdocs.yml"))
+    except DossierError:
+        return locales.DEFAULT
+
+
+def _start(root: Path, given: str) -> Started:
     seed = find_seed(root, given)
     shown = str(seed.relative_to(root))
     problem = seed_name_problem(seed.name, {p.name for p in seed.parent.iterdir()})

@@ -21,8 +21,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from . import locales
 from .anchor import anchor_article
 from .coverage import figures_and_dates, scan
 from .dates import DateMention, PartialDate, find_dates
@@ -190,6 +191,12 @@ def detect_title(text: str, language: str = "de") -> str:
     return first.group().rstrip(".") if first else ""
 
 
+def _words() -> dict[str, Any]:
+    """The comments of a new annotation file, in the dossier's language (its
+    contributors' language, like the site's; the article's own may differ)."""
+    return dict(locales.active().SCAFFOLD)
+
+
 def detect_published(text: str, language: str = "de") -> tuple[str, str] | None:
     """(ISO date, basis) from a dateline near the top, e.g. "18. Oktober, 2024".
 
@@ -200,7 +207,7 @@ def detect_published(text: str, language: str = "de") -> tuple[str, str] | None:
         shown = line.text if _dateline(line.text, language) else _lead(line.text, language)[0]
         mention = _dateline(shown, language) if shown else None
         if mention and mention.value:
-            return mention.value.start.iso(), f"Datumszeile im Text (Zeile {line.number}: „{shown}“)"
+            return mention.value.start.iso(), _words()["dateline_basis"].format(line=line.number, text=shown)
     return None
 
 
@@ -246,11 +253,7 @@ def scaffold(
     if detected:
         out += [f"published: {_q(detected[0])}", f"published_basis: {_q(detected[1])}"]
     else:
-        out += [
-            "# Keine Datumszeile gefunden: Datum aus der Quelle oder dem Inhalt ermitteln.",
-            '# published: "JJJJ-MM-TT"',
-            '# published_basis: "wie das Datum ermittelt wurde"',
-        ]
+        out += [f"# {line}" for line in _words()["no_dateline"]]
     out += [f"language: {language}", ""]
     if hides:
         out.append("hide:")
@@ -446,14 +449,11 @@ def _claim_suggestions(index: TextIndex, found: list[tuple[Suggestion, str]], pr
     blocks = [(s, value) for s, value in found if s.kind in ("figure", "date")]
     if not blocks:
         return []
-    out = [
-        "# Vorschläge: passende Blöcke einkommentieren, unter claims: einfügen (dann claims: [] zu claims:)",
-        "# und proposition, scope, attributed_to sowie stance (asserts, estimates, reports, confirms,",
-        "# denies, speculates) ergänzen; value kann bei Datumsangaben entfallen.",
-    ]
+    words = _words()
+    out = [f"# {line}" for line in words["suggestions"]]
     choices = [p for p in propositions if p.type in ("count", "date")]
     if choices:
-        out.append("# Aussagen für Zahlen und Daten (content/propositions.yml):")
+        out.append(f"# {words['questions']}")
         out += [
             f"#   {p.id} ({p.type}; scope: {', '.join(p.scopes)}): {normalise(p.question)}"
             for p in sorted(choices, key=lambda p: (p.type, p.id))
@@ -471,7 +471,7 @@ def _claim_suggestions(index: TextIndex, found: list[tuple[Suggestion, str]], pr
         used.add(claim_id)
         out += [
             "#",
-            f"#  - id: {claim_id}  # Zeile {suggestion.line}",
+            f"#  - id: {claim_id}  # {words['line'].format(line=suggestion.line)}",
             *(f"#{line}" for line in _selector_lines(index, suggestion.start, suggestion.end, extend=True, indent="    ")),
             "#    # proposition: ?  scope: ?  attributed_to: ?",
             f"#    # value: {value}",
@@ -481,18 +481,19 @@ def _claim_suggestions(index: TextIndex, found: list[tuple[Suggestion, str]], pr
 
 def _name_lists(found: list[Suggestion]) -> list[str]:
     """Comment lines naming the registry entries found and the unknown names."""
+    words = _words()
     out: list[str] = []
     surfaces: dict[str, dict[str, None]] = {}
     for s in found:
         if s.kind == "entity":
-            form = normalise(s.surface) + (" (fehlerhafte Schreibweise)" if s.erroneous else "")
+            form = normalise(s.surface) + (f" ({words['misspelling']})" if s.erroneous else "")
             surfaces.setdefault(s.detail, {})[form] = None
     if surfaces:
-        out += ["", "# Erkannte Einträge aus content/entities/:"]
+        out += ["", f"# {words['known']}"]
         out += [f"#   {entity}: {', '.join(forms)}" for entity, forms in surfaces.items()]
     unknown = dict.fromkeys(normalise(s.surface) for s in found if s.kind == "candidate")
     if unknown:
-        out += ["", f"# Unbekannte Namen (ggf. in content/entities/ eintragen): {', '.join(unknown)}"]
+        out += ["", f"# {words['unknown']} {', '.join(unknown)}"]
     return out
 
 

@@ -319,3 +319,18 @@ T = {
     "(„im Juni letzten Jahres“) sind gegen das Veröffentlichungsdatum des Artikels aufgelöst.",
     "col_event": "Ereignis",
 }
+
+# -- dossier new: the comments of a new annotation file (for contributors, in the dossier's language)
+SCAFFOLD = {
+    "dateline_basis": "Datumszeile im Text (Zeile {line}: „{text}“)",
+    "no_dateline": ("Keine Datumszeile gefunden: Datum aus der Quelle oder dem Inhalt ermitteln.",
+                    'published: "JJJJ-MM-TT"', 'published_basis: "wie das Datum ermittelt wurde"'),
+    "suggestions": ("Vorschläge: passende Blöcke einkommentieren, unter claims: einfügen (dann claims: [] zu claims:)",
+                    "und proposition, scope, attributed_to sowie stance (asserts, estimates, reports, confirms,",
+                    "denies, speculates) ergänzen; value kann bei Datumsangaben entfallen."),
+    "questions": "Aussagen für Zahlen und Daten (content/propositions.yml):",
+    "line": "Zeile {line}",
+    "misspelling": "fehlerhafte Schreibweise",
+    "known": "Erkannte Einträge aus content/entities/:",
+    "unknown": "Unbekannte Namen (ggf. in content/entities/ eintragen):",
+}

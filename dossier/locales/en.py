@@ -274,3 +274,18 @@ T = {
     "(“in June last year”) are resolved against the article's publication date.",
     "col_event": "Event",
 }
+
+# -- dossier new: the comments of a new annotation file (for contributors, in the dossier's language)
+SCAFFOLD = {
+    "dateline_basis": "dateline in the text (line {line}: “{text}”)",
+    "no_dateline": ("No dateline found: take the date from the source or the content.",
+                    'published: "YYYY-MM-DD"', 'published_basis: "how the date was found"'),
+    "suggestions": ("Suggestions: uncomment the blocks that fit, put them under claims: (then claims: [] becomes claims:)",
+                    "and fill in proposition, scope, attributed_to and stance (asserts, estimates, reports, confirms,",
+                    "denies, speculates); a date may leave out value."),
+    "questions": "Questions for figures and dates (content/propositions.yml):",
+    "line": "line {line}",
+    "misspelling": "misspelling",
+    "known": "Entries of content/entities/ found:",
+    "unknown": "Unknown names (add them to content/entities/ if they matter):",
+}
