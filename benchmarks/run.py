@@ -404,7 +404,11 @@ def stage_names(runs: list[dict]) -> list[str]:
     return [k for k in STAGES if k in keys] + sorted(set(keys) - set(STAGES))
 
 
-def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check_links: bool, log) -> dict:
+KINDS = ("check", "generate", "memory", "incremental", "mkdocs", "mkdocs_plain", "serve")
+
+
+def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check_links: bool, log,
+          only: tuple[str, ...] = ()) -> dict:
     sys.path.insert(0, str(REPO))
     from benchmarks.synth import make_corpus
 
@@ -419,7 +423,8 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
         log(f"N={n}: corpus written in {synth:.2f} s ({planted.claims} claims, {planted.entities} entities, "
             f"{planted.propositions} propositions)")
         row: dict = {"n": n, "synth_seconds": synth, "planted_contradictions": len(planted.conflicts)}
-        for kind in ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs", "mkdocs_plain", "serve"):
+        kinds = only or tuple(k for k in KINDS if k != "memory" or traced)
+        for kind in kinds:
             reps = 1 if kind == "memory" or (kind.startswith("mkdocs") and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
             if kind in FRESH:
                 row[kind] = measure_fresh(kind, root, reps, check_links)
@@ -427,6 +432,8 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
                 row[kind] = measure(kind, root, reps, check_links)
             row[kind]["repeat"] = reps
             log(f"N={n}: {kind} done in {row[kind]['process_seconds']:.1f} s")
+        if only:  # a part of the measurements: their runs, no summary row
+            return row
         check, gen, inc, mk = row["check"], row["generate"], row["incremental"], row["mkdocs"]
         reloads = [r["total"] for r in row["serve"]["runs"] if "total" in r]
         gen_total = _median(gen["runs"], "total")
@@ -553,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run MkDocs once instead of --repeat times from this N on (quicker, no median)")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure traced peak memory (slow)")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile generate() on a corpus of N articles")
+    parser.add_argument("--only", nargs="+", choices=KINDS, default=(),
+                        help="only these measurements (e.g. --only serve: edit to reloaded); prints their runs, no table")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -577,14 +586,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = []
     for n in args.sizes:
-        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, args.check_links, log))
+        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, args.check_links, log, tuple(args.only)))
+        if args.only:
+            print(json.dumps({"n": n, "load": os.getloadavg(), **{k: rows[-1][k]["runs"] for k in args.only}}))
+            continue
         if args.json:  # after every size, so a long run leaves partial results
             for row in rows:
                 row["incremental"]["runs"] = [{k: v for k, v in r.items() if k != "files"} | {"files": r["files"][:50]}
                                               for r in row["incremental"]["runs"]]
             args.json.write_text(json.dumps({"machine": info, "code": code, "repeat": args.repeat, "seed": args.seed,
                                              "check_links": args.check_links, "results": rows}, indent=1) + "\n")
-    print(table(rows, info, code))
+    if not args.only:
+        print(table(rows, info, code))
     return 0
 
 

@@ -346,7 +346,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     what makes a rebuild of a large dossier quick (the plugin keeps the other
     pages in the search index); --full rebuilds every page.
     """
-    from mkdocs.commands.serve import serve
+    from .serve import serve
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     # The navigation is fixed in mkdocs.yml and every changed page is rebuilt,
@@ -354,8 +354,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
     config_file = (args.root / args.config).resolve()
     try:
-        serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True,
-              build_type=None if args.full else "dirty")
+        serve(str(config_file), args.dev_addr, full=args.full)
     except DossierError as exc:
         _print(exc.diagnostics, False)
         return 1
