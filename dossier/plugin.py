@@ -188,6 +188,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         changed = [last.files.get_file_from_path(path) for path in written]
         if self.generated != before or any(file is None for file in changed):
             self.ahead = True  # pages came or went: MkDocs builds the file list and navigation anew
+            for path in set(before or ()) - set(self.generated or ()):  # and would keep a gone page's output
+                if (gone := last.files.get_file_from_path(path)) is not None:
+                    Path(gone.abs_dest_path).unlink(missing_ok=True)
             return False
         try:
             self._render([file for file in changed if file is not None], last)
