@@ -181,6 +181,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         started = time.monotonic()
         before = self.generated
         written = self._generate(last.config)
+        generated = time.monotonic()
         if written is None:  # reported; the last good site stays
             self._unlock()
             built.info(f"Documentation built in {time.monotonic() - started:.2f} seconds")
@@ -201,7 +202,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             return False
         self.on_post_build(config=last.config)
         self.last = last
-        built.info(f"Documentation built in {time.monotonic() - started:.2f} seconds")
+        done = time.monotonic()
+        log.info(f"dossier: {len(changed)} files of the site made again (generating {generated - started:.2f} s, "
+                 f"rendering {done - generated:.2f} s)")
+        built.info(f"Documentation built in {done - started:.2f} seconds")
         return True
 
     def _render(self, changed: list[File], last: Built) -> None:

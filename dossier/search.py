@@ -14,6 +14,7 @@ theme's overrides/main.html writes them into the page).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -65,7 +66,7 @@ def index(site: Path, lang: str, *, swap: bool = False) -> None:
                           "install it with: pip install 'pagefind[bin]' (or: make install)") from None
     if swap:
         with tempfile.TemporaryDirectory(prefix=f".{site.name}.", dir=site.parent) as scratch:
-            _run(binary, site, lang, ["--output-path", str(Path(scratch) / BUNDLE)])
+            _run(binary, site, lang, ["--output-path", str(Path(scratch) / BUNDLE)], background=True)
             old = Path(scratch) / "old"
             if (site / BUNDLE).exists():
                 (site / BUNDLE).rename(old)
@@ -75,11 +76,13 @@ def index(site: Path, lang: str, *, swap: bool = False) -> None:
     _run(binary, site, lang, ["--output-subdir", BUNDLE])
 
 
-def _run(binary: Path, site: Path, lang: str, output: list[str]) -> None:
+def _run(binary: Path, site: Path, lang: str, output: list[str], *, background: bool = False) -> None:
+    """``background``: at a lower priority, so that the next rebuild is not slowed down."""
     command = [str(binary), "--site", str(site), *output, "--force-language", lang,
                "--root-selector", ROOT, "--exclude-selectors", NOISE, "--glob", PAGES, "--silent"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False,
+                              preexec_fn=_lower_priority if background and hasattr(os, "nice") else None)
     except subprocess.TimeoutExpired:
         raise SearchError(f"the search index took longer than {TIMEOUT} s; {site / BUNDLE} is incomplete") from None
     except OSError as exc:
@@ -87,6 +90,10 @@ def _run(binary: Path, site: Path, lang: str, output: list[str]) -> None:
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchError("the search index was not built: " + " / ".join(said or [f"exit status {done.returncode}"]))
+
+
+def _lower_priority() -> None:
+    os.nice(10)
 
 
 class Indexer:
