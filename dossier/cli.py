@@ -338,13 +338,14 @@ def _not_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Live preview: MkDocs' server with the dossier plugin.
+    """Live preview: MkDocs' server with the dossier plugin (``dossier/serve.py``).
 
-    The plugin regenerates before each build; a broken file is reported and
-    the server keeps serving the last good site. By default MkDocs re-renders
-    only the files the generation step rewrote (its "dirty" mode), which is
-    what makes a rebuild of a large dossier quick (the plugin keeps the other
-    pages in the search index); --full rebuilds every page.
+    Each change regenerates; a broken file is reported and the server keeps
+    serving the last good site. By default only the pages the generation
+    step rewrote are rendered again, with the file list and navigation of
+    the last build (a page added or removed, or a change to mkdocs.yml: a
+    MkDocs build in its "dirty" mode), and the search index of the whole
+    site follows after the page is served; --full rebuilds every page.
     """
     from .serve import serve
 

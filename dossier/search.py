@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,7 +103,7 @@ class Indexer:
     A request made while it runs makes it run once more afterwards: the last
     index is always of the last build."""
 
-    def __init__(self, report: Callable[[str], None], done: Callable[[], None]) -> None:
+    def __init__(self, report: Callable[[str], None], done: Callable[[float], None]) -> None:
         self._report = report
         self._done = done
         self._lock = threading.Lock()
@@ -123,9 +124,10 @@ class Indexer:
                 if job is None:
                     self._thread = None
                     return
+            started = time.monotonic()
             try:
                 index(*job, swap=True)
             except (SearchError, OSError) as exc:
                 self._report(str(exc))
             else:
-                self._done()
+                self._done(time.monotonic() - started)
