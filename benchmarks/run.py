@@ -230,9 +230,9 @@ def _edit_to_reload(root: Path, repeat: int) -> list[dict]:
 
     sys.path.insert(0, str(REPO))
     from benchmarks.synth import set_claim_value
-    from dossier import search
 
-    background = hasattr(search, "Indexer")  # dossier serve indexes after serving the page (git 2026-12)
+    # dossier serve indexes after serving the page (since git 2026-12); the server runs this REPO's code
+    background = "class Indexer" in (REPO / "dossier" / "search.py").read_text("utf-8")
 
     edit = json.loads((root / "planted-edit.json").read_text())
     with socket.socket() as probe:
