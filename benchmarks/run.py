@@ -231,6 +231,10 @@ def worker(kind: str, root: Path, repeat: int) -> dict:
     return result
 
 
+def _log(root: Path) -> str:
+    return (root / "serve.log").read_text()
+
+
 def _edit_to_reload(root: Path, repeat: int) -> list[dict]:
     """Seconds from saving an edited annotation to ``dossier serve`` serving the new page."""
     import socket
@@ -238,6 +242,9 @@ def _edit_to_reload(root: Path, repeat: int) -> list[dict]:
 
     sys.path.insert(0, str(REPO))
     from benchmarks.synth import set_claim_value
+
+    # dossier serve indexes after serving the page (since git 2026-12); the server runs this REPO's code
+    background = "class Indexer" in (REPO / "dossier" / "search.py").read_text("utf-8")
 
     edit = json.loads((root / "planted-edit.json").read_text())
     with socket.socket() as probe:
@@ -271,7 +278,11 @@ def _edit_to_reload(root: Path, repeat: int) -> list[dict]:
     try:
         first = wait(lambda: page() is not None)
         runs.append({"first_build": first})
-        for i in range(repeat):
+        for i in range(repeat + 1):
+            if background:  # the index of the last build first: edits come seconds apart, not during indexing
+                wait(lambda i=i: _log(root).count("search index updated") >= i + 1)
+            if i == repeat:
+                break
             before = page()
             value = edit["new"] if i % 2 == 0 else edit["old"]
             set_claim_value(root, edit["stem"], edit["claim"], value)
@@ -421,12 +432,13 @@ def stage_names(runs: list[dict]) -> list[str]:
     return [k for k in STAGES if k in keys] + sorted(set(keys) - set(STAGES))
 
 
+KINDS = ("check", "generate", "memory", "incremental", "mkdocs", "mkdocs_plain", "serve")
 #: measurements --skip may leave out (a 10,000-article run without the slow comparisons)
 OPTIONAL = ("incremental", "mkdocs_plain", "serve")
 
 
 def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check_links: bool, log,
-          skip: tuple[str, ...] = ()) -> dict:
+          only: tuple[str, ...] = (), skip: tuple[str, ...] = ()) -> dict:
     sys.path.insert(0, str(REPO))
     from benchmarks.synth import make_corpus
 
@@ -441,8 +453,8 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
         log(f"N={n}: corpus written in {synth:.2f} s ({planted.claims} claims, {planted.entities} entities, "
             f"{planted.propositions} propositions)")
         row: dict = {"n": n, "synth_seconds": synth, "planted_contradictions": len(planted.conflicts)}
-        kinds = ("check", "generate") + (("memory",) if traced else ()) + ("incremental", "mkdocs", "mkdocs_plain", "serve")
-        for kind in (k for k in kinds if k not in skip):
+        kinds = only or tuple(k for k in KINDS if (k != "memory" or traced) and k not in skip)
+        for kind in kinds:
             reps = 1 if kind == "memory" or (kind.startswith("mkdocs") and n >= MKDOCS_SINGLE_RUN_FROM) else repeat
             if kind in FRESH:
                 row[kind] = measure_fresh(kind, root, reps, check_links)
@@ -450,6 +462,8 @@ def bench(n: int, repeat: int, seed: int, keep: Path | None, traced: bool, check
                 row[kind] = measure(kind, root, reps, check_links)
             row[kind]["repeat"] = reps
             log(f"N={n}: {kind} done in {row[kind]['process_seconds']:.1f} s")
+        if only:  # a part of the measurements: their runs, no summary row
+            return row
         check, gen, mk = row["check"], row["generate"], row["mkdocs"]
         inc = row.get("incremental", {"runs": [], "full_written": None, "full_rendered": None})
         reloads = [r["total"] for r in row.get("serve", {"runs": []})["runs"] if "total" in r]
@@ -585,6 +599,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run MkDocs once instead of --repeat times from this N on (quicker, no median)")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure traced peak memory (slow)")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile generate() on a corpus of N articles")
+    parser.add_argument("--only", nargs="+", choices=KINDS, default=(),
+                        help="only these measurements (e.g. --only serve: edit to reloaded); prints their runs, no table")
     parser.add_argument("--skip", nargs="+", choices=OPTIONAL, default=[],
                         help="leave these measurements out (e.g. for one run at 10,000 articles)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -611,7 +627,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = []
     for n in args.sizes:
-        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, args.check_links, log, tuple(args.skip)))
+        rows.append(bench(n, args.repeat, args.seed, args.keep, args.tracemalloc, args.check_links, log,
+                          tuple(args.only), tuple(args.skip)))
+        if args.only:
+            print(json.dumps({"n": n, "load": os.getloadavg(), **{k: rows[-1][k]["runs"] for k in args.only}}))
+            continue
         if args.json:  # after every size, so a long run leaves partial results
             for row in rows:
                 if "incremental" in row:
@@ -619,7 +639,8 @@ def main(argv: list[str] | None = None) -> int:
                                                   for r in row["incremental"]["runs"]]
             args.json.write_text(json.dumps({"machine": info, "code": code, "repeat": args.repeat, "seed": args.seed,
                                              "check_links": args.check_links, "results": rows}, indent=1) + "\n")
-    print(table(rows, info, code))
+    if not args.only:
+        print(table(rows, info, code))
     return 0
 
 

@@ -181,15 +181,16 @@ def _not_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Live preview: MkDocs' server with the dossier plugin.
+    """Live preview: MkDocs' server with the dossier plugin (``dossier/serve.py``).
 
-    The plugin regenerates before each build; a broken file is reported and
-    the server keeps serving the last good site. By default MkDocs re-renders
-    only the files the generation step rewrote (its "dirty" mode), which is
-    what makes a rebuild of a large dossier quick (the plugin keeps the other
-    pages in the search index); --full rebuilds every page.
+    Each change regenerates; a broken file is reported and the server keeps
+    serving the last good site. By default only the pages the generation
+    step rewrote are rendered again, with the file list and navigation of
+    the last build (a page added or removed, or a change to mkdocs.yml: a
+    MkDocs build in its "dirty" mode), and the search index of the whole
+    site follows after the page is served; --full rebuilds every page.
     """
-    from mkdocs.commands.serve import serve
+    from .serve import serve
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     # The navigation is fixed in mkdocs.yml and every changed page is rebuilt,
@@ -197,8 +198,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
     config_file = (args.root / args.config).resolve()
     try:
-        serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True,
-              build_type=None if args.full else "dirty")
+        serve(str(config_file), args.dev_addr, full=args.full)
     except DossierError as exc:
         _print(exc.diagnostics, False)
         return 1

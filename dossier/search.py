@@ -14,8 +14,13 @@ theme's overrides/main.html writes them into the page).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup
@@ -48,9 +53,11 @@ def language(theme_language: str | None) -> str:
     return (theme_language or "de").split("-")[0].split("_")[0].lower() or "de"
 
 
-def index(site: Path, lang: str) -> None:
+def index(site: Path, lang: str, *, swap: bool = False) -> None:
     """Index the site in ``site`` anew (the bundle of an earlier build goes first:
-    its chunks have names of their own and would pile up)."""
+    its chunks have names of their own and would pile up). ``swap``: the new
+    bundle is made beside the site and replaces the old one when complete, so
+    a site being served never lacks one for long."""
     try:
         from pagefind_bin import get_executable  # type: ignore[import-untyped]  # no stubs
 
@@ -58,11 +65,25 @@ def index(site: Path, lang: str) -> None:
     except (ImportError, FileNotFoundError):
         raise SearchError("the search indexer Pagefind is not installed; "
                           "install it with: pip install 'pagefind[bin]' (or: make install)") from None
+    if swap:
+        with tempfile.TemporaryDirectory(prefix=f".{site.name}.", dir=site.parent) as scratch:
+            _run(binary, site, lang, ["--output-path", str(Path(scratch) / BUNDLE)], background=True)
+            old = Path(scratch) / "old"
+            if (site / BUNDLE).exists():
+                (site / BUNDLE).rename(old)
+            (Path(scratch) / BUNDLE).rename(site / BUNDLE)
+        return
     shutil.rmtree(site / BUNDLE, ignore_errors=True)
-    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", lang,
+    _run(binary, site, lang, ["--output-subdir", BUNDLE])
+
+
+def _run(binary: Path, site: Path, lang: str, output: list[str], *, background: bool = False) -> None:
+    """``background``: at a lower priority, so that the next rebuild is not slowed down."""
+    command = [str(binary), "--site", str(site), *output, "--force-language", lang,
                "--root-selector", ROOT, "--exclude-selectors", NOISE, "--glob", PAGES, "--silent"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False,
+                              preexec_fn=_lower_priority if background and hasattr(os, "nice") else None)
     except subprocess.TimeoutExpired:
         raise SearchError(f"the search index took longer than {TIMEOUT} s; {site / BUNDLE} is incomplete") from None
     except OSError as exc:
@@ -70,3 +91,43 @@ def index(site: Path, lang: str) -> None:
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchError("the search index was not built: " + " / ".join(said or [f"exit status {done.returncode}"]))
+
+
+def _lower_priority() -> None:
+    os.nice(10)
+
+
+class Indexer:
+    """Indexes a served site in a thread of its own, so that the preview
+    serves an edited page without waiting for the index of every page.
+    A request made while it runs makes it run once more afterwards: the last
+    index is always of the last build."""
+
+    def __init__(self, report: Callable[[str], None], done: Callable[[float], None]) -> None:
+        self._report = report
+        self._done = done
+        self._lock = threading.Lock()
+        self._wanted: tuple[Path, str] | None = None
+        self._thread: threading.Thread | None = None
+
+    def request(self, site: Path, lang: str) -> None:
+        with self._lock:
+            self._wanted = (site, lang)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="search index", daemon=True)
+                self._thread.start()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                job, self._wanted = self._wanted, None
+                if job is None:
+                    self._thread = None
+                    return
+            started = time.monotonic()
+            try:
+                index(*job, swap=True)
+            except (SearchError, OSError) as exc:
+                self._report(str(exc))
+            else:
+                self._done(time.monotonic() - started)
