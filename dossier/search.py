@@ -8,7 +8,9 @@ of one language: the site's (mkdocs.yml ``theme.language``, German by
 default). It indexes each page's main content (``ROOT``), less ``NOISE`` and
 what a page marks ``data-pagefind-ignore`` (an article's hidden spans), and
 the filters a page names in its front matter (``filters`` makes them; the
-theme's overrides/main.html writes them into the page).
+theme's overrides/main.html writes them into the page). Pagefind writes its
+filters in a random order; ``search_stable`` puts them in a fixed one, so the
+same site gives the same bundle.
 """
 
 from __future__ import annotations
@@ -20,11 +22,16 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import search_stable
+
 BUNDLE = "pagefind"
 #: what is indexed of a page: its main content, not the navigation and the header
 ROOT = "article.md-content__inner"
-#: on every page or every article, and about none of them: heading permalinks, the claim legend
-NOISE = ".headerlink, .dossier-legend"
+#: on every page or every article, and about none of them: heading permalinks, the claim legend;
+#: and copies: an entity page quotes each of its mentions (hundreds on a large dossier), text the
+#: articles hold and are found by: indexed, it doubled the index chunk of a name and the excerpt
+#: a reader loads for the entity page
+NOISE = ".headerlink, .dossier-legend, .dossier-snippet"
 #: the pages (directory URLs): not 404.html, which says nothing about the dossier
 PAGES = "**/index.html"
 #: a site of 10,000 articles indexes in about a minute; a hung binary must not hang the build
@@ -70,3 +77,8 @@ def index(site: Path, lang: str) -> None:
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchError("the search index was not built: " + " / ".join(said or [f"exit status {done.returncode}"]))
+    try:
+        search_stable.settle(site / BUNDLE)
+    except (search_stable.BundleError, OSError, ValueError, KeyError) as exc:
+        raise SearchError(f"the search index in {site / BUNDLE} is not in the form Pagefind 1.5 writes ({exc}); "
+                          "install the Pagefind version pyproject.toml names") from None
