@@ -28,10 +28,11 @@ BUNDLE = "pagefind"
 #: what is indexed of a page: its main content, not the navigation and the header
 ROOT = "article.md-content__inner"
 #: on every page or every article, and about none of them: heading permalinks, the claim legend;
-#: and copies: an entity page quotes each of its mentions (hundreds on a large dossier), text the
-#: articles hold and are found by: indexed, it doubled the index chunk of a name and the excerpt
-#: a reader loads for the entity page
-NOISE = ".headerlink, .dossier-legend, .dossier-snippet"
+#: and copies (``.dossier-copy``): an entity page quotes each of its mentions and lists the claims
+#: of its source, text the articles hold and are found by (hundreds of entries on a large dossier:
+#: indexed, they doubled the index chunk of a common name and made the excerpt a reader loads for
+#: an entity page 50 KB)
+NOISE = ".headerlink, .dossier-legend, .dossier-copy"
 #: the pages (directory URLs): not 404.html, which says nothing about the dossier
 PAGES = "**/index.html"
 #: a site of 10,000 articles indexes in about a minute; a hung binary must not hang the build
