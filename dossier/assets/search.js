@@ -37,8 +37,8 @@
   function load() {
     if (!loading) {
       loading = import(bundle("pagefind.js")).then(function (pagefind) {
-        // noWorker: Pagefind's worker script is 41 KB more for a reader's first query; a query
-        // on the main thread takes milliseconds (Pagefind ran there only, before 1.5)
+        // noWorker: Pagefind's worker script is 41 KB more for a reader's first query
+        // (Pagefind ran on the main thread only before version 1.5)
         return pagefind.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
           pagefind.init();
           return pagefind;
