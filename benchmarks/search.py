@@ -11,10 +11,11 @@ loaded, the search is opened with its shortcut and the name of the corpus's
 first person typed. Every byte that crosses the network from then until
 the results show and the network is idle is the first query's cost,
 counted by the server (body bytes as sent, uncompressed: Pagefind's index
-chunks are gzip files already; its worker's requests are invisible to the
-page's CDP session, so the server counts), and as a static host that
+chunks are gzip files already; the server sees every request, a worker's
+too), and as a static host that
 compresses scripts and WebAssembly (GitHub Pages does) would send it: each
-file that is not gzip already, gzipped (level 6).
+file that is not gzip already, gzipped (level 6); and both by part of
+Pagefind's bundle (``by_part``: runtime, page list, index chunks, excerpts).
 The theme's lunr search, replaced by this, made every reader load its whole
 index on the first query: 9.6 MB at 1,000 articles, 46 MB at 5,000
 (benchmarks/results.json, search_index_bytes).
