@@ -11,10 +11,11 @@ loaded, the search is opened with its shortcut and the name of the corpus's
 first person typed. Every byte that crosses the network from then until
 the results show and the network is idle is the first query's cost,
 counted by the server (body bytes as sent, uncompressed: Pagefind's index
-chunks are gzip files already; its worker's requests are invisible to the
-page's CDP session, so the server counts), and as a static host that
+chunks are gzip files already; the server sees every request, a worker's
+too), and as a static host that
 compresses scripts and WebAssembly (GitHub Pages does) would send it: each
-file that is not gzip already, gzipped (level 6).
+file that is not gzip already, gzipped (level 6); and both by part of
+Pagefind's bundle (``by_part``: runtime, page list, index chunks, excerpts).
 The theme's lunr search, replaced by this, made every reader load its whole
 index on the first query: 9.6 MB at 1,000 articles, 46 MB at 5,000
 (benchmarks/results.json, search_index_bytes).
@@ -75,6 +76,27 @@ def _gzipped(site: Path, path: str, sent: int) -> int:
     return sent if data[:2] == b"\x1f\x8b" else min(sent, len(gzip.compress(data, 6)))
 
 
+def _part(path: str) -> str:
+    """Which part of Pagefind's bundle a request is: its runtime, page list, index chunks, excerpts."""
+    name = path.split("?")[0].rsplit("/", 1)[-1]
+    for suffix, part in ((".pf_meta", "page_list"), (".pf_index", "index_chunks"),
+                         (".pf_fragment", "fragments"), (".pf_filter", "filters")):
+        if name.endswith(suffix):
+            return part
+    return "runtime" if "/pagefind/" in path else "other"
+
+
+def _by_part(site: Path, requests: dict[str, int]) -> dict[str, list[int]]:
+    """Bytes (as sent, gzipped) and requests of each part of the first query."""
+    parts: dict[str, list[int]] = {}
+    for path, n in requests.items():
+        row = parts.setdefault(_part(path), [0, 0, 0])
+        row[0] += n
+        row[1] += _gzipped(site, path, n)
+        row[2] += 1
+    return dict(sorted(parts.items()))
+
+
 def first_query(site: Path, query: str) -> dict:
     """Serve ``site`` under the sub-path; bytes and requests of the first query."""
     from playwright.sync_api import sync_playwright
@@ -126,6 +148,7 @@ def first_query(site: Path, query: str) -> dict:
         "first_query_bytes_gzip": sum(_gzipped(site, path, n) for path, n in query_requests.items()),
         "first_query_requests": len(query_requests),
         "first_query_seconds": seconds,
+        "by_part": _by_part(site, query_requests),
         "largest_requests": sorted(((n, path) for path, n in query_requests.items()), reverse=True)[:6],
         "foreign_requests": foreign,
     }

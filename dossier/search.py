@@ -8,7 +8,9 @@ of one language: the site's (mkdocs.yml ``theme.language``, German by
 default). It indexes each page's main content (``ROOT``), less ``NOISE`` and
 what a page marks ``data-pagefind-ignore`` (an article's hidden spans), and
 the filters a page names in its front matter (``filters`` makes them; the
-theme's overrides/main.html writes them into the page).
+theme's overrides/main.html writes them into the page). Pagefind writes its
+filters in a random order; ``search_stable`` puts them in a fixed one, so the
+same site gives the same bundle.
 """
 
 from __future__ import annotations
@@ -25,11 +27,17 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from . import search_stable
+
 BUNDLE = "pagefind"
 #: what is indexed of a page: its main content, not the navigation and the header
 ROOT = "article.md-content__inner"
-#: on every page or every article, and about none of them: heading permalinks, the claim legend
-NOISE = ".headerlink, .dossier-legend"
+#: on every page or every article, and about none of them: heading permalinks, the claim legend;
+#: and copies (``.dossier-copy``): an entity page quotes each of its mentions and lists the claims
+#: of its source, text the articles hold and are found by (hundreds of entries on a large dossier:
+#: indexed, they doubled the index chunk of a common name and made the excerpt a reader loads for
+#: an entity page 50 KB)
+NOISE = ".headerlink, .dossier-legend, .dossier-copy"
 #: the pages (directory URLs): not 404.html, which says nothing about the dossier
 PAGES = "**/index.html"
 #: a site of 10,000 articles indexes in about a minute; a hung binary must not hang the build
@@ -67,30 +75,37 @@ def index(site: Path, lang: str, *, swap: bool = False) -> None:
                           "install it with: pip install 'pagefind[bin]' (or: make install)") from None
     if swap:
         with tempfile.TemporaryDirectory(prefix=f".{site.name}.", dir=site.parent) as scratch:
-            _run(binary, site, lang, ["--output-path", str(Path(scratch) / BUNDLE)], background=True)
+            _run(binary, site, lang, Path(scratch) / BUNDLE, background=True)
             old = Path(scratch) / "old"
             if (site / BUNDLE).exists():
                 (site / BUNDLE).rename(old)
             (Path(scratch) / BUNDLE).rename(site / BUNDLE)
         return
     shutil.rmtree(site / BUNDLE, ignore_errors=True)
-    _run(binary, site, lang, ["--output-subdir", BUNDLE])
+    _run(binary, site, lang, site / BUNDLE)
 
 
-def _run(binary: Path, site: Path, lang: str, output: list[str], *, background: bool = False) -> None:
-    """``background``: at a lower priority, so that the next rebuild is not slowed down."""
+def _run(binary: Path, site: Path, lang: str, bundle: Path, *, background: bool = False) -> None:
+    """Index ``site`` into ``bundle`` and make the bundle's bytes stable.
+    ``background``: at a lower priority, so that the next rebuild is not slowed down."""
+    output = ["--output-subdir", BUNDLE] if bundle == site / BUNDLE else ["--output-path", str(bundle)]
     command = [str(binary), "--site", str(site), *output, "--force-language", lang,
                "--root-selector", ROOT, "--exclude-selectors", NOISE, "--glob", PAGES, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False,
                               preexec_fn=_lower_priority if background and hasattr(os, "nice") else None)
     except subprocess.TimeoutExpired:
-        raise SearchError(f"the search index took longer than {TIMEOUT} s; {site / BUNDLE} is incomplete") from None
+        raise SearchError(f"the search index took longer than {TIMEOUT} s; {bundle} is incomplete") from None
     except OSError as exc:
         raise SearchError(f"the search indexer could not run: {exc.strerror}") from None
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchError("the search index was not built: " + " / ".join(said or [f"exit status {done.returncode}"]))
+    try:
+        search_stable.settle(bundle)
+    except (search_stable.BundleError, OSError, ValueError, KeyError) as exc:
+        raise SearchError(f"the search index in {bundle} is not in the form Pagefind 1.5 writes ({exc}); "
+                          "install the Pagefind version pyproject.toml names") from None
 
 
 def _lower_priority() -> None:

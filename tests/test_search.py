@@ -45,6 +45,12 @@ def open_search(page: Page, query: str) -> None:
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    results_shown(page)
+
+
+def results_shown(page: Page) -> None:
+    """Wait until no query is pending (the results list sets aria-busy meanwhile)."""
+    page.locator(".md-search-result:not([aria-busy])").wait_for(state="attached", timeout=15_000)
 
 
 def result_links(page: Page) -> list[str]:
@@ -136,6 +142,7 @@ def test_a_figure_finds_its_claim(browser: Browser, server: str, real_site: Path
     open_search(page, figure)
     page.focus("select[data-filter=kind]")
     page.select_option("select[data-filter=kind]", labels.SEARCH_KIND["article"])
+    results_shown(page)
     wanted = article_url(stem)
     # the filtered list: only articles, the wanted one among them (the unfiltered one may hold it too)
     folder = wanted[:-len(stem) - 1]

@@ -17,15 +17,18 @@
   if (!root || !config) return;
   var SHOWN = 10;        // results rendered at once, as the theme's
   var SECTIONS = 3;      // sections of a page listed under it
+  var PAUSE = 200;       // ms without typing before a query runs
   var toggle = document.getElementById("__search");
   var input = root.querySelector(".md-search__input");
   var form = root.querySelector("form");
   var meta = root.querySelector(".md-search-result__meta");
   var list = root.querySelector(".md-search-result__list");
+  var output = root.querySelector(".md-search-result");
   var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
   var base = new URL(JSON.parse(config.textContent).base.replace(/\/?$/, "/"), location.href);
   var loading = null;
   var serial = 0;
+  var pending = 0;
 
   function bundle(name) {
     return new URL("pagefind/" + name, base).href;
@@ -34,7 +37,9 @@
   function load() {
     if (!loading) {
       loading = import(bundle("pagefind.js")).then(function (pagefind) {
-        return pagefind.options({ baseUrl: base.pathname }).then(function () {
+        // noWorker: Pagefind's worker script is 41 KB more for a reader's first query
+        // (Pagefind ran on the main thread only before version 1.5)
+        return pagefind.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
           pagefind.init();
           return pagefind;
         });
@@ -137,29 +142,49 @@
     meta.textContent = (root.dataset[key] || "").replace("#", String(count));
   }
 
+  /* aria-busy while a query is pending: screen readers wait for its results, and so can tests. */
+  function busy(yes) {
+    if (yes) output.setAttribute("aria-busy", "true");
+    else output.removeAttribute("aria-busy");
+  }
+
   function run() {
     var query = input.value.trim();
     var filters = {};
     selects.forEach(function (select) { if (select.value) filters[select.dataset.filter] = select.value; });
     var mine = ++serial;
+    clearTimeout(pending);
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       say("placeholder");
+      busy(false);
       return;
     }
+    busy(true);
+    pending = setTimeout(function () { search(query, filters, mine); }, PAUSE);
+  }
+
+  /* Pagefind's own debouncedSearch fetches the index chunks of every prefix typed
+     ("j", "ju", ...: a few hundred KB on a large site); this waits for a pause first. */
+  function search(query, filters, mine) {
     load()
-      .then(function (pagefind) { return pagefind.debouncedSearch(query || null, { filters: filters }, 150); })
-      .then(function (search) {
-        if (!search || mine !== serial) return null;  // overtaken by a newer query
-        return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+      .then(function (pagefind) { return mine === serial ? pagefind.search(query || null, { filters: filters }) : null; })
+      .then(function (found) {
+        if (!found || mine !== serial) return null;  // overtaken by a newer query
+        return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
           .then(function (pages) {
             if (mine !== serial) return;
-            var count = search.results.length;
+            var count = found.results.length;
             say(count === 0 ? "none" : count === 1 ? "one" : "other", count);
             list.replaceChildren.apply(list, pages.map(function (page) { return result(page, query); }));
+            busy(false);
           });
       })
-      .catch(function () { if (mine === serial) say("failed"); });
+      .catch(function () {
+        if (mine !== serial) return;
+        say("failed");
+        busy(false);
+      });
   }
 
   function links() {
