@@ -20,6 +20,7 @@ import importlib
 import pkgutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from types import ModuleType
 
 from babel.dates import format_date as _babel_date
@@ -83,7 +84,15 @@ def format_number(number: float) -> str:
     """12.000 / 12,000; at most two decimals: 0,5 / 0.5."""
     if float(number).is_integer():
         number = int(number)
-    return str(format_decimal(number, format="#,##0.##", locale=_active.BABEL))
+    return _decimal(number, _active.BABEL)
+
+
+# Babel parses its locale and pattern on every call: a large build formats the
+# same few thousand figures and dates hundreds of thousands of times, so each
+# is formatted once per process (bounded, so that no input grows it forever).
+@lru_cache(maxsize=1 << 16, typed=True)
+def _decimal(number: float, babel: str) -> str:
+    return str(format_decimal(number, format="#,##0.##", locale=babel))
 
 
 def format_count(low: float | None, high: float | None, unit: str = "") -> str:
@@ -102,9 +111,15 @@ def format_date(date: PartialDate) -> str:
     """18. Oktober 2024 / 18 October 2024; Oktober 2024; 2024."""
     if date.month is None:
         return str(date.year)
-    if date.day is None:
-        return str(format_skeleton("yMMMM", dt.date(date.year, date.month, 1), locale=_active.BABEL))
-    return str(_babel_date(dt.date(date.year, date.month, date.day), "long", locale=_active.BABEL))
+    return _date(date.year, date.month, date.day, _active.BABEL)
+
+
+@lru_cache(maxsize=1 << 16)
+def _date(year: int, month: int, day: int | None, babel: str) -> str:
+    """A month or a day, formatted once per process (as ``_decimal``)."""
+    if day is None:
+        return str(format_skeleton("yMMMM", dt.date(year, month, 1), locale=babel))
+    return str(_babel_date(dt.date(year, month, day), "long", locale=babel))
 
 
 def format_date_span(span: DateSpan) -> str:
