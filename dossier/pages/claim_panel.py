@@ -97,7 +97,7 @@ def _folder(page: str) -> list[str]:
 
 def _relpath(target: list[str], start: list[str]) -> str:
     """``posixpath.relpath`` of two folders below the docs root, without its
-    ``abspath`` calls (a panel makes up to 13 links, a page has dozens of panels)."""
+    ``abspath`` calls (up to 13 links a panel, a quarter of a million at 5,000 articles)."""
     common = 0
     for a, b in zip(target, start, strict=False):
         if a != b:
