@@ -44,36 +44,39 @@ def _dump(data: object) -> bytes:
     return _json(data) + b"\n"
 
 
-def _encoded(items: Iterable[object]) -> list[bytes]:
-    """Each item's JSON, one item at a time: only one item's dicts are alive at
-    once (all of them at once were tens of MB at 5,000 articles)."""
-    return [_json(item) for item in items]
-
-
-def _array(encoded: list[bytes]) -> list[bytes]:
-    """Parts that join to the JSON array of the encoded items (the bytes of
-    dumping the whole list), without copying the items into one array first."""
-    parts = [b"["]
-    for i, item in enumerate(encoded):
-        parts += (b"," if i else b"", item)
-    parts.append(b"]")
-    return parts
+def _array(items: Iterable[object]) -> tuple[bytearray, int]:
+    """The JSON array of the items (the bytes of dumping the whole list) and
+    their number. Each item is encoded and appended on its own, so only one
+    item's dicts are alive at once, and its bytes are dropped at once:
+    orjson gives every result a 4 KiB buffer, and a list of 30,000 of them
+    (the claims at 5,000 articles) held 120 MB."""
+    out = bytearray(b"[")
+    count = 0
+    for item in items:
+        if count:
+            out += b","
+        out += _json(item)
+        count += 1
+    out += b"]"
+    return out, count
 
 
 def _dump_array(items: Iterable[object]) -> bytes:
-    return b"".join([*_array(_encoded(items)), b"\n"])
+    out, _ = _array(items)
+    out += b"\n"
+    return bytes(out)
 
 
 # Stands for an array inside a frame object of our own making.
 _HOLE = "\x00array\x00"
 
 
-def _dump_with_array(frame: dict[str, Any], encoded: list[bytes]) -> bytes:
-    """``frame`` with its one ``_HOLE`` value replaced by the array of ``encoded``."""
+def _dump_with_array(frame: dict[str, Any], array: bytearray) -> bytes:
+    """``frame`` with its one ``_HOLE`` value replaced by ``array`` (``_array``)."""
     parts = _dump(frame).split(_json(_HOLE))
     if len(parts) != 2:
         raise ValueError("the frame of an array must hold _HOLE exactly once")
-    return b"".join([parts[0], *_array(encoded), parts[1]])
+    return b"".join([parts[0], array, parts[1]])
 
 
 def _value(value: Value) -> dict[str, Any]:
@@ -135,11 +138,11 @@ def _propositions_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> 
 
 
 def _annotations_file(corpus: Corpus, analysis: Analysis, indexes: Indexes) -> bytes:
-    annotations = _encoded(_annotations(indexes.claims))
+    annotations, total = _array(_annotations(indexes.claims))
     return _dump_with_array({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "type": "AnnotationCollection",
-        "total": len(annotations),
+        "total": total,
         "first": {"type": "AnnotationPage", "items": _HOLE},
     }, annotations)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from dossier.exports import _HOLE, _dump, _dump_array, _dump_with_array, _encoded
+from dossier.exports import _HOLE, _array, _dump, _dump_array, _dump_with_array
 
 
 def _load(site: Path, name: str):
@@ -59,5 +59,7 @@ def test_streamed_arrays_give_the_bytes_of_the_whole_structure() -> None:
     assert _dump_array(iter([])) == _dump([])
     whole = {"total": 3, "first": {"items": items, "type": "Page"}, "@context": "x"}
     framed = {"total": 3, "first": {"items": _HOLE, "type": "Page"}, "@context": "x"}
-    assert _dump_with_array(framed, _encoded(iter(items))) == _dump(whole)
-    assert _dump_with_array(framed, []) == _dump({**whole, "first": {"items": [], "type": "Page"}})
+    array, count = _array(iter(items))
+    assert count == len(items)
+    assert _dump_with_array(framed, array) == _dump(whole)
+    assert _dump_with_array(framed, _array(iter([]))[0]) == _dump({**whole, "first": {"items": [], "type": "Page"}})

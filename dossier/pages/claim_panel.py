@@ -10,7 +10,7 @@ rewritten by MkDocs: they are directory URLs (MkDocs' default
 
 from __future__ import annotations
 
-import posixpath
+import itertools
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -57,10 +57,13 @@ def neighbours(analysis: Analysis, item: LinkedArticle) -> tuple[Neighbours, ...
         status = analysis.claims.get(claim.key)
         if status is None:
             continue
-        own = [ref for ref in status.disputed_by.agreeing if ref.claim.key != claim.key]
+        # The claim is in its own cluster, counted out: the first SHOWN others
+        # are all a panel needs, so a cluster of k claims costs k, not k² in all.
+        cluster = status.disputed_by.agreeing
+        own = itertools.islice((ref for ref in cluster if ref.claim.key != claim.key), SHOWN)
         result.append(Neighbours(
             claim.id,
-            tuple(_related(ref) for ref in own[:SHOWN]), len(own),
+            tuple(_related(ref) for ref in own), len(cluster) - 1,
             tuple(_related(ref) for ref in status.disputed_by[:SHOWN]), len(status.disputed_by),
         ))
     return tuple(result)
@@ -81,12 +84,26 @@ def url(source: str, target: str, anchor: str = "") -> str:
     if source == target and fragment:
         return fragment
 
-    def folder(page: str) -> str:
-        stem = page.removesuffix(".md")
-        return (stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/").rstrip("/") or "."
-
-    relative = posixpath.relpath(folder(target), folder(source))
+    relative = _relpath(_folder(target), _folder(source))
     return ("./" if relative == "." else relative + "/") + fragment
+
+
+def _folder(page: str) -> list[str]:
+    """The parts of the folder a page is served from."""
+    stem = page.removesuffix(".md")
+    folder = (stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/").rstrip("/")
+    return folder.split("/") if folder else []
+
+
+def _relpath(target: list[str], start: list[str]) -> str:
+    """``posixpath.relpath`` of two folders below the docs root, without its
+    ``abspath`` calls (up to 13 links a panel, a quarter of a million at 5,000 articles)."""
+    common = 0
+    for a, b in zip(target, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 @dataclass(frozen=True, slots=True)
