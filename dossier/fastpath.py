@@ -294,6 +294,9 @@ class FastPage(Page):
                 return super().render(config, files)  # its link warnings are Python-Markdown's own
             links_to_anchors = links.links_to_anchors
         self.content = rendered.html
+        # The source is not read again (the title is the front matter's), and held
+        # for every page until MkDocs' build ends it would double the memory.
+        self.markdown = ""
         self.toc = get_toc(rendered.toc_tokens)  # type: ignore[arg-type]  # the dicts Python-Markdown's toc makes
         self._title_from_render = rendered.title
         self.present_anchor_ids = rendered.anchors
