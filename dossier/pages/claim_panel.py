@@ -50,25 +50,37 @@ class Neighbours:
     disagree_total: int
 
 
-def neighbours(analysis: Analysis, item: LinkedArticle) -> tuple[Neighbours, ...]:
-    """What the analysis says of the claims of one article, first ``SHOWN`` of each side."""
+def neighbours(analysis: Analysis, item: LinkedArticle, seen: dict[str, Related] | None = None) -> tuple[Neighbours, ...]:
+    """What the analysis says of the claims of one article, first ``SHOWN`` of each side.
+
+    A claim of a large cluster is listed in the panel of every other claim
+    of it: ``seen`` (claim key -> its entry, kept for one build) makes each
+    entry once, not once per panel (most of the pages' input keys at N = 1,000).
+    """
+    memo: dict[str, Related] = {} if seen is None else seen
     result = []
     for claim in item.article.claims:
         status = analysis.claims.get(claim.key)
         if status is None:
             continue
-        own = [ref for ref in status.disputed_by.agreeing if ref.claim.key != claim.key]
+        article_id, claim_id = claim.article, claim.id
+        own = [ref for ref in status.disputed_by.agreeing if ref.claim.id != claim_id or ref.claim.article != article_id]
         result.append(Neighbours(
             claim.id,
-            tuple(_related(ref) for ref in own[:SHOWN]), len(own),
-            tuple(_related(ref) for ref in status.disputed_by[:SHOWN]), len(status.disputed_by),
+            tuple(_related(ref, memo) for ref in own[:SHOWN]), len(own),
+            tuple(_related(ref, memo) for ref in status.disputed_by[:SHOWN]), len(status.disputed_by),
         ))
     return tuple(result)
 
 
-def _related(ref: ClaimRef) -> Related:
-    title = markdown.short_title(ref.article.title, ref.article.outlet)
-    return Related(ref.article.id, ref.claim.id, title, ref.claim.attributed_to, ref.claim.via, ref.value.text)
+def _related(ref: ClaimRef, memo: dict[str, Related]) -> Related:
+    key = ref.claim.key
+    found = memo.get(key)
+    if found is None:
+        title = markdown.short_title(ref.article.title, ref.article.outlet)
+        found = memo[key] = Related(ref.article.id, ref.claim.id, title, ref.claim.attributed_to, ref.claim.via,
+                                    ref.value.text)
+    return found
 
 
 def template_id(claim_id: str) -> str:
