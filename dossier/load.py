@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import DateSpan, PartialDate
-from .diagnostics import Diagnostics, Position, did_you_mean
+from .diagnostics import Diagnostic, Diagnostics, Position, did_you_mean
 from .files import FileError, read_source, real_folder
 from .fold import straighten
 from .idhints import entity_hint
@@ -67,6 +67,20 @@ class Registry:
     sources: tuple[bytes, ...] = field(default=())
 
 
+@dataclass
+class Kept:
+    """What the last build made of the registry and seed files, by their bytes,
+    for a build that runs again (``dossier serve``): a file whose bytes did
+    not change is not parsed and checked again, its diagnostics are repeated.
+    Every file is still read, so a change is always seen."""
+
+    registry_raws: tuple[bytes | None, ...] | None = None
+    registry: Registry | None = None
+    registry_diagnostics: tuple[Diagnostic, ...] = ()
+    #: seed file name -> (its bytes, its text, what reading it reported)
+    seeds: dict[str, tuple[bytes, str | None, tuple[Diagnostic, ...]]] = field(default_factory=dict)
+
+
 def load(project: Project, diagnostics: Diagnostics) -> Corpus:
     """The whole corpus at once, for commands that need it but no build."""
     registry = load_registry(project, diagnostics)
@@ -83,15 +97,30 @@ def load(project: Project, diagnostics: Diagnostics) -> Corpus:
     return corpus
 
 
-def load_registry(project: Project, diagnostics: Diagnostics) -> Registry:
+def load_registry(project: Project, diagnostics: Diagnostics, kept: Kept | None = None) -> Registry:
     """The registry files; a missing one has no entries (a new entity kind
     breaks no dossier), a stray file in content/entities/ is an error."""
-    corpus = Corpus()
     within = real_folder(project.root, "content")
     _check_entity_files(project, diagnostics)
     files = [(project.propositions, "propositions")]
     files += [(project.entities / f"{kind.key}.yml", kind.schema) for kind in ENTITY_KINDS.values()]
-    raws = [_source(project, path, within, diagnostics) if os.path.lexists(path) else b"" for path, _ in files]
+    raws = tuple(_source(project, path, within, diagnostics) if os.path.lexists(path) else b"" for path, _ in files)
+    if kept is not None and kept.registry is not None and kept.registry_raws == raws:
+        diagnostics.items.extend(kept.registry_diagnostics)
+        last = kept.registry  # in a new corpus: each build sets its own articles
+        return Registry(Corpus(entities=last.corpus.entities, propositions=last.corpus.propositions),
+                        set(last.broken), last.sources)
+    found = Diagnostics()
+    registry = _parse_registry(project, files, raws, found)
+    diagnostics.items.extend(found.items)
+    if kept is not None:
+        kept.registry_raws, kept.registry, kept.registry_diagnostics = raws, registry, tuple(found.items)
+    return registry
+
+
+def _parse_registry(project: Project, files: list[tuple[Path, str]], raws: tuple[bytes | None, ...],
+                    diagnostics: Diagnostics) -> Registry:
+    corpus = Corpus()
     docs = [_read(project, path, schema, diagnostics, raw) for (path, schema), raw in zip(files, raws, strict=True)]
     propositions_doc, entity_docs = docs[0], dict(zip(ENTITY_KINDS, docs[1:], strict=True))
     if propositions_doc:
@@ -198,7 +227,7 @@ def _read(project: Project, path: Path, schema: str, diagnostics: Diagnostics, r
     return doc if validate(doc, schema, diagnostics, stand_ins) else None
 
 
-def read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Path, str | None]]:
+def read_seeds(project: Project, diagnostics: Diagnostics, kept: Kept | None = None) -> dict[str, tuple[Path, str | None]]:
     """Seeds by stem; the text is None when it could not be read.
 
     Every file in seeds/ is an article or an error: a file that would not
@@ -214,6 +243,7 @@ def read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Pa
     with os.scandir(project.seeds) as listing:
         entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda entry: entry.name)
     names = {entry.name for entry in entries}
+    known: dict[str, tuple[bytes, str | None, tuple[Diagnostic, ...]]] = {}
     for entry in entries:
         path = project.seeds / entry.name
         shown = project.shown(path)
@@ -232,7 +262,17 @@ def read_seeds(project: Project, diagnostics: Diagnostics) -> dict[str, tuple[Pa
             diagnostics.error(Position(shown), exc.message, exc.hint)
             seeds[stem] = (path, None)
             continue
-        seeds[stem] = (path, _seed_text(shown, raw, diagnostics))
+        last = kept.seeds.get(entry.name) if kept is not None else None
+        if last is not None and last[0] == raw:
+            text, found = last[1], last[2]
+        else:
+            reading = Diagnostics()
+            text, found = _seed_text(shown, raw, reading), tuple(reading.items)
+        diagnostics.items.extend(found)
+        seeds[stem] = (path, text)
+        known[entry.name] = (raw, text, found)
+    if kept is not None:
+        kept.seeds = known
     return seeds
 
 

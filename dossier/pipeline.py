@@ -31,7 +31,7 @@ from .layout import Project
 from .limits import YAML_BYTES
 from .link import LinkedArticle, link_article
 from .linkcheck import find_broken_links
-from .load import Registry, article_files, check_annotated, load_article, load_registry, read_seeds
+from .load import Kept, Registry, article_files, check_annotated, load_article, load_registry, read_seeds
 from .mentions import AliasMatcher
 from .model import Corpus
 from .pages.context import build_context
@@ -111,6 +111,7 @@ class Build:
         self._matcher: tuple[str, AliasMatcher] | None = None
         # None: this build will not run again, so nothing is remembered for it.
         self._page_keys: dict[str, str] | None = {} if again else None
+        self._kept: Kept | None = Kept() if again else None
 
     def check(self) -> Checked:
         """Run every check without writing anything."""
@@ -132,8 +133,8 @@ class Build:
         diagnostics = Diagnostics()
         timings = dict.fromkeys(ARTICLE_STAGES, 0.0)
         start = time.perf_counter()
-        registry = load_registry(project, diagnostics)
-        seeds = read_seeds(project, diagnostics)
+        registry = load_registry(project, diagnostics, self._kept)
+        seeds = read_seeds(project, diagnostics, self._kept)
         paths = article_files(project, diagnostics)
         check_annotated(project, seeds, diagnostics)
         registry_key = _digest(*registry.sources, "\n".join(sorted(p.name for p, _ in seeds.values())).encode())

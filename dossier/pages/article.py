@@ -47,17 +47,18 @@ class Inputs:
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
+    seen: dict[str, claim_panel.Related] = {}  # the panels' entries, made once for all pages of this build
     for item in ctx.indexes.articles:
-        yield markdown.page(site.article_page(item.value.article.id), partial(inputs, ctx, item), render)
+        yield markdown.page(site.article_page(item.value.article.id), partial(inputs, ctx, item, seen), render)
 
 
-def inputs(ctx: Context, item: Sourced[LinkedArticle]) -> Inputs:
+def inputs(ctx: Context, item: Sourced[LinkedArticle], seen: dict[str, claim_panel.Related] | None = None) -> Inputs:
     verdicts = []
     for claim in item.value.article.claims:
         status = ctx.analysis.claims.get(claim.key)
         if status:
             verdicts.append(Verdict(claim.id, status.status, status.repeat_of))
-    return Inputs(ctx.registry, item, tuple(verdicts), claim_panel.neighbours(ctx.analysis, item.value))
+    return Inputs(ctx.registry, item, tuple(verdicts), claim_panel.neighbours(ctx.analysis, item.value, seen))
 
 
 def render(inputs: Inputs) -> str:

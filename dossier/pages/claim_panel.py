@@ -50,8 +50,14 @@ class Neighbours:
     disagree_total: int
 
 
-def neighbours(analysis: Analysis, item: LinkedArticle) -> tuple[Neighbours, ...]:
-    """What the analysis says of the claims of one article, first ``SHOWN`` of each side."""
+def neighbours(analysis: Analysis, item: LinkedArticle, seen: dict[str, Related] | None = None) -> tuple[Neighbours, ...]:
+    """What the analysis says of the claims of one article, first ``SHOWN`` of each side.
+
+    A claim of a large cluster is listed in the panel of every other claim
+    of it: ``seen`` (claim key -> its entry, kept for one build) makes each
+    entry once, not once per panel (most of the pages' input keys at N = 1,000).
+    """
+    memo: dict[str, Related] = {} if seen is None else seen
     result = []
     for claim in item.article.claims:
         status = analysis.claims.get(claim.key)
@@ -60,18 +66,24 @@ def neighbours(analysis: Analysis, item: LinkedArticle) -> tuple[Neighbours, ...
         # The claim is in its own cluster, counted out: the first SHOWN others
         # are all a panel needs, so a cluster of k claims costs k, not k² in all.
         cluster = status.disputed_by.agreeing
-        own = itertools.islice((ref for ref in cluster if ref.claim.key != claim.key), SHOWN)
+        article_id, claim_id = claim.article, claim.id
+        own = itertools.islice((ref for ref in cluster if ref.claim.id != claim_id or ref.claim.article != article_id), SHOWN)
         result.append(Neighbours(
             claim.id,
-            tuple(_related(ref) for ref in own), len(cluster) - 1,
-            tuple(_related(ref) for ref in status.disputed_by[:SHOWN]), len(status.disputed_by),
+            tuple(_related(ref, memo) for ref in own), len(cluster) - 1,
+            tuple(_related(ref, memo) for ref in status.disputed_by[:SHOWN]), len(status.disputed_by),
         ))
     return tuple(result)
 
 
-def _related(ref: ClaimRef) -> Related:
-    title = markdown.short_title(ref.article.title, ref.article.outlet)
-    return Related(ref.article.id, ref.claim.id, title, ref.claim.attributed_to, ref.claim.via, ref.value.text)
+def _related(ref: ClaimRef, memo: dict[str, Related]) -> Related:
+    key = ref.claim.key
+    found = memo.get(key)
+    if found is None:
+        title = markdown.short_title(ref.article.title, ref.article.outlet)
+        found = memo[key] = Related(ref.article.id, ref.claim.id, title, ref.claim.attributed_to, ref.claim.via,
+                                    ref.value.text)
+    return found
 
 
 def template_id(claim_id: str) -> str:
