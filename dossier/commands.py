@@ -9,6 +9,7 @@ the result; a problem is a ``CommandError`` with where, what and a hint.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -82,8 +83,13 @@ def build(root: Path, config_name: str, *, strict: bool, site: bool, fast_path: 
                 raise BuildFailed("build failed: the annotations have errors; build/ was left as it was",
                                   exc.diagnostics) from None
             checked(result.diagnostics)
-            if strict and result.diagnostics.warnings:
+            warnings = len(result.diagnostics.warnings)
+            if strict and warnings:
                 raise BuildFailed("")
+            # MkDocs needs only the written tree: the corpus, its analysis and
+            # indexes (a third of a large build's memory) go before it starts.
+            del result
+            gc.collect()
             if site:
                 try:
                     publish(config_file, published, fast_path=fast_path)
@@ -96,7 +102,7 @@ def build(root: Path, config_name: str, *, strict: bool, site: bool, fast_path: 
     except (FileError, OSError) as exc:
         # The disk (full, read-only) or a file in the way: say which, not a traceback.
         raise BuildFailed(f"{describe(exc, root)}\nbuild failed; build/site was left as it was") from None
-    return Built(report, len(result.diagnostics.warnings), time.perf_counter() - started)
+    return Built(report, warnings, time.perf_counter() - started)
 
 
 class CommandError(Exception):
