@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from dossier.cli import main
 from dossier.layout import Project
+from dossier.pipeline import Build
 
 PROPOSITIONS = dump([
     proposition("troops", question="Wie viele Soldaten?", unit="Soldaten", tolerance=0.1,
@@ -87,6 +88,16 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Build]:
+    """A copy of the corpus and the ``Build`` that generated it, kept for the
+    next edit as ``dossier serve`` keeps one."""
+    root = copy_corpus(tmp_path / "corpus")
+    build = Build(Project(root), root / "build" / "docs", "Dossier")
+    build.generate()
+    return root, build
 
 
 @pytest.fixture

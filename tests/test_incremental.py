@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import copy_corpus
 
 from dossier import emit as emit_module
 from dossier import sitemap as site
@@ -27,13 +26,6 @@ def _fresh(root: Path, tmp_path: Path) -> dict[str, bytes]:
     generate(Project(root), out, TITLE)
     return _tree(out)
 
-
-@pytest.fixture()
-def built(tmp_path: Path) -> tuple[Path, Build]:
-    root = copy_corpus(tmp_path / "corpus")
-    build = Build(Project(root), root / "build" / "docs", TITLE)
-    build.generate()
-    return root, build
 
 
 def _reporting(root: Path) -> Path:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import copy_corpus
 
 from dossier.diagnostics import DossierError
 from dossier.layout import Project
@@ -70,13 +69,6 @@ EDITS = {
 }
 
 
-@pytest.fixture()
-def kept(tmp_path: Path) -> tuple[Path, Build]:
-    root = copy_corpus(tmp_path / "corpus")
-    build = Build(Project(root), root / "build" / "docs", TITLE)
-    build.generate()
-    return root, build
-
 
 def _assert_as_fresh(root: Path, build: Build, tmp_path: Path, name: str) -> None:
     checked, _ = build.generate()
@@ -88,8 +80,8 @@ def _assert_as_fresh(root: Path, build: Build, tmp_path: Path, name: str) -> Non
 
 
 @pytest.mark.parametrize("edit", list(EDITS))
-def test_an_edit_rebuilt_gives_the_bytes_of_a_fresh_build(kept, tmp_path: Path, edit: str) -> None:
-    root, build = kept
+def test_an_edit_rebuilt_gives_the_bytes_of_a_fresh_build(built, tmp_path: Path, edit: str) -> None:
+    root, build = built
     before = _tree(root / "build/docs")
     EDITS[edit](root)
     _assert_as_fresh(root, build, tmp_path, "fresh")
@@ -97,9 +89,9 @@ def test_an_edit_rebuilt_gives_the_bytes_of_a_fresh_build(kept, tmp_path: Path, 
         assert _tree(root / "build/docs") != before, "the edit changed no output: the test edits nothing"
 
 
-def test_edits_one_after_another_and_undone(kept, tmp_path: Path) -> None:
+def test_edits_one_after_another_and_undone(built, tmp_path: Path) -> None:
     """What one build kept is never taken for the next edit's files."""
-    root, build = kept
+    root, build = built
     originals = {p: p.read_bytes() for p in [*(root / "content").rglob("*.yml"), *(root / "seeds").glob("*.txt")]}
     for number, edit in enumerate(EDITS.values()):
         edit(root)
@@ -109,8 +101,8 @@ def test_edits_one_after_another_and_undone(kept, tmp_path: Path) -> None:
     _assert_as_fresh(root, build, tmp_path, "fresh-undone")
 
 
-def test_a_broken_seed_is_reported_by_every_kept_build_until_fixed(kept, tmp_path: Path) -> None:
-    root, build = kept
+def test_a_broken_seed_is_reported_by_every_kept_build_until_fixed(built, tmp_path: Path) -> None:
+    root, build = built
     seed = sorted((root / "seeds").glob("*.txt"))[0]
     text = seed.read_bytes()
     seed.write_bytes(text + b"\n\xff\n")
@@ -122,8 +114,8 @@ def test_a_broken_seed_is_reported_by_every_kept_build_until_fixed(kept, tmp_pat
     _assert_as_fresh(root, build, tmp_path, "fresh")
 
 
-def test_a_registry_warning_is_repeated_while_its_file_is_unchanged(kept, tmp_path: Path) -> None:
-    root, build = kept
+def test_a_registry_warning_is_repeated_while_its_file_is_unchanged(built, tmp_path: Path) -> None:
+    root, build = built
     first, _ = build.generate()
     again, _ = build.generate()
     assert _diagnostics(again.diagnostics.items) == _diagnostics(first.diagnostics.items)
