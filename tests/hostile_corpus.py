@@ -126,6 +126,10 @@ ENTITIES = {
         entity("russia", "Russland"),
         entity("vladivostok", name_payload("place-name"), "Wladiwostok", part_of="russia"),
     ]),
+    "events": dump([
+        entity("summit", name_payload("event-name"), date="2024-06", place="vladivostok",
+               description=payload("event-description")),
+    ]),
 }
 
 #: Every field that carries a payload, by the name in its alerts.
@@ -134,7 +138,8 @@ FIELDS = (
     "article-title", "article-outlet", "article-licence", "article-published-basis", "note-note", "note-correction",
     "claim-note", "value-label", "article-2-title", "question", "unit", "scope-label", "resolution-note",
     "date-question", "date-scope", "person-name", "entity-name", "entity-description", "entity-alias",
-    "alias-note", "source-name", "via-name", "place-name", "site-name", "site-description",
+    "alias-note", "source-name", "via-name", "place-name", "event-name", "event-description", "site-name",
+    "site-description",
 )
 
 
