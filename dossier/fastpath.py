@@ -23,12 +23,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
-from typing import Any, cast
+from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique  # type: ignore[import-untyped]
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
+from markdown_it_pyrs import MarkdownIt, Node
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
@@ -46,8 +44,13 @@ SUPPORTED = frozenset({"attr_list", "toc", "tables", "fenced_code"})
 _BLOCK_ATTRS = re.compile(r"\n[ ]*\{\:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}[ ]*$")
 _HEADER_ATTRS = re.compile(r"[ ]+\{\:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}[ ]*$")
 _ATTR = re.compile(r"""([\w:-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))|\.([\w-]+)|\#([\w:.-]+)|\s+""")
+#: an attribute list that may set an id
+_EXPLICIT_ID = re.compile(r"\{:?[^}\n]*#")
 _FIRST_TAG = re.compile(r"\s*<([a-zA-Z][\w-]*)")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+#: the syntax tree's block nodes (the rest are inline)
+_BLOCKS = frozenset({"paragraph", "heading", "html_block", "bullet_list", "ordered_list", "table", "hr",
+                     "blockquote", "code_block", "fence"})
 _ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -80,7 +83,7 @@ def settings(config: MkDocsConfig) -> Toc | None:
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    return MarkdownIt("commonmark").enable("table")
 
 
 @dataclass(slots=True)
@@ -91,112 +94,256 @@ class Rendered:
     title: str | None
 
 
+class _Declined(Exception):
+    """The page holds Markdown this renderer does not place: Python-Markdown renders it."""
+
+
 def convert(markdown: str, toc: Toc, url: Callable[[str], str]) -> Rendered | None:
     """The page's HTML as Python-Markdown would make it; ``url`` rewrites a link's target.
     None when the page holds Markdown this renderer does not place."""
-    tokens = _parser().parse(markdown)
-    if not _lists_agree(tokens, markdown.split("\n")) or not all(map(_closed, tokens)):
+    root = _parser().tree(markdown)
+    writer = _Writer(markdown.encode(), toc, url)
+    try:
+        if _EXPLICIT_ID.search(markdown):  # toc makes no heading an id that one of them has
+            for node in root.walk():
+                if node.name in ("paragraph", "heading"):
+                    writer._attributes(node, _HEADER_ATTRS if node.name == "heading" else _BLOCK_ATTRS)
+        for node in root.children:
+            writer.block(node)
+    except _Declined:
         return None
-    used: set[str] = set()
-    for i, token in enumerate(tokens):
-        if token.type == "inline" and not _attributes(tokens, i, used):
-            return None
-    headings: list[dict[str, Any]] = []
-    counters: dict[str, int] = {}
-    renderer = cast(RendererHTML, _parser().renderer)
-    options = _parser().options
-    for i, token in enumerate(tokens):
-        if token.type == "inline":
-            for child in _walk(token.children or []):
-                if child.type == "link_open":
-                    child.attrSet("href", url(str(child.attrGet("href") or "")))
-                elif child.type == "image":
-                    child.attrSet("src", url(str(child.attrGet("src") or "")))
-        if token.type != "heading_open":
-            continue
-        inner = renderer.renderInline(tokens[i + 1].children or [], options, {})
-        name = strip_tags(inner)
-        anchor = token.attrGet("id")
-        if anchor is None:
-            anchor = unique(toc.slugify(html.unescape(name), toc.separator), used, counters)
-            token.attrSet("id", anchor)
-        headings.append({"level": int(token.tag[1]), "id": html.unescape(str(anchor)), "name": name, "html": inner})
-        if toc.permalink is not None:
-            hint = f' title="{html.escape(toc.permalink_title)}"' if toc.permalink_title else ""
-            link = Token("html_inline", "", 0, content=f'<a class="{toc.permalink_class}" href="#{html.escape(str(anchor))}"{hint}>'
-                                                     f"{toc.permalink}</a>")
-            (tokens[i + 1].children or []).append(link)
-    out = renderer.render(tokens, options, {})
+    out = "".join(writer.out)
     if "{:" in out:  # an attribute list left where Python-Markdown would have placed it
         return None
-    first = next((t for t in tokens if t.nesting == 1 or t.type in ("html_block", "hr")), None)
-    title = str(headings[0]["name"]) if first is not None and first.tag == "h1" and headings else None
-    return Rendered(out, nest_toc_tokens(headings), _anchors(out), title)
+    first = root.children[0] if root.children else None
+    title = str(writer.headings[0]["name"]) if first is not None and first.name == "heading" \
+        and first.meta.get("level") == 1 and writer.headings else None
+    return Rendered(out, nest_toc_tokens(writer.headings), _anchors(out), title)
 
 
-def _attributes(tokens: list[Token], i: int, used: set[str]) -> bool:
-    """Move a trailing ``{: ...}`` of a paragraph or heading onto its element, as
-    attr_list does; False when the list cannot be read."""
-    inline, opener = tokens[i], tokens[i - 1]
-    if opener.type not in ("paragraph_open", "heading_open"):
-        return True
-    pattern = _HEADER_ATTRS if opener.type == "heading_open" else _BLOCK_ATTRS
-    match = pattern.search(inline.content)
-    if match is None:
-        return True
-    attrs = _parse(match.group(1))
-    if attrs is None:
-        return False
-    content = inline.content[: match.start()]
-    inline.content = content
-    inline.children = []
-    _parser().inline.parse(content, _parser(), {}, inline.children)
-    for child in inline.children:  # what the core rule text_join does after a full parse
-        if child.type == "text_special":
-            child.type = "text"
-    for key, value in attrs:
-        if key == "class":
-            old = opener.attrGet("class")
-            opener.attrSet("class", f"{old} {value}" if old else value)
-        else:
-            opener.attrSet(key, value)
-        if key == "id":
-            used.add(value)
-    return True
+def _escape(text: str) -> str:
+    """markdown-it's escapeHtml."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def _closed(token: Token) -> bool:
+def _attrs(attrs: list[tuple[str, str]]) -> str:
+    return "".join(f' {key}="{_escape(value)}"' for key, value in attrs)
+
+
+#: inline nodes and the tag each renders as, when it is a plain element
+_INLINE_TAGS = {"strong": "strong", "em": "em"}
+
+
+class _Writer:
+    """HTML from markdown-it.rs's syntax tree, byte for byte as markdown-it-py's
+    renderer writes it for the same Markdown (CommonMark with raw HTML and tables)."""
+
+    def __init__(self, source: bytes, toc: Toc, url: Callable[[str], str]) -> None:
+        self.source, self.toc, self.url = source, toc, url
+        self.out: list[str] = []
+        self.headings: list[dict[str, Any]] = []
+        self.used: set[str] = set()
+        self.counters: dict[str, int] = {}
+
+    def block(self, node: Node) -> None:
+        name, write = node.name, self.out.append
+        if name == "paragraph":
+            attrs, children = self._attributes(node, _BLOCK_ATTRS)
+            write(f"<p{_attrs(attrs)}>")
+            self.inline(children)
+            write("</p>\n")
+        elif name == "heading":
+            self._heading(node)
+        elif name == "html_block":
+            content = str(node.meta["content"])
+            if not _closed(content):
+                raise _Declined
+            write(content)
+        elif name in ("bullet_list", "ordered_list"):
+            self._list(node)
+        elif name == "table":
+            self._table(node)
+        elif name == "hr":
+            write("<hr />\n")
+        elif name == "blockquote":
+            write("<blockquote>\n")
+            for child in node.children:
+                self.block(child)
+            write("</blockquote>\n")
+        else:  # code, images, anything not written by Dossier's pages
+            raise _Declined
+
+    def inline(self, nodes: Sequence[Node]) -> None:
+        write = self.out.append
+        for node in nodes:
+            name = node.name
+            if name in ("text", "text_special"):
+                write(_escape(str(node.meta["content"])))
+            elif name == "html_inline":
+                write(str(node.meta["content"]))
+            elif name == "softbreak":
+                write("\n")
+            elif name == "hardbreak":
+                write("<br />\n")
+            elif name in _INLINE_TAGS:
+                if any(child.name in _INLINE_TAGS for child in node.children):
+                    raise _Declined  # ***a***: CommonMark nests em in strong, Python-Markdown the other way
+                tag = _INLINE_TAGS[name]
+                write(f"<{tag}>")
+                self.inline(node.children)
+                write(f"</{tag}>")
+            elif name in ("link", "autolink"):
+                target = str(node.meta["url"])
+                if "%" in target or target.startswith("mailto:"):
+                    raise _Declined  # CommonMark percent-encodes a link, Python-Markdown writes it as it is
+                attrs = [("href", self.url(target))]
+                if "title" in node.meta:
+                    attrs.append(("title", str(node.meta["title"])))
+                write(f"<a{_attrs(attrs)}>")
+                self.inline(node.children)
+                write("</a>")
+            elif name == "code_inline":
+                write(f"<code>{_escape(''.join(str(c.meta['content']) for c in node.children))}</code>")
+            else:  # images, and what Dossier's pages do not write
+                raise _Declined
+
+    def _heading(self, node: Node) -> None:
+        attrs, children = self._attributes(node, _HEADER_ATTRS)
+        level = int(node.meta["level"])
+        inner, url = self._render(children), self.url
+        self.url = str  # toc reads a heading before MkDocs rewrites its links
+        name, source = strip_tags(inner), self._render(children)
+        self.url = url
+        anchor = next((value for key, value in attrs if key == "id"), None)
+        if anchor is None:
+            anchor = unique(self.toc.slugify(html.unescape(name), self.toc.separator), self.used, self.counters)
+            attrs.append(("id", anchor))
+        self.headings.append({"level": level, "id": html.unescape(anchor), "name": name, "html": source})
+        if self.toc.permalink is not None:
+            hint = f' title="{html.escape(self.toc.permalink_title)}"' if self.toc.permalink_title else ""
+            inner += f'<a class="{self.toc.permalink_class}" href="#{html.escape(anchor)}"{hint}>{self.toc.permalink}</a>'
+        self.out.append(f"<h{level}{_attrs(attrs)}>{inner}</h{level}>\n")
+
+    def _render(self, nodes: Sequence[Node]) -> str:
+        mark = len(self.out)
+        self.inline(nodes)
+        text = "".join(self.out[mark:])
+        del self.out[mark:]
+        return text
+
+    def _attributes(self, node: Node, pattern: re.Pattern[str]) -> tuple[list[tuple[str, str]], Sequence[Node]]:
+        """A trailing ``{: ...}`` of a paragraph or heading, as attr_list reads it, and
+        the node's children without it."""
+        children = node.children
+        if not children or node.srcmap is None:
+            return [], children
+        start, end = node.srcmap
+        text = self.source[start:end].decode()
+        match = pattern.search(text)
+        if match is None:
+            return [], children
+        parsed = _parse(match.group(1))
+        if parsed is None:
+            raise _Declined
+        cut = start + len(text[: match.start()].encode())
+        kept: list[Node] = []
+        for child in children:
+            if child.srcmap is None:
+                raise _Declined
+            begin, stop = child.srcmap
+            if stop <= cut:
+                kept.append(child)
+            elif begin < cut:  # the text the list follows on the same line
+                if child.name != "text" or self.source[begin:stop].decode() != child.meta["content"]:
+                    raise _Declined
+                trimmed = Node("text")
+                trimmed.meta = {"content": self.source[begin:cut].decode()}
+                kept.append(trimmed)
+        attrs: list[tuple[str, str]] = []
+        for key, value in parsed:
+            if key == "class" and (old := next((i for i, (k, _) in enumerate(attrs) if k == "class"), None)) is not None:
+                attrs[old] = ("class", f"{attrs[old][1]} {value}")
+            elif (same := next((i for i, (k, _) in enumerate(attrs) if k == key), None)) is not None:
+                attrs[same] = (key, value)
+            else:
+                attrs.append((key, value))
+            if key == "id":
+                self.used.add(value)
+        return attrs, kept
+
+    def _list(self, node: Node) -> None:
+        """Python-Markdown makes a list item loose (its text a paragraph) only when a
+        blank line precedes or follows it; CommonMark makes the whole list loose.
+        They agree unless a loose list has items not set apart by blank lines. Nested
+        lists are indented by four spaces for one and by the item's text for the other."""
+        items = node.children
+        loose = False
+        for item in items:
+            for child in item.children:
+                if child.name in ("bullet_list", "ordered_list"):
+                    raise _Declined
+                loose = loose or child.name == "paragraph"
+        if loose and any(item.srcmap is None or not self._after_blank(item.srcmap[0]) for item in items[1:]):
+            raise _Declined
+        if int(node.meta.get("start", 1)) != 1:
+            raise _Declined  # Python-Markdown starts every list at 1
+        tag = "ul" if node.name == "bullet_list" else "ol"
+        write = self.out.append
+        write(f"<{tag}>\n")
+        for item in items:
+            children = item.children
+            blocks = [child.name in _BLOCKS for child in children]
+            if not children:
+                write("<li></li>\n")
+            elif not any(blocks):
+                write("<li>")
+                self.inline(children)
+                write("</li>\n")
+            elif all(blocks):
+                write("<li>\n")
+                for child in children:
+                    self.block(child)
+                write("</li>\n")
+            else:
+                raise _Declined
+        write(f"</{tag}>\n")
+
+    def _after_blank(self, at: int) -> bool:
+        """Whether the line before the one at byte ``at`` is blank."""
+        line = self.source.rfind(b"\n", 0, at) + 1
+        if line == 0:
+            return False
+        return not self.source[self.source.rfind(b"\n", 0, line - 1) + 1 : line - 1].strip()
+
+    def _table(self, node: Node) -> None:
+        align = [f' style="text-align: {a};"' if a in ("left", "right", "center") else ""  # as Python-Markdown has it
+                 for a in node.meta.get("alignments", [])]
+        if len(node.children) < 2:
+            raise _Declined  # Python-Markdown gives a table without rows an empty one
+        write = self.out.append
+        write("<table>\n")
+        for part in node.children:
+            tag, cell = ("thead", "th") if part.name == "thead" else ("tbody", "td")
+            write(f"<{tag}>\n")
+            for row in part.children:
+                write("<tr>\n")
+                for i, cells in enumerate(row.children):
+                    write(f"<{cell}{align[i] if i < len(align) else ''}>")
+                    self.inline(cells.children)
+                    write(f"</{cell}>\n")
+                write("</tr>\n")
+            write(f"</{tag}>\n")
+        write("</table>\n")
+
+
+def _closed(content: str) -> bool:
     """Python-Markdown keeps a raw HTML block up to its closing tag, blank lines
     and all; CommonMark ends it at a blank line and reads the rest as Markdown."""
-    if token.type != "html_block" or (tag := _FIRST_TAG.match(token.content)) is None:
+    if (tag := _FIRST_TAG.match(content)) is None:
         return True
     name = re.escape(tag.group(1))
-    opened = len(re.findall(rf"<{name}[\s/>]", token.content, re.IGNORECASE))
-    return opened <= len(re.findall(rf"</{name}\s*>", token.content, re.IGNORECASE)) or tag.group(1).lower() in _VOID
-
-
-def _lists_agree(tokens: list[Token], lines: list[str]) -> bool:
-    """Python-Markdown makes a list item loose (its text a paragraph) only when a
-    blank line precedes or follows it; CommonMark makes the whole list loose.
-    They agree unless a loose list has items not set apart by blank lines. Nested
-    lists are indented by four spaces for one and by the item's text for the other."""
-    stack: list[list[Token]] = []
-    for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            if stack:
-                return False
-            stack.append([])
-        elif token.type == "list_item_open" and stack:
-            stack[-1].append(token)
-        elif token.type == "paragraph_open" and stack and not token.hidden:
-            stack[-1].append(token)  # a shown paragraph: the list is loose
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            found = stack.pop()
-            items = [t for t in found if t.type == "list_item_open"]
-            if len(items) < len(found) and any(
-                    item.map is None or lines[item.map[0] - 1].strip() for item in items[1:]):
-                return False
-    return True
+    opened = len(re.findall(rf"<{name}[\s/>]", content, re.IGNORECASE))
+    return opened <= len(re.findall(rf"</{name}\s*>", content, re.IGNORECASE)) or tag.group(1).lower() in _VOID
 
 
 def _parse(text: str) -> list[tuple[str, str]] | None:
@@ -215,15 +362,6 @@ def _parse(text: str) -> list[tuple[str, str]] | None:
         elif ident:
             attrs.append(("id", ident))
     return attrs if pos == len(text.rstrip()) or pos == len(text) else None
-
-
-def _walk(tokens: Sequence[Token]) -> list[Token]:
-    found: list[Token] = []
-    for token in tokens:
-        found.append(token)
-        if token.children:
-            found.extend(_walk(token.children))
-    return found
 
 
 def _anchors(out: str) -> set[str]:
