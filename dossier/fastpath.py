@@ -1,28 +1,31 @@
-"""The fast path: generated pages rendered by markdown-it-py instead of Python-Markdown.
+"""The fast path: generated pages rendered without Python-Markdown.
 
 Python-Markdown spends most of a large build walking the dense inline HTML
 of our pages (claim tags, mentions). When Dossier's plugin runs the build,
-each generated page is rendered here instead: markdown-it-py (CommonMark,
-raw HTML, tables) plus what Python-Markdown's ``attr_list`` and ``toc``
-extensions add for the Markdown subset Dossier writes (``{: ...}`` after a
-paragraph or a heading, heading ids, permalinks, the table of contents).
+each generated page is rendered here instead: markdown-it.rs (CommonMark,
+raw HTML, tables; markdown-it compiled from Rust, through markdown-it-pyrs)
+parses it, and ``_Writer`` writes the HTML from its syntax tree, byte for
+byte as markdown-it-py's renderer would, plus what Python-Markdown's
+``attr_list`` and ``toc`` extensions add for the Markdown subset Dossier
+writes (``{: ...}`` after a paragraph or a heading, heading ids, permalinks,
+the table of contents).
 
 Links go through MkDocs' own link resolver, so links are rewritten and
 broken links and anchors reported exactly as in a plain build, and
 ``--strict`` still fails on them. A page this renderer cannot vouch for
-(an attribute list it does not place, other Markdown extensions) is left
-to Python-Markdown: ``convert`` returns None. ``tests/test_fastpath.py``
-builds whole sites both ways and compares every page's content and TOC.
+(an attribute list it does not place, Markdown that CommonMark and
+Python-Markdown read differently, other Markdown extensions) is left to
+Python-Markdown: ``convert`` returns None. ``tests/test_fastpath.py`` builds
+whole sites both ways and compares every page's content and TOC.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique  # type: ignore[import-untyped]
@@ -31,12 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import meta
 
-from .parallel import fork_map
-
-#: where MkDocs' link resolver reports broken links
-_LINKS_LOG = logging.getLogger("mkdocs.structure.pages")
 #: the Markdown extensions whose output this module reproduces (MkDocs adds the last three itself)
 SUPPORTED = frozenset({"attr_list", "toc", "tables", "fenced_code"})
 
@@ -369,68 +367,29 @@ def _anchors(out: str) -> set[str]:
     return {html.unescape(a if a is not None else b) for a, b in _ID.findall(out)}
 
 
-@dataclass(slots=True)
-class Prepared:
-    """A page converted ahead of MkDocs' render loop (in a worker process): what
-    ``render`` needs, the link warnings MkDocs' resolver gave, to be logged then."""
-
-    markdown: str
-    rendered: Rendered | None
-    links: dict[str, dict[str, str]]  # linked file's src_uri -> anchor -> the link as written
-    warnings: list[tuple[int, str]]
-
-
-def prepare(pages: list[Page], config: MkDocsConfig, files: Files) -> dict[str, Prepared]:
-    """Convert pages over the cores: MkDocs renders one page after another."""
-    toc = settings(config)
-    if toc is None:
-        return {}
-    return {page.file.src_uri: prepared for page, prepared in
-            zip(pages, fork_map(partial(_prepare, toc, config, files), pages), strict=True)}
-
-
-def _prepare(toc: Toc, config: MkDocsConfig, files: Files, page: Page) -> Prepared:
-    text, _ = meta.get_data(page.file.content_string)
-    links = _RelativePathTreeprocessor(page.file, files, config)
-    warnings: list[tuple[int, str]] = []
-
-    def held(record: logging.LogRecord) -> bool:
-        warnings.append((record.levelno, record.getMessage()))
-        return False
-
-    _LINKS_LOG.addFilter(held)
-    try:
-        rendered = convert(text, toc, links.path_to_url)
-    finally:
-        _LINKS_LOG.removeFilter(held)
-    linked = {file.src_uri: anchors for file, anchors in links.links_to_anchors.items()}
-    return Prepared(text, rendered, linked, warnings)
-
-
 class FastPage(Page):
     """A generated page rendered by ``convert``; Python-Markdown when it declines."""
 
     fast_settings: Toc | None = None
-    prepared: Prepared | None = None
+    #: set by the plugin: ``pageloop`` converts the page later, in a worker, if its
+    #: front matter names its title (the navigation of every page needs it before)
+    later: bool = False
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.later = self.later and bool(self.meta.get("title"))
+        if self.later:
+            self.content, self.markdown = "", ""  # not held until the build ends
+            return
+        self.convert(config, files)
+
+    def convert(self, config: MkDocsConfig, files: Files) -> None:
+        """Render the page now."""
         if self.markdown is None or self.fast_settings is None:
             return super().render(config, files)
-        if self.prepared is not None and self.prepared.markdown == self.markdown:
-            rendered, prepared = self.prepared.rendered, self.prepared
-            self.prepared = None
-            if rendered is None:
-                return super().render(config, files)
-            for level, message in prepared.warnings:
-                _LINKS_LOG.log(level, message)
-            found = {uri: files.get_file_from_path(uri) for uri in prepared.links}
-            links_to_anchors = {file: prepared.links[uri] for uri, file in found.items() if file is not None}
-        else:
-            links = _RelativePathTreeprocessor(self.file, files, config)
-            rendered = convert(self.markdown, self.fast_settings, links.path_to_url)
-            if rendered is None:
-                return super().render(config, files)  # its link warnings are Python-Markdown's own
-            links_to_anchors = links.links_to_anchors
+        links = _RelativePathTreeprocessor(self.file, files, config)
+        rendered = convert(self.markdown, self.fast_settings, links.path_to_url)
+        if rendered is None:
+            return super().render(config, files)  # its link warnings are Python-Markdown's own
         self.content = rendered.html
         # The source is not read again (the title is the front matter's), and held
         # for every page until MkDocs' build ends it would double the memory.
@@ -438,4 +397,4 @@ class FastPage(Page):
         self.toc = get_toc(rendered.toc_tokens)  # type: ignore[arg-type]  # the dicts Python-Markdown's toc makes
         self._title_from_render = rendered.title
         self.present_anchor_ids = rendered.anchors
-        self.links_to_anchors = links_to_anchors
+        self.links_to_anchors = links.links_to_anchors

@@ -38,7 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
-from . import fastpath, locales, manifest, search, site_words, sitemap
+from . import fastpath, locales, manifest, pageloop, search, site_words, sitemap
 from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
@@ -97,8 +97,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         #: MkDocs gets these and nothing else that lies in the output folder
         self.generated: list[str] | None = None
         self.lock: BuildLock | None = None
-        #: pages the fast path converted ahead of MkDocs' render loop, by source path
-        self.prepared: dict[str, fastpath.Prepared] = {}
+        #: a build by this plugin alone: ``pageloop`` writes the generated pages
+        self.looping = False
+        #: keeps MkDocs from saying of each page ``pageloop`` wrote that it skipped it
+        self.quiet: pageloop.Quiet | None = None
         self.templates = CompiledTemplates()
         #: ``serve``: the last build's files, navigation and theme, for ``quick_rebuild``
         self.last: Built | None = None
@@ -231,8 +233,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         for file in changed:
             if not file.is_documentation_page():
                 file.copy_file()
-        if self.config.fast_path:
-            self.prepared = fastpath.prepare([file.page for file in pages if file.page is not None], config, files)
         for file in pages:
             assert file.page is not None
             _populate_page(file.page, config, files)
@@ -290,16 +290,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             self.last = Built(config, files, self._nav, env)  # kept when the build completes
         if config.site_description:
             config.site_description = escape(config.site_description)
+        if self.looping and self._nav is not None:
+            pages = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                     if isinstance(file.page, fastpath.FastPage) and file.page.later]
+            self.quiet = pageloop.Quiet({page.file.src_uri for page in pages})
+            for _ in pageloop.write(pages, config, files, self._nav, env, InclusionLevel.is_included):
+                self.progress.advance()
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """The fast path converts the pages MkDocs will render, over the cores."""
-        self.prepared = {}
         self._nav = nav
-        if self.config.fast_path:
-            pages = [file.page for file in files.documentation_pages()
-                     if file.page is not None and (not self.dirty or file.is_modified())]
-            self.prepared = fastpath.prepare(pages, config, files)
+        # Another plugin may want to see each page in this process.
+        self.looping = (self.config.fast_path and not self.serving
+                        and all(isinstance(p, DossierPlugin) for p in config.plugins.values()))
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -307,15 +310,17 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
         if self.config.fast_path and type(page) in (Page, fastpath.FastPage):
             page.__class__ = fastpath.FastPage
             page.fast_settings = fastpath.settings(config)  # type: ignore[attr-defined]
-            page.prepared = self.prepared.pop(page.file.src_uri, None)  # type: ignore[attr-defined]
+            page.later = self.looping  # type: ignore[attr-defined]
         return page
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.progress.advance()
+        if not getattr(page, "later", False):  # pageloop counts its pages
+            self.progress.advance()
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.progress.close()
+        self._unquiet()
         site, language = Path(config.site_dir), search.language(config.theme["language"])
         if self.serving:  # the whole site, after the edited page is served (serve's site is its own folder)
             self._unlock()
@@ -330,7 +335,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
 
     def on_build_error(self, *, error: Exception) -> None:
         self.last = None
+        self._unquiet()
         self._unlock()
+
+    def _unquiet(self) -> None:
+        if self.quiet is not None:
+            self.quiet.off()
+            self.quiet = None
 
     def on_shutdown(self) -> None:
         self._unlock()
