@@ -631,7 +631,6 @@ def main(argv: list[str] | None = None) -> int:
                           tuple(args.only), tuple(args.skip)))
         if args.only:
             print(json.dumps({"n": n, "load": os.getloadavg(), **{k: rows[-1][k]["runs"] for k in args.only}}))
-            continue
         if args.json:  # after every size, so a long run leaves partial results
             for row in rows:
                 if "incremental" in row:

@@ -30,6 +30,7 @@ from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.utils.meta import YAML_RE
 
 from .fastpath import FastPage
 from .parallel import fork_map
@@ -70,7 +71,13 @@ def _write(config: MkDocsConfig, files: Files, nav: Navigation, env: Environment
            page: FastPage) -> Written:
     records: list[tuple[str, int, str]] = []
     with _kept(records):
-        page.read_source(config)
+        source = page.file.content_string
+        # MkDocs has read the front matter (it named the title): not parsed again
+        found = YAML_RE.match(source)
+        if found is None:
+            page.read_source(config)
+        else:
+            page.markdown = source[found.end() :].lstrip("\n")
         page.convert(config, files)
         _build_page(page, config, shown, nav, env, excluded=page.file.inclusion.is_excluded())  # type: ignore[no-untyped-call]  # MkDocs' InclusionLevel is untyped
     links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
