@@ -53,8 +53,7 @@ class Written:
 def write(pages: list[FastPage], config: MkDocsConfig, files: Files, nav: Navigation, env: Environment,
           inclusion: Callable[[InclusionLevel], bool]) -> Iterator[FastPage]:
     """Render and write ``pages`` (in order, each as it is done); MkDocs' loop then skips them."""
-    if not isinstance(env.loader, ChoiceLoader) or WRITTEN not in env.list_templates():
-        env.loader = ChoiceLoader([DictLoader({WRITTEN: ""}), *([env.loader] if env.loader else [])])
+    env.loader = ChoiceLoader([DictLoader({WRITTEN: ""}), *([env.loader] if env.loader else [])])
     shown = files.documentation_pages(inclusion=inclusion)
     job = partial(_write, config, files, nav, env, shown)
     for page, written in zip(pages, fork_map(job, pages, doing=lambda p: f"writing {p.file.src_uri}"), strict=True):
