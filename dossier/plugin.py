@@ -43,7 +43,7 @@ from . import emit, fastpath, locales, manifest, search, site_words, sitemap
 from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
-from .pipeline import Build
+from .pipeline import Build, paused_gc
 from .preview import CompiledTemplates
 from .progress import Progress
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
@@ -218,7 +218,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             self._finish_later(None)  # MkDocs copies them
             return False
         try:
-            self._render([file for file in changed if file is not None], last)
+            with paused_gc():  # a collection would walk the kept build's millions of objects, for nothing
+                self._render([file for file in changed if file is not None], last)
         except Exception:
             self.last = None
             self.ahead = True
