@@ -25,7 +25,8 @@ one JSON line, so peak memory of one measurement never includes another's:
                Python-Markdown, as any MkDocs engine builds build/docs/);
 * serve:       dossier serve on the corpus; after its first build, change one
                claim value and time until the server sends the new article page
-               (edit to reloaded; median of --repeat edits).
+               (edit to reloaded; median of --repeat edits), with the server's
+               CPU time in between.
 
 Before each generate and MkDocs run the output folders are deleted and the
 disk is left to settle (sync, then SETTLE_SECONDS): on an ext4 volume

@@ -43,7 +43,7 @@ class Inputs:
     #: of each claim the analysis judged (it depends on other articles' claims)
     verdicts: tuple[Verdict, ...]
     #: of each claim the analysis judged: the claims that agree and disagree (its panel)
-    panels: claim_panel.Panels
+    panels: Sourced[claim_panel.Panels]
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
@@ -117,7 +117,7 @@ def render(inputs: Inputs) -> str:
         {"reason": labels.HIDE_REASON[h.reason], "text": article.text[s.start:s.end]}
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
-    near = {n.claim: n for n in inputs.panels.neighbours()}
+    near = {n.claim: n for n in inputs.panels.value.neighbours()}
     heading, body = _heading_and_body(item, _tags(registry, item, verdicts, near, page))
     year = article.published.year if article.published else None
     return markdown.render("article.md.j2", title=article.title, heading=heading,

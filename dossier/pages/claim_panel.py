@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -21,6 +21,7 @@ from ..analyse import Analysis, ClaimRef, Others
 from ..escape import md_line
 from ..link import LinkedArticle
 from ..model import Claim
+from ..output import Sourced
 from . import labels, markdown
 from .context import Registry
 
@@ -77,24 +78,20 @@ def neighbours(analysis: Analysis, item: LinkedArticle, seen: dict[str, Related]
     return tuple(result)
 
 
-@dataclass(frozen=True, slots=True)
 class Panels:
-    """The neighbours of one article's claims, made only when its page is rendered.
+    """The neighbours of one article's claims, made only when its page is
+    rendered. As an input it is ``Sourced``: keyed by ``PanelKeys``, so that
+    keying the 1,000 pages of a dossier does not make their 6,000 panels."""
 
-    In the page's key (its repr) it is ``key`` alone: for each claim, a
-    digest of what its panel can show of the other claims (``PanelKeys``).
-    So an edit rewrites the pages whose panels it changes, and keying the
-    1,000 pages of a dossier does not make their 6,000 panels.
-    """
+    __slots__ = ("_analysis", "_item", "_seen")
 
-    key: tuple[tuple[str, str], ...]  # (claim id, digest of its neighbours' heads)
-    analysis: Analysis = field(repr=False, compare=False)
-    item: LinkedArticle = field(repr=False, compare=False)
-    #: the panels' entries, made once for all pages a process renders in one build
-    seen: dict[str, Related] = field(repr=False, compare=False, default_factory=dict)
+    def __init__(self, analysis: Analysis, item: LinkedArticle, seen: dict[str, Related]) -> None:
+        self._analysis = analysis
+        self._item = item
+        self._seen = seen  # the panels' entries, made once for all pages a process renders in one build
 
     def neighbours(self) -> tuple[Neighbours, ...]:
-        return neighbours(self.analysis, self.item, self.seen)
+        return neighbours(self._analysis, self._item, self._seen)
 
 
 class PanelKeys:
@@ -113,7 +110,8 @@ class PanelKeys:
         self._entries: dict[str, tuple[object, ...]] = {}
         self._seen: dict[str, Related] = {}
 
-    def panels(self, item: LinkedArticle) -> Panels:
+    def panels(self, item: LinkedArticle) -> Sourced[Panels]:
+        """An article's panels, keyed by each claim's id and the digest of its neighbours' heads."""
         key = []
         for claim in item.article.claims:
             status = self._analysis.claims.get(claim.key)
@@ -122,8 +120,8 @@ class PanelKeys:
                 digest = self._digests.get(others)
                 if digest is None:
                     digest = self._digests[others] = self._digest(others)
-                key.append((claim.id, digest))
-        return Panels(tuple(key), self._analysis, item, self._seen)
+                key.append(f"{claim.id}={digest}")  # ids are [a-z0-9-]
+        return Sourced(";".join(key), Panels(self._analysis, item, self._seen))
 
     def _digest(self, others: Others) -> str:
         cluster = others.agreeing
