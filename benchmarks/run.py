@@ -25,7 +25,8 @@ one JSON line, so peak memory of one measurement never includes another's:
                Python-Markdown, as any MkDocs engine builds build/docs/);
 * serve:       dossier serve on the corpus; after its first build, change one
                claim value and time until the server sends the new article page
-               (edit to reloaded; median of --repeat edits).
+               (edit to reloaded; median of --repeat edits), with the server's
+               CPU time in between.
 
 Before each generate and MkDocs run the output folders are deleted and the
 disk is left to settle (sync, then SETTLE_SECONDS): on an ext4 volume
@@ -235,6 +236,12 @@ def _log(root: Path) -> str:
     return (root / "serve.log").read_text()
 
 
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a running process and its reaped children, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
 def _edit_to_reload(root: Path, repeat: int) -> list[dict]:
     """Seconds from saving an edited annotation to ``dossier serve`` serving the new page."""
     import socket
@@ -285,8 +292,11 @@ def _edit_to_reload(root: Path, repeat: int) -> list[dict]:
                 break
             before = page()
             value = edit["new"] if i % 2 == 0 else edit["old"]
+            cpu = _process_cpu(process.pid)
             set_claim_value(root, edit["stem"], edit["claim"], value)
-            runs.append({"total": wait(lambda before=before: page() not in (None, before))})
+            total = wait(lambda before=before: page() not in (None, before))
+            # the server's CPU from the edit to the page served (the search index starts after it)
+            runs.append({"total": total, "cpu": _process_cpu(process.pid) - cpu})
     finally:
         process.terminate()
         process.wait(30)

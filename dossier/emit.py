@@ -32,6 +32,8 @@ from .parallel import fork_map
 from .progress import Progress
 
 ASSETS = ("dossier.css", "dossier.js", "search.js")
+#: the files of every claim and entity (``exports.py``), rewritten after any claim's edit
+EXPORTS = tuple(f"daten/{name}" for name in FILES)
 
 
 @dataclass
@@ -40,6 +42,8 @@ class Emitted:
     keys: dict[str, str]
     #: pages rendered in this build
     rendered: list[str]
+    #: outputs put off (``later``), with their new keys: the file still holds the last build's bytes
+    later: Pending = field(default_factory=list)
 
 
 class Sink(Protocol):
@@ -68,14 +72,21 @@ class _Job:
     inputs: Any = _LATER  # gathered already, to compute the key
 
 
-def emit(ctx: Context, previous: dict[str, str] | None, out: Path, sink: Sink) -> Emitted:
+#: outputs put off by ``emit`` with their keys, for ``make_later``
+Pending = list[tuple[_Job, str]]
+
+
+def emit(ctx: Context, previous: dict[str, str] | None, out: Path, sink: Sink,
+         later: frozenset[str] = frozenset()) -> Emitted:
     """Make every file of the generated docs tree and hand it to ``sink``.
 
     An output whose inputs have the key they had in the last build
     (``previous``) and that ``out`` still holds is not made again: the sink
     gets None for it. Without ``previous`` (a build that will not run
     again) no keys are computed, and each output's inputs are gathered by
-    the process that makes it.
+    the process that makes it. An output of ``later`` that changed but
+    exists is not made either: it is handed back in ``Emitted.later``, its
+    key left at the last build's (the bytes its file still holds).
     """
     emitted = Emitted({}, [])
     files = list(outputs(ctx))
@@ -89,6 +100,13 @@ def emit(ctx: Context, previous: dict[str, str] | None, out: Path, sink: Sink) -
         # the site's language is an input of every file (its words, numbers, dates)
         key = emitted.keys[output.path] = input_key((locales.code(), inputs))
         if previous.get(output.path) == key and (out / output.path).is_file():
+            sink.put(output.path, None)
+        elif output.path in later and (out / output.path).is_file():
+            emitted.later.append((_Job(output, inputs), key))
+            if output.path in previous:
+                emitted.keys[output.path] = previous[output.path]
+            else:
+                del emitted.keys[output.path]
             sink.put(output.path, None)
         else:
             jobs.append(_Job(output, inputs))
@@ -111,8 +129,8 @@ def emit(ctx: Context, previous: dict[str, str] | None, out: Path, sink: Sink) -
 def outputs(ctx: Context) -> Iterator[Output[Any]]:
     """Every file, in the order they are made: the exports first, the longest
     jobs, so that they do not finish last."""
-    for name in FILES:
-        yield Output(f"daten/{name}", given(ctx.everything), partial(_export, name))
+    for name, path in zip(FILES, EXPORTS, strict=True):
+        yield Output(path, given(ctx.everything), partial(_export, name))
     yield from pages.outputs(ctx)
     within = real_folder(ctx.seeds.parent, ctx.seeds.name)
     for item in ctx.indexes.articles:
@@ -141,6 +159,12 @@ def _same(data: bytes) -> bytes:
 
 def _doing(job: _Job) -> str:
     return f"{'rendering' if job.output.page else 'making'} {job.output.path}"
+
+
+def make_later(root: Path, later: Pending) -> tuple[list[str], dict[str, str]]:
+    """Write the outputs ``emit`` put off: the paths written, and the keys of all."""
+    written = [job.output.path for job, _ in later if write_file(root, job.output.path, _make(job))]
+    return written, {job.output.path: key for job, key in later}
 
 
 def _make(job: _Job) -> bytes:

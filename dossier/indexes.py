@@ -28,6 +28,9 @@ class MentionRef:
     item: Sourced[LinkedArticle]
     number: int  # counted from 1 in the article: the anchor m<number> on its page
 
+    def __repr__(self) -> str:  # as the dataclass's, faster: page keys hold thousands (``output.input_key``)
+        return f"MentionRef(item={self.item!r}, number={self.number!r})"
+
     @property
     def mention(self) -> Mention:
         return self.item.value.mentions[self.number - 1]
@@ -39,6 +42,9 @@ class ClaimAt:
 
     item: Sourced[LinkedArticle]
     index: int  # in the article's claims
+
+    def __repr__(self) -> str:  # as the dataclass's, faster: page keys hold thousands (``output.input_key``)
+        return f"ClaimAt(item={self.item!r}, index={self.index!r})"
 
     @property
     def claim(self) -> Claim:
@@ -53,6 +59,9 @@ class ClaimAt:
 class CitedClaim:
     claim: ClaimAt
     role: Role
+
+    def __repr__(self) -> str:  # as the dataclass's, faster: page keys hold thousands (``output.input_key``)
+        return f"CitedClaim(claim={self.claim!r}, role={self.role!r})"
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ class Sourced(Generic[T]):
     fingerprint: str
     value: T = field(repr=False, compare=False)
 
+    def __repr__(self) -> str:  # as the dataclass's, faster: page keys hold thousands (``input_key``)
+        return f"Sourced(fingerprint={self.fingerprint!r})"
+
 
 @dataclass(frozen=True, slots=True)
 class Output(Generic[In]):

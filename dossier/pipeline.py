@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from .analyse import Analysis, analyse
 from .anchor import AnchoredArticle, anchor_article
 from .coverage import scan
 from .diagnostics import Diagnostic, Diagnostics, DossierError, Position
-from .emit import Collector, TreeWriter, WriteReport, emit
+from .emit import Collector, Pending, TreeWriter, WriteReport, emit, make_later
 from .files import FileError, read_source, real_folder
 from .layout import Project
 from .limits import YAML_BYTES
@@ -112,6 +113,11 @@ class Build:
         # None: this build will not run again, so nothing is remembered for it.
         self._page_keys: dict[str, str] | None = {} if again else None
         self._kept: Kept | None = Kept() if again else None
+        #: outputs that may be made after ``generate`` returns, by ``finish`` (``dossier serve``:
+        #: the exports, after the edited page is served); only when a build runs again
+        self.later: frozenset[str] = frozenset()
+        self._pending: Pending = []
+        self._busy = threading.Lock()  # ``finish`` runs in a thread of its own
 
     def check(self) -> Checked:
         """Run every check without writing anything."""
@@ -125,8 +131,20 @@ class Build:
         builds the site, or here (``check_links``, markdown-it-py, ~10 ms a page)
         when the Markdown is the product, for another engine to build.
         """
-        with paused_gc():
+        with self._busy, paused_gc():
             return self._generate(check_links)
+
+    def finish(self) -> list[str]:
+        """Make the outputs ``generate`` put off (``later``); the paths written."""
+        with self._busy, paused_gc():
+            pending, self._pending = self._pending, []
+            if not pending:
+                return []
+            locales.use(self.language)
+            written, keys = make_later(self.out, pending)
+            if self._page_keys is not None:
+                self._page_keys.update(keys)
+            return written
 
     def _check(self) -> Checked:
         project = self.project
@@ -225,7 +243,8 @@ class Build:
         if checked.diagnostics.errors:
             raise DossierError(checked.diagnostics)
         # Forgotten until this build succeeds: a failed one may leave any page half-written.
-        previous = self._page_keys
+        # What the last one put off is made by this one (its key is still the one before).
+        previous, self._pending = self._page_keys, []
         if previous is not None:
             self._page_keys = {}
         writer = TreeWriter(self.out)
@@ -251,7 +270,8 @@ class Build:
         else:
             # Nothing can fail from here on (bad input stopped at check), so
             # each file is written as soon as it is made.
-            emitted = emit(ctx, previous, self.out, writer)
+            emitted = emit(ctx, previous, self.out, writer, self.later if previous is not None else frozenset())
+            self._pending = emitted.later
             checked.timings["emit"] = time.perf_counter() - start
             start = time.perf_counter()
         report = writer.finish()

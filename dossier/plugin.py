@@ -21,6 +21,7 @@ watched folder.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +39,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
-from . import fastpath, locales, manifest, pageloop, search, site_words, sitemap
+from . import emit, fastpath, locales, manifest, pageloop, search, site_words, sitemap
 from .diagnostics import DossierError
 from .files import FileError, describe
 from .layout import Project
-from .pipeline import Build
+from .pipeline import Build, paused_gc
 from .preview import CompiledTemplates
 from .progress import Progress
 from .workspace import DEFAULT_OUTPUT, BuildLock, output_folder
@@ -198,7 +199,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             return False  # another plugin may need to see every build
         started = time.monotonic()
         before = self.generated
-        written = self._generate(last.config)
+        if self.build is not None:  # the exports (every claim) after the page is served
+            self.build.later = frozenset(emit.EXPORTS)
+        try:
+            written = self._generate(last.config)
+        finally:
+            if self.build is not None:
+                self.build.later = frozenset()
         generated = time.monotonic()
         if written is None:  # reported; the last good site stays
             self._unlock()
@@ -210,21 +217,43 @@ class DossierPlugin(BasePlugin[DossierConfig]):  # type: ignore[no-untyped-call]
             for path in set(before or ()) - set(self.generated or ()):  # and would keep a gone page's output
                 if (gone := last.files.get_file_from_path(path)) is not None:
                     Path(gone.abs_dest_path).unlink(missing_ok=True)
+            self._finish_later(None)  # MkDocs copies them
             return False
         try:
-            self._render([file for file in changed if file is not None], last)
+            with paused_gc():  # a collection would walk the kept build's millions of objects, for nothing
+                self._render([file for file in changed if file is not None], last)
         except Exception:
             self.last = None
             self.ahead = True
             log.exception("dossier: rendering the changed pages failed; building the whole site")
+            self._finish_later(None)
             return False
         self.on_post_build(config=last.config)
         self.last = last
+        threading.Thread(target=self._finish_later, args=(last,), name="dossier exports", daemon=True).start()
         done = time.monotonic()
         log.info(f"dossier: {len(changed)} files of the site made again (generating {generated - started:.2f} s, "
                  f"rendering {done - generated:.2f} s)")
         built.info(f"Documentation built in {done - started:.2f} seconds")
         return True
+
+    def _finish_later(self, last: Built | None) -> None:
+        """Write what the quick rebuild's generation put off, then copy it into
+        the site (``last``; None: MkDocs builds the site and copies it)."""
+        if self.build is None:
+            return
+        started = time.monotonic()
+        try:
+            written = self.build.finish()
+            files = last.files if last is not None else Files([])
+            for path in written:
+                if (file := files.get_file_from_path(path)) is not None:
+                    file.copy_file()
+        except Exception:
+            log.exception("dossier: writing the exports failed (please report it); they are made again on the next edit")
+            return
+        if written:
+            log.info(f"dossier: {len(written)} exports written after the page ({time.monotonic() - started:.2f} s)")
 
     def _render(self, changed: list[File], last: Built) -> None:
         """As MkDocs' build does it, for these files only."""

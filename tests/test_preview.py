@@ -132,6 +132,25 @@ def test_an_edit_rerenders_exactly_the_pages_that_depend_on_it(preview: Preview,
     assert f"{SUB_PATH}artikel/{article.stem}/" in found
 
 
+def test_the_exports_follow_the_page_they_are_served_after(preview: Preview) -> None:
+    """A claim's edit changes the exports of every claim; they are written
+    after the page is served, then copied into the site."""
+    annotation = next(p for p in sorted((preview.root / "content/articles").glob("*.yml"))
+                      if re.search(r"^\s+value: \d+$", p.read_text("utf-8"), re.M) and "value_basis" not in p.read_text("utf-8"))
+    text = annotation.read_text("utf-8")
+    docs, site = preview.root / "build/docs", preview.site()
+    exports = ("daten/claims.json", "daten/claims.csv")
+    before = {path: (site / path).read_bytes() for path in exports}
+    annotation.write_text(re.sub(r"^(\s+)value: (\d+)$", lambda m: f'{m[1]}value: {int(m[2]) + 1}\n{m[1]}value_basis: "geschätzt"',
+                                 text, count=1, flags=re.M), "utf-8")
+    _wait(lambda: preview.count("Documentation built") == 2)
+    _wait(lambda: preview.count("exports written after the page") == 1)
+    for path in exports:
+        served = preview.get(path)[1].encode("utf-8")
+        assert served == (site / path).read_bytes() == (docs / path).read_bytes() != before[path], path
+    assert "ERROR" not in preview.text()
+
+
 def test_a_broken_edit_keeps_the_last_good_site(preview: Preview) -> None:
     article = sorted((preview.root / "content/articles").glob("*.yml"))[0]
     good = article.read_text("utf-8")

@@ -43,22 +43,23 @@ class Inputs:
     #: of each claim the analysis judged (it depends on other articles' claims)
     verdicts: tuple[Verdict, ...]
     #: of each claim the analysis judged: the claims that agree and disagree (its panel)
-    neighbours: tuple[claim_panel.Neighbours, ...]
+    panels: Sourced[claim_panel.Panels]
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
-    seen: dict[str, claim_panel.Related] = {}  # the panels' entries, made once for all pages of this build
+    keys = claim_panel.PanelKeys(ctx.analysis)  # made once per cluster for all pages of this build
     for item in ctx.indexes.articles:
-        yield markdown.page(site.article_page(item.value.article.id), partial(inputs, ctx, item, seen), render)
+        yield markdown.page(site.article_page(item.value.article.id), partial(inputs, ctx, item, keys), render)
 
 
-def inputs(ctx: Context, item: Sourced[LinkedArticle], seen: dict[str, claim_panel.Related] | None = None) -> Inputs:
+def inputs(ctx: Context, item: Sourced[LinkedArticle], keys: claim_panel.PanelKeys | None = None) -> Inputs:
     verdicts = []
     for claim in item.value.article.claims:
         status = ctx.analysis.claims.get(claim.key)
         if status:
             verdicts.append(Verdict(claim.id, status.status, status.repeat_of))
-    return Inputs(ctx.registry, item, tuple(verdicts), claim_panel.neighbours(ctx.analysis, item.value, seen))
+    panels = (keys or claim_panel.PanelKeys(ctx.analysis)).panels(item.value)
+    return Inputs(ctx.registry, item, tuple(verdicts), panels)
 
 
 def render(inputs: Inputs) -> str:
@@ -116,12 +117,12 @@ def render(inputs: Inputs) -> str:
         {"reason": labels.HIDE_REASON[h.reason], "text": article.text[s.start:s.end]}
         for h, s in zip(article.hides, item.anchored.hides, strict=True)
     ]
-    near = {n.claim: n for n in inputs.neighbours}
+    near = {n.claim: n for n in inputs.panels.value.neighbours()}
     heading, body = _heading_and_body(item, _tags(registry, item, verdicts, near, page))
     year = article.published.year if article.published else None
     return markdown.render("article.md.j2", title=article.title, heading=heading,
                            filters=search.filters(labels.SEARCH_KIND["article"], article.outlet, year), lang=_lang(article.language), meta=meta_line,
-                           paragraphs=body, notes=notes, claims=claims, hidden=hidden, panels=_panels(inputs, page))
+                           paragraphs=body, notes=notes, claims=claims, hidden=hidden, panels=_panels(inputs, page, near))
 
 
 def _heading_and_body(item: LinkedArticle, tags: list[Tag]) -> tuple[Markup, list[Markup]]:
@@ -148,11 +149,10 @@ def _heading_and_body(item: LinkedArticle, tags: list[Tag]) -> tuple[Markup, lis
     return (heading[0] if heading else plain), body
 
 
-def _panels(inputs: Inputs, page: str) -> Markup:
+def _panels(inputs: Inputs, page: str, near: dict[str, claim_panel.Neighbours]) -> Markup:
     """The templates of the claims' panels (claim_panel), in text order like the tags."""
     registry, item = inputs.registry.value, inputs.item.value
     statuses = {v.claim: labels.STATUS[v.status] for v in inputs.verdicts}
-    near = {n.claim: n for n in inputs.neighbours}
     return claim_panel.block([
         claim_panel.render(registry, page, claim_panel.Facts(claim, number, item.values[claim.id].text, statuses.get(claim.id, "")),
                            near.get(claim.id))

@@ -10,7 +10,7 @@ from .. import sitemap as site
 from ..link import LinkedArticle
 from ..output import Output, Sourced
 from . import markdown
-from .context import Context
+from .context import Context, showing
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +19,14 @@ class Inputs:
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
-    yield markdown.page(site.ARTICLES, partial(Inputs, ctx.everything), render)
+    yield markdown.page(site.ARTICLES, partial(inputs, ctx), render)
+
+
+def inputs(ctx: Context) -> Inputs:
+    """Keyed by what the rows show: a claim's value or a text's words change nothing here."""
+    shown = tuple((item.article.id, item.article.title, item.article.outlet, item.article.published,
+                   len(item.article.claims), len(item.mentions)) for item in ctx.linked)
+    return Inputs(showing(ctx, shown))
 
 
 def render(inputs: Inputs) -> str:

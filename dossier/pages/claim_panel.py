@@ -10,16 +10,18 @@ rewritten by MkDocs: they are directory URLs (MkDocs' default
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from .. import sitemap as site
-from ..analyse import Analysis, ClaimRef
+from ..analyse import Analysis, ClaimRef, Others
 from ..escape import md_line
 from ..link import LinkedArticle
 from ..model import Claim
+from ..output import Sourced
 from . import labels, markdown
 from .context import Registry
 
@@ -55,7 +57,7 @@ def neighbours(analysis: Analysis, item: LinkedArticle, seen: dict[str, Related]
 
     A claim of a large cluster is listed in the panel of every other claim
     of it: ``seen`` (claim key -> its entry, kept for one build) makes each
-    entry once, not once per panel (most of the pages' input keys at N = 1,000).
+    entry once, not once per panel.
     """
     memo: dict[str, Related] = {} if seen is None else seen
     result = []
@@ -74,6 +76,67 @@ def neighbours(analysis: Analysis, item: LinkedArticle, seen: dict[str, Related]
             tuple(_related(ref, memo) for ref in status.disputed_by[:SHOWN]), len(status.disputed_by),
         ))
     return tuple(result)
+
+
+class Panels:
+    """The neighbours of one article's claims, made only when its page is
+    rendered. As an input it is ``Sourced``: keyed by ``PanelKeys``, so that
+    keying the 1,000 pages of a dossier does not make their 6,000 panels."""
+
+    __slots__ = ("_analysis", "_item", "_seen")
+
+    def __init__(self, analysis: Analysis, item: LinkedArticle, seen: dict[str, Related]) -> None:
+        self._analysis = analysis
+        self._item = item
+        self._seen = seen  # the panels' entries, made once for all pages a process renders in one build
+
+    def neighbours(self) -> tuple[Neighbours, ...]:
+        return neighbours(self._analysis, self._item, self._seen)
+
+
+class PanelKeys:
+    """The digests of the clusters' heads, made once per cluster for one build.
+
+    A panel shows the first ``SHOWN`` claims of its own cluster other than
+    itself (so the first ``SHOWN + 1`` determine them) and the first
+    ``SHOWN`` of the other clusters, with both counts: their entries and
+    counts are all a claim's panel depends on, and all claims of a cluster
+    share them (``analysis.Others``: one per cluster).
+    """
+
+    def __init__(self, analysis: Analysis) -> None:
+        self._analysis = analysis
+        self._digests: dict[Others, str] = {}
+        self._entries: dict[str, tuple[object, ...]] = {}
+        self._seen: dict[str, Related] = {}
+
+    def panels(self, item: LinkedArticle) -> Sourced[Panels]:
+        """An article's panels, keyed by each claim's id and the digest of its neighbours' heads."""
+        key = []
+        for claim in item.article.claims:
+            status = self._analysis.claims.get(claim.key)
+            if status is not None:
+                others = status.disputed_by
+                digest = self._digests.get(others)
+                if digest is None:
+                    digest = self._digests[others] = self._digest(others)
+                key.append(f"{claim.id}={digest}")  # ids are [a-z0-9-]
+        return Sourced(";".join(key), Panels(self._analysis, item, self._seen))
+
+    def _digest(self, others: Others) -> str:
+        cluster = others.agreeing
+        heads = (len(cluster), [self._entry(ref) for ref in cluster[:SHOWN + 1]],
+                 len(others), [self._entry(ref) for ref in others[:SHOWN]])
+        return hashlib.blake2b(repr(heads).encode("utf-8"), digest_size=16).hexdigest()
+
+    def _entry(self, ref: ClaimRef) -> tuple[object, ...]:
+        """What a panel shows of a claim (the fields of ``Related``), as plain data."""
+        key = ref.claim.key
+        found = self._entries.get(key)
+        if found is None:
+            found = self._entries[key] = (ref.article.id, ref.claim.id, ref.article.title, ref.article.outlet,
+                                          ref.claim.attributed_to, ref.claim.via, ref.value.text)
+        return found
 
 
 def _related(ref: ClaimRef, memo: dict[str, Related]) -> Related:

@@ -94,6 +94,14 @@ class Context:
         return Sourced(self.corpus_key, self)
 
 
+def showing(ctx: Context, shown: object) -> Sourced[Context]:
+    """The whole context as the input of a page that shows only ``shown`` of it
+    (plain data, made from the context): keyed by that alone, so that an edit
+    the page does not show leaves its key alone. ``shown`` must hold all the
+    page reads; the registry is a ``Sourced`` and digests to its fingerprint."""
+    return Sourced(input_key(shown), ctx)
+
+
 def dated_claims(ctx: Context) -> Iterator[ClaimAt]:
     """The claims of every date question: the timeline's events besides publications."""
     for pid, proposition in ctx.corpus.propositions.items():

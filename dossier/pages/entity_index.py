@@ -11,7 +11,7 @@ from ..locales import format_date_span
 from ..model import ENTITY_KINDS, EntityKindKey
 from ..output import Output, Sourced
 from . import markdown
-from .context import Context
+from .context import Context, showing
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,17 @@ class Inputs:
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
     for kind in ENTITY_KINDS:
-        yield markdown.page(site.entity_index(kind), partial(Inputs, ctx.everything, kind), render)
+        yield markdown.page(site.entity_index(kind), partial(inputs, ctx, kind), render)
+
+
+def inputs(ctx: Context, kind: EntityKindKey) -> Inputs:
+    """Keyed by the registry and the counts the rows show."""
+    mentions, claims = ctx.indexes.mentions_by_entity, ctx.indexes.claims_by_entity
+    shown = (ctx.registry, tuple(
+        (entity.id, len(mentions.get(entity.id, ())), len({r.item.value.article.id for r in mentions.get(entity.id, ())}),
+         len(claims.get(entity.id, ())))
+        for entity in ctx.corpus.entities.values() if entity.type == kind))
+    return Inputs(showing(ctx, shown), kind)
 
 
 def render(inputs: Inputs) -> str:

@@ -16,7 +16,7 @@ from ..escape import md_line
 from ..locales import format_date, format_date_span
 from ..output import Output, Sourced
 from . import labels, markdown
-from .context import Context, dated_claims
+from .context import Context, dated_claims, showing
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,18 @@ class Inputs:
 
 
 def pages(ctx: Context) -> Iterator[Output[Inputs]]:
-    yield markdown.page(site.TIMELINE, partial(Inputs, ctx.everything), render)
+    yield markdown.page(site.TIMELINE, partial(inputs, ctx), render)
+
+
+def inputs(ctx: Context) -> Inputs:
+    """Keyed by the registry (questions, sources, events), the articles' dates
+    and the claims of date questions: another claim's value changes nothing here."""
+    articles = tuple((item.article.id, item.article.title, item.article.outlet, item.article.published)
+                     for item in ctx.linked if item.article.published)
+    claims = tuple((at.item.value.article.id, at.claim.id, at.claim.proposition, at.claim.scope, at.claim.selector.quote,
+                    at.claim.attributed_to, at.claim.via, at.value.key, at.value.text) for at in dated_claims(ctx))
+    questions = tuple(report.proposition.id for report in markdown.ordered_reports(ctx.analysis.reports.values()))
+    return Inputs(showing(ctx, (ctx.registry, articles, claims, questions)))
 
 
 def render(inputs: Inputs) -> str:
