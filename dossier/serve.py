@@ -38,6 +38,14 @@ log = logging.getLogger("mkdocs.commands.serve")
 
 #: seconds without further file events before a rebuild starts (an editor's save is several events)
 QUIET = 0.03
+#: the file events that are changes. Not opening or reading a file: every rebuild reads every
+#: source file, and their events, 30,000 at 5,000 articles, kept the watcher thread (and the
+#: interpreter lock) busy while the rebuild ran (generating 3.6-3.9 s in serve against 2.2-2.8 s alone)
+CHANGES: list[type[watchdog.events.FileSystemEvent]] = [
+    watchdog.events.FileCreatedEvent, watchdog.events.FileModifiedEvent, watchdog.events.FileClosedEvent,
+    watchdog.events.FileDeletedEvent, watchdog.events.FileMovedEvent, watchdog.events.DirCreatedEvent,
+    watchdog.events.DirModifiedEvent, watchdog.events.DirDeletedEvent, watchdog.events.DirMovedEvent,
+]
 
 
 class Server(LiveReloadServer):
@@ -59,8 +67,8 @@ class Server(LiveReloadServer):
         self._watched_paths[path] = 1
 
         def callback(event: watchdog.events.FileSystemEvent) -> None:
-            if event.is_directory or event.event_type in ("opened", "closed_no_write"):
-                return  # reading a file is no change (inotify reports it)
+            if event.is_directory:
+                return
             with self._rebuild_cond:
                 self.changed.update(str(p) for p in (event.src_path, event.dest_path) if p)
                 self._want_rebuild = True
@@ -68,7 +76,7 @@ class Server(LiveReloadServer):
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = callback  # type: ignore[method-assign]
-        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive, event_filter=CHANGES)
 
     def take_changes(self) -> set[str]:
         with self._rebuild_cond:
