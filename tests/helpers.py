@@ -16,6 +16,18 @@ GROWTH = Path(__file__).resolve().parent / "growth"
 SUB_PATH = "/dossier/"
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, by its relative path: two builds compared byte for byte."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_same_tree(kept: Path, fresh: Path) -> None:
+    """The same files with the same bytes (the differing paths are named on failure)."""
+    kept_tree, fresh_tree = tree(kept), tree(fresh)
+    assert sorted(kept_tree) == sorted(fresh_tree)
+    assert [path for path in fresh_tree if kept_tree[path] != fresh_tree[path]] == []
+
+
 def copy_corpus(dest: Path) -> Path:
     """A copy of this repository's corpus and site config, safe to build into."""
     for name in ("seeds", "content"):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from annotations import Data, article, at, claim, dump, person, proposition
-from helpers import ROOT
+from helpers import ROOT, tree
 
 from dossier import emit as emit_module
 from dossier import manifest
@@ -55,10 +55,6 @@ def with_site_config(dossier, output: str | None = None) -> None:
         config = config.replace("      output: build/docs", f"      output: {output}")
         assert f"output: {output}" in config
     (dossier.root / "mkdocs.yml").write_text(config, "utf-8")
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def outside_file(tmp_path_factory, text: str = SECRET) -> Path:

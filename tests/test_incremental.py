@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import tree
 
 from dossier import emit as emit_module
 from dossier import sitemap as site
@@ -17,14 +18,10 @@ from dossier.pipeline import Build, generate
 TITLE = "Dossier"
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _fresh(root: Path, tmp_path: Path) -> dict[str, bytes]:
     out = tmp_path / "fresh"
     generate(Project(root), out, TITLE)
-    return _tree(out)
+    return tree(out)
 
 
 
@@ -45,24 +42,24 @@ def test_a_registry_edit_reprocesses_every_article(built, tmp_path: Path) -> Non
         registry.write("\n- id: geheimdienst-des-suedens\n  name: Geheimdienst des Südens\n")
     checked, _ = build.generate()
     assert sorted(checked.processed) == sorted(a.id for a in checked.corpus.articles)
-    assert _tree(root / "build/docs") == _fresh(root, tmp_path)
+    assert tree(root / "build/docs") == _fresh(root, tmp_path)
 
 
 def test_a_broken_edit_keeps_the_last_tree_and_the_fix_redoes_one_article(built, tmp_path: Path) -> None:
     root, build = built
-    before = _tree(root / "build/docs")
+    before = tree(root / "build/docs")
     annotation = _reporting(root)
     good = annotation.read_text("utf-8")
     _edit(annotation, "stance: reports", "stance: reportz")
     with pytest.raises(DossierError) as error:
         build.generate()
     assert "reportz" in str(error.value)
-    assert _tree(root / "build/docs") == before
+    assert tree(root / "build/docs") == before
     annotation.write_text(good.replace("stance: reports", "stance: asserts", 1), "utf-8")
     checked, report = build.generate()
     assert checked.processed == [annotation.stem]
     assert site.article_page(annotation.stem) in report.written
-    assert _tree(root / "build/docs") == _fresh(root, tmp_path)
+    assert tree(root / "build/docs") == _fresh(root, tmp_path)
 
 
 def test_a_page_deleted_from_the_output_is_rendered_again(built) -> None:
@@ -98,7 +95,7 @@ def test_a_build_that_fails_while_writing_forgets_what_it_knew(built, tmp_path: 
     _, report = build.generate()
     _, everything = Build(Project(root), tmp_path / "all", TITLE).generate()
     assert report.rendered == everything.rendered
-    assert _tree(root / "build/docs") == _fresh(root, tmp_path)
+    assert tree(root / "build/docs") == _fresh(root, tmp_path)
 
 
 def test_an_error_while_rendering_names_the_page(built, monkeypatch) -> None:

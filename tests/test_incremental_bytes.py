@@ -10,16 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import assert_same_tree, tree
 
 from dossier.diagnostics import DossierError
 from dossier.layout import Project
 from dossier.pipeline import Build, generate
 
 TITLE = "Dossier"
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _diagnostics(items: list) -> list[tuple[str, str, str]]:
@@ -73,20 +70,18 @@ EDITS = {
 def _assert_as_fresh(root: Path, build: Build, tmp_path: Path, name: str) -> None:
     checked, _ = build.generate()
     fresh_checked, _ = generate(Project(root), tmp_path / name, TITLE)
-    kept_tree, fresh_tree = _tree(root / "build/docs"), _tree(tmp_path / name)
-    assert sorted(kept_tree) == sorted(fresh_tree)
-    assert [path for path in fresh_tree if kept_tree[path] != fresh_tree[path]] == []
+    assert_same_tree(root / "build/docs", tmp_path / name)
     assert _diagnostics(checked.diagnostics.items) == _diagnostics(fresh_checked.diagnostics.items)
 
 
 @pytest.mark.parametrize("edit", list(EDITS))
 def test_an_edit_rebuilt_gives_the_bytes_of_a_fresh_build(built, tmp_path: Path, edit: str) -> None:
     root, build = built
-    before = _tree(root / "build/docs")
+    before = tree(root / "build/docs")
     EDITS[edit](root)
     _assert_as_fresh(root, build, tmp_path, "fresh")
     if edit != "same bytes":
-        assert _tree(root / "build/docs") != before, "the edit changed no output: the test edits nothing"
+        assert tree(root / "build/docs") != before, "the edit changed no output: the test edits nothing"
 
 
 def test_edits_one_after_another_and_undone(built, tmp_path: Path) -> None:

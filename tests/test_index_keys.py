@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import assert_same_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -29,10 +30,6 @@ TITLE = "Dossier"
 INDEXES = {site.ARTICLES, site.TIMELINE, *(site.entity_index(kind) for kind in ENTITY_KINDS)}
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def kept(tmp_path: Path) -> tuple[Path, Build, Any]:
     root = tmp_path / "corpus"
@@ -44,9 +41,7 @@ def kept(tmp_path: Path) -> tuple[Path, Build, Any]:
 
 def _as_fresh(root: Path, tmp_path: Path) -> None:
     generate(Project(root), tmp_path / "fresh", TITLE)
-    kept_tree, fresh_tree = _tree(root / "build/docs"), _tree(tmp_path / "fresh")
-    assert sorted(kept_tree) == sorted(fresh_tree)
-    assert [path for path in fresh_tree if kept_tree[path] != fresh_tree[path]] == []
+    assert_same_tree(root / "build/docs", tmp_path / "fresh")
 
 
 def test_a_count_claims_value_renders_no_index_page(kept, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import assert_same_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -21,10 +22,6 @@ from dossier.layout import Project  # noqa: E402
 from dossier.pipeline import Build, generate  # noqa: E402
 
 TITLE = "Dossier"
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -43,9 +40,7 @@ def _edit(root: Path, edit: dict, value: int) -> None:
 
 def _assert_as_fresh(root: Path, tmp_path: Path, name: str) -> None:
     generate(Project(root), tmp_path / name, TITLE)
-    kept_tree, fresh_tree = _tree(root / "build/docs"), _tree(tmp_path / name)
-    assert sorted(kept_tree) == sorted(fresh_tree)
-    assert [path for path in fresh_tree if kept_tree[path] != fresh_tree[path]] == []
+    assert_same_tree(root / "build/docs", tmp_path / name)
 
 
 def test_the_exports_are_written_by_finish_not_generate(kept, tmp_path: Path) -> None:

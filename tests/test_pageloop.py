@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, tree
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -38,10 +38,6 @@ def _without_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(DossierPlugin, "on_nav", serial)
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("loop")
@@ -61,7 +57,7 @@ def test_the_loop_writes_the_site_mkdocs_would_write(generated: Path, monkeypatc
     assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]
     _without_loop(monkeypatch)
     publish(generated / "mkdocs.yml", generated / "build" / "serial")
-    looped, serial = _files(generated / "build" / "looped"), _files(generated / "build" / "serial")
+    looped, serial = tree(generated / "build" / "looped"), tree(generated / "build" / "serial")
     pages = sorted((generated / "build" / "docs").rglob("*.md"))
     assert len([name for name in looped if name.endswith(".html")]) > len(pages)  # every page, and 404.html
     assert looped.keys() == serial.keys()

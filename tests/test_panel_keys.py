@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import assert_same_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -27,10 +28,6 @@ from dossier.pages import claim_panel  # noqa: E402
 from dossier.pipeline import Build, Checked, generate  # noqa: E402
 
 TITLE = "Dossier"
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -63,9 +60,7 @@ def _shown_elsewhere(checked: Checked) -> tuple[str, str, int, str]:
 
 def _as_fresh(root: Path, tmp_path: Path) -> None:
     generate(Project(root), tmp_path / "fresh", TITLE)
-    kept_tree, fresh_tree = _tree(root / "build/docs"), _tree(tmp_path / "fresh")
-    assert sorted(kept_tree) == sorted(fresh_tree)
-    assert [path for path in fresh_tree if kept_tree[path] != fresh_tree[path]] == []
+    assert_same_tree(root / "build/docs", tmp_path / "fresh")
 
 
 def test_a_value_shown_in_another_articles_panel_rewrites_that_page(kept, tmp_path: Path) -> None:

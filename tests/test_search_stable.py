@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import tree
 
 from dossier import search_stable
 from dossier.cli import main
@@ -33,18 +34,14 @@ def _project(dossier) -> None:
     (dossier.root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text("utf-8"), "utf-8")
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_two_builds_give_the_same_bytes_search_index_included(dossier, capsys):
     _project(dossier)
     site = dossier.root / "build" / "site"
     assert main(["--root", str(dossier.root), "build"]) == 0
-    first = _tree(site)
+    first = tree(site)
     shutil.rmtree(dossier.root / "build")  # a build from nothing, not one that keeps what is unchanged
     assert main(["--root", str(dossier.root), "build"]) == 0
-    second = _tree(site)
+    second = tree(site)
     assert any(name.startswith(f"{BUNDLE}/filter/") for name in first)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
@@ -56,10 +53,10 @@ def test_indexing_the_same_site_again_gives_the_same_bundle(dossier, capsys):
     _project(dossier)
     assert main(["--root", str(dossier.root), "build"]) == 0
     site = dossier.root / "build" / "site"
-    first = _tree(site / BUNDLE)
+    first = tree(site / BUNDLE)
     for _ in range(3):
         index(site, "de")
-        assert _tree(site / BUNDLE) == first
+        assert tree(site / BUNDLE) == first
 
 
 def _write(path: Path, value: object) -> None:
@@ -96,7 +93,7 @@ def test_a_bundle_written_in_any_order_settles_to_the_same_bytes(tmp_path):
         folder = tmp_path / str(seed)
         _bundle(folder, seed)
         search_stable.settle(folder)
-        settled.append(_tree(folder))
+        settled.append(tree(folder))
     assert all(tree == settled[0] for tree in settled)
     entry = json.loads(settled[0]["pagefind-entry.json"])
     meta_name = f"pagefind.{entry['languages']['de']['hash']}.pf_meta"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -51,10 +52,6 @@ class Run:
     serial: dict[str, bytes]  # the first tree, built in one process
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     root = tmp_path_factory.mktemp("synthetic")
@@ -63,15 +60,15 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DOSSIER_JOBS", "1")
         generate(project, root / "serial", TITLE)
-        serial = _tree(root / "serial")
+        serial = tree(root / "serial")
         # Forked workers, as a real build of this size uses (earlier tests may
         # have left server threads in this process, which would prevent it).
         patch.setenv("DOSSIER_JOBS", "2")
         patch.setattr(parallel.threading, "active_count", lambda: 1)
         checked, first = generate(project, out, TITLE)
-    before = _tree(out)
+    before = tree(out)
     _, second = generate(project, out, TITLE)
-    after = _tree(out)
+    after = tree(out)
     build = Build(project, out, TITLE)
     build.generate()
     again_checked, again = build.generate()
@@ -80,9 +77,9 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     set_claim_value(root, edit.stem, edit.claim, edit.new)
     try:
         edited_checked, edited = build.generate()
-        incremental = _tree(out)
+        incremental = tree(out)
         generate(project, root / "fresh", TITLE)
-        fresh = _tree(root / "fresh")
+        fresh = tree(root / "fresh")
     finally:
         set_claim_value(root, edit.stem, edit.claim, edit.old)
     return Run(root, planted, checked, first, before, second, after, again, again_checked,
@@ -92,7 +89,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
 def test_the_corpus_is_deterministic(tmp_path: Path, run: Run) -> None:
     make_corpus(tmp_path / "a", 20, seed=3)
     make_corpus(tmp_path / "b", 20, seed=3)
-    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
 
 
 def test_check_reports_no_errors(run: Run) -> None:
